@@ -1,0 +1,19 @@
+export interface BenchContext {
+	/** A real PocketBase serving the built app, on a free loopback port. */
+	url: string;
+	/** How many times to repeat; reports give the median. */
+	runs: number;
+}
+
+export interface BenchReport {
+	headers: string[];
+	rows: string[][];
+	notes?: string;
+}
+
+export interface Benchmark {
+	/** Stable id: the report's section in docs/benchmarks.md is found by it. */
+	id: string;
+	title: string;
+	run(context: BenchContext): Promise<BenchReport>;
+}

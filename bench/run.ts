@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { findChromium } from '../scripts/browser/chromium';
+import { ROOT } from '../scripts/config';
+import { runMain } from '../scripts/user-error';
+import { startTestServer } from '../tests/support/pocketbase';
+import type { Benchmark } from './benchmark';
+import { firstLoadJs } from './first-load-js';
+import { renderSection, upsertSection } from './report';
+
+const BENCHMARKS: Benchmark[] = [firstLoadJs];
+const DOC = resolve(ROOT, 'docs/benchmarks.md');
+
+/**
+ * `npm run bench [id …]`: runs the benchmarks (all, or those named) against a real PocketBase
+ * serving the built app, and writes each one's medians into docs/benchmarks.md.
+ */
+async function main(): Promise<void> {
+	const wanted = process.argv.slice(2);
+	const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.id)) : BENCHMARKS;
+	const runs = Number(process.env.BENCH_RUNS ?? 5);
+	const server = await startTestServer();
+	let document = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n');
+	try {
+		for (const benchmark of selected) {
+			console.log(`bench: ${benchmark.id} (${runs} runs)…`);
+			const report = await benchmark.run({ url: server.url, runs });
+			const section = renderSection(benchmark.id, benchmark.title, report, await conditions(runs));
+			console.log(section);
+			document = upsertSection(document, benchmark.id, section);
+		}
+	} finally {
+		await server.destroy();
+	}
+	await writeFile(DOC, document);
+	console.log(`bench: wrote ${DOC}`);
+}
+
+async function conditions(runs: number): Promise<string> {
+	const chromium = execFileSync(await findChromium(), ['--version']).toString().trim();
+	const cpu = cpus()[0]?.model ?? 'unknown CPU';
+	const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
+	const date = new Date().toISOString().slice(0, 10);
+	return `Measured ${date} on ${cpu} (${cpus().length} cores, ${memory}), Node ${process.version}, ${chromium}, app served by PocketBase on loopback; median of ${runs} runs.`;
+}
+
+runMain(main);

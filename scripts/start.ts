@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import PocketBase from 'pocketbase';
+import { readStartConfig, ROOT } from './config';
+import { findPocketBaseBinary } from './pocketbase/binary';
+import { assertPortFree } from './pocketbase/ports';
+import { runPocketBaseCli, startPocketBase } from './pocketbase/server';
+import { adminCredentials, ensureAdmin } from './seed/admin';
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from './seed/demo-accounts';
+import { runMain, UserError } from './user-error';
+
+/**
+ * `npm start`: build the PWA, prepare the data dir, and serve app and API on one origin.
+ * Every step is idempotent, so a second run changes nothing that the first one made.
+ */
+async function main(): Promise<void> {
+	const config = readStartConfig(process.env);
+	const binary = await findPocketBaseBinary();
+	await assertPortFree(config.host, config.port);
+
+	if (!config.skipBuild) await run('npm', ['run', 'build']);
+
+	const dirs = { dataDir: config.dataDir, publicDir: resolve(ROOT, 'build') };
+	await runPocketBaseCli(binary, ['migrate', 'up'], dirs);
+	const admin = await adminCredentials(
+		config.dataDir,
+		config.adminEmail && config.adminPassword
+			? { email: config.adminEmail, password: config.adminPassword }
+			: undefined
+	);
+	await ensureAdmin(binary, dirs, admin);
+
+	const server = await startPocketBase({ ...dirs, binary, host: config.host, port: config.port });
+	const stop = () => void server.stop().then(() => process.exit(0));
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+
+	const pb = new PocketBase(server.url);
+	try {
+		await pb.admins.authWithPassword(admin.email, admin.password);
+	} catch {
+		await server.stop();
+		throw new UserError(
+			`cannot sign in as admin ${admin.email}: its password differs from ${admin.source === 'env' ? 'ADMIN_PASSWORD' : admin.file}; fix it with "pocketbase admin update"`
+		);
+	}
+	if (config.demo) await ensureDemoAccounts(pb);
+
+	printWelcome(
+		server.url,
+		config.demo,
+		admin.source === 'env' ? 'ADMIN_EMAIL/ADMIN_PASSWORD' : admin.file
+	);
+}
+
+function printWelcome(url: string, demo: boolean, adminSource: string): void {
+	const lines = [
+		'',
+		`Clyde is running at ${url}/`,
+		`PocketBase admin UI: ${url}/_/ (credentials in ${adminSource})`
+	];
+	if (demo) {
+		lines.push('Demo logins (local only; CLYDE_DEMO=0 turns them off):');
+		for (const account of DEMO_ACCOUNTS) {
+			lines.push(`  ${account.role.padEnd(8)} ${account.email}  ${account.password}`);
+		}
+	}
+	lines.push('Press Ctrl+C to stop.', '');
+	console.log(lines.join('\n'));
+}
+
+function run(command: string, args: string[]): Promise<void> {
+	return new Promise((done, fail) => {
+		const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+		child.once('error', fail);
+		child.once('exit', (code) =>
+			code === 0
+				? done()
+				: fail(new UserError(`"${command} ${args.join(' ')}" failed (exit ${code})`))
+		);
+	});
+}
+
+runMain(main);

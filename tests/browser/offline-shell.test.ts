@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+
+const url = inject('pbUrl');
+
+describe('the app shell, served by PocketBase, in real Chromium', () => {
+	let browser: LaunchedBrowser;
+	beforeAll(async () => {
+		browser = await launchChromium();
+	});
+	afterAll(() => browser?.close());
+
+	it('opens again offline, in a new page, from the service worker', async () => {
+		const { context } = browser;
+		const first = await context.newPage();
+		await first.goto(`${url}/`);
+		await expect(first.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+			'Learn digital skills'
+		);
+
+		// The first worker claims the page (clientsClaim), so control arrives without a reload.
+		await first.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 20_000
+		});
+
+		await context.setOffline(true);
+		const failedRequests: string[] = [];
+		const notFromWorker: string[] = [];
+		const second = await context.newPage();
+		second.on('requestfailed', (request) => failedRequests.push(new URL(request.url()).pathname));
+		second.on('response', (response) => {
+			if (!response.fromServiceWorker()) notFromWorker.push(new URL(response.url()).pathname);
+		});
+		// A deep link, not only "/": the worker answers every navigation with the cached shell.
+		await second.goto(`${url}/pathways/digital-essentials`);
+		await expect(second.locator('.brand').textContent()).resolves.toBe('Clyde');
+		await expect(second.getByRole('status').textContent()).resolves.toContain('Offline');
+		// Everything the shell needs came from the worker's cache. The only request that may
+		// fail is SvelteKit's check for a newer app version, made when a route is unknown.
+		expect(notFromWorker).toEqual([]);
+		expect(failedRequests.filter((path) => path !== '/_app/version.json')).toEqual([]);
+		await context.setOffline(false);
+	});
+
+	it('serves a web app manifest with 192, 512 and maskable icons that exist', async () => {
+		const page = await browser.context.newPage();
+		const response = await page.request.get(`${url}/manifest.webmanifest`);
+		expect(response.ok()).toBe(true);
+		const manifest = (await response.json()) as {
+			theme_color: string;
+			icons: { src: string; sizes: string; purpose: string }[];
+		};
+		expect(manifest.theme_color).toBe('#0b5563');
+		expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
+			'192x192 any',
+			'512x512 any',
+			'512x512 maskable'
+		]);
+		for (const icon of manifest.icons) {
+			const image = await page.request.get(`${url}${icon.src}`);
+			expect(image.headers()['content-type']).toBe('image/png');
+		}
+	});
+});

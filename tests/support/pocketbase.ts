@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findPocketBaseBinary } from '../../scripts/pocketbase/binary';
+import { freePort } from '../../scripts/pocketbase/ports';
+import {
+	runPocketBaseCli,
+	startPocketBase,
+	type RunningPocketBase
+} from '../../scripts/pocketbase/server';
+
+export const TEST_ADMIN = { email: 'admin@test.local', password: 'test-admin-password' };
+
+export interface TestServer extends RunningPocketBase {
+	dataDir: string;
+	/** Stops the server and deletes its data dir. */
+	destroy(): Promise<void>;
+}
+
+/**
+ * A real PocketBase 0.22 on a free loopback port with a throwaway data dir, the project's
+ * migrations and hooks, and the built PWA as its public dir.
+ */
+export async function startTestServer(): Promise<TestServer> {
+	const binary = await findPocketBaseBinary();
+	const dataDir = await mkdtemp(join(tmpdir(), 'clyde-pb-'));
+	const dirs = { dataDir, publicDir: resolve(import.meta.dirname, '../../build') };
+	// A fresh data dir needs its migrations before an admin can be created.
+	await runPocketBaseCli(binary, ['migrate', 'up'], dirs);
+	await runPocketBaseCli(binary, ['admin', 'create', TEST_ADMIN.email, TEST_ADMIN.password], dirs);
+	const server = await startPocketBase({
+		...dirs,
+		binary,
+		host: '127.0.0.1',
+		port: await freePort()
+	});
+	return {
+		...server,
+		dataDir,
+		async destroy() {
+			await server.stop();
+			await rm(dataDir, { recursive: true, force: true });
+		}
+	};
+}

@@ -1,0 +1,77 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { manifest } from './src/lib/pwa/manifest.ts';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// We register the worker ourselves with workbox-window (src/lib/pwa/register.ts), so
+			// that the "new version ready" prompt is ours and never reloads under a learner.
+			injectRegister: false,
+			registerType: 'prompt',
+			manifest,
+			kit: { spa: true, adapterFallback: 'index.html' },
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				navigateFallback: '/index.html',
+				// PocketBase's API and admin UI share this origin: they must reach the network.
+				navigateFallbackDenylist: [/^\/api\//, /^\/_\//],
+				cleanupOutdatedCaches: true,
+				// The first worker takes control of the open page at once, so the app works offline
+				// after a single visit. Updates still wait for the learner (no skipWaiting).
+				clientsClaim: true
+			}
+		})
+	],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'bench/**/*.spec.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.svelte.spec.ts']
+				}
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'component',
+					environment: 'jsdom',
+					include: ['src/**/*.svelte.spec.ts'],
+					setupFiles: ['tests/setup/component.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/setup/pocketbase-global.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					environment: 'node',
+					include: ['tests/browser/**/*.test.ts'],
+					globalSetup: ['tests/setup/pocketbase-global.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					// One Chromium at a time: the machines have two cores.
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
