@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderSection, upsertSection } from './report';
 
-const report = { headers: ['measure', 'median'], rows: [['JS gzip', '40.0 KB']], notes: 'Goal met.' };
+const report = {
+	headers: ['measure', 'median'],
+	rows: [['JS gzip', '40.0 KB']],
+	notes: 'Goal met.'
+};
 
 describe('benchmark report sections', () => {
 	it('renders a titled table between markers', () => {

@@ -1,7 +1,12 @@
 import type { BenchReport } from './benchmark';
 
 /** Renders one benchmark's section of docs/benchmarks.md, between markers named by its id. */
-export function renderSection(id: string, title: string, report: BenchReport, conditions: string): string {
+export function renderSection(
+	id: string,
+	title: string,
+	report: BenchReport,
+	conditions: string
+): string {
 	const table = [
 		`| ${report.headers.join(' | ')} |`,
 		`| ${report.headers.map(() => '---').join(' | ')} |`,

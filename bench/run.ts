@@ -39,7 +39,9 @@ async function main(): Promise<void> {
 }
 
 async function conditions(runs: number): Promise<string> {
-	const chromium = execFileSync(await findChromium(), ['--version']).toString().trim();
+	const chromium = execFileSync(await findChromium(), ['--version'])
+		.toString()
+		.trim();
 	const cpu = cpus()[0]?.model ?? 'unknown CPU';
 	const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
 	const date = new Date().toISOString().slice(0, 10);
