@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { compileContent } from './content/compile';
+import { formatDiagnostic } from './content/diagnostics';
+import { loadContent } from './content/load';
+import { ROOT } from './config';
+import { runMain } from './user-error';
+
+/**
+ * `npm run content:check [folder]`: every problem in the content at once, as
+ * `path:line:column  severity: message`. Exits 1 on any error; warnings alone exit 0.
+ */
+async function main(): Promise<void> {
+	const root = resolve(process.argv[2] ?? resolve(ROOT, 'content'));
+	const { pathways, diagnostics } = compileContent(await loadContent(root));
+	const shown = relativeTo(root);
+	for (const diagnostic of diagnostics) {
+		console.log(formatDiagnostic({ ...diagnostic, file: `${shown}${diagnostic.file}` }));
+	}
+	const errors = diagnostics.filter((d) => d.severity === 'error').length;
+	const warnings = diagnostics.length - errors;
+	const lessons = pathways.flatMap((p) => p.modules.flatMap((m) => m.lessons)).length;
+	const modules = pathways.flatMap((p) => p.modules).length;
+	console.log(
+		`content: ${pathways.length} pathways, ${modules} modules, ${lessons} lessons; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+	);
+	if (errors > 0) process.exitCode = 1;
+}
+
+function relativeTo(root: string): string {
+	const rel = root.startsWith(ROOT) ? root.slice(ROOT.length + 1) : root;
+	return rel ? `${rel}/` : '';
+}
+
+runMain(main);

@@ -1,0 +1,46 @@
+import type { Level, Quiz } from '../../src/lib/content/types';
+
+/** A lesson as published: rendered, sanitised HTML plus its Markdown source and quiz. */
+export interface CompiledLesson {
+	id: string;
+	slug: string;
+	position: number;
+	file: string;
+	title: string;
+	summary: string;
+	minutes: number;
+	level: Level;
+	outcomes: string[];
+	source: string;
+	html: string;
+	quiz: Quiz | null;
+	/** sha256 of everything above but `file`, and of the module it sits in. */
+	hash: string;
+}
+
+export interface CompiledModule {
+	id: string;
+	slug: string;
+	position: number;
+	file: string;
+	title: string;
+	summary: string;
+	outcomes: string[];
+	introHtml: string;
+	hash: string;
+	lessons: CompiledLesson[];
+}
+
+export interface CompiledPathway {
+	id: string;
+	slug: string;
+	position: number;
+	file: string;
+	title: string;
+	summary: string;
+	level: Level;
+	outcomes: string[];
+	introHtml: string;
+	hash: string;
+	modules: CompiledModule[];
+}

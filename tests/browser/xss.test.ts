@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { renderMarkdown } from '../../scripts/content/render';
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
+
+const noLinks = { link: () => undefined, image: () => undefined };
+
+/**
+ * Puts HTML into a blank page with no CSP (so only the sanitiser stands in the way), both as
+ * the document itself and through innerHTML as the app's {@html} does, then clicks, focuses
+ * and hovers everything. Returns the payload numbers that managed to call __xss.
+ */
+async function executedPayloads(page: Page, html: string): Promise<number[]> {
+	await page.setContent(
+		`<!doctype html><script>window.__ran=[];window.__xss=(n)=>window.__ran.push(n);</script><main>${html}</main><div id="inner"></div>`
+	);
+	await page.evaluate((markup) => {
+		(document.getElementById('inner') as HTMLElement).innerHTML = markup;
+	}, html);
+	for (const handle of await page.$$('main *, #inner *')) {
+		await handle.hover({ timeout: 200, force: true }).catch(() => {});
+		await handle.focus().catch(() => {});
+		await handle.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
+	}
+	await page.waitForTimeout(300);
+	// A click on a javascript: link may have navigated the page; read what ran wherever it is.
+	return page.evaluate(() => (window as unknown as { __ran?: number[] }).__ran ?? []);
+}
+
+describe('lesson HTML in real Chromium', () => {
+	let browser: LaunchedBrowser;
+	let page: Page;
+	beforeAll(async () => {
+		browser = await launchChromium();
+		page = await browser.context.newPage();
+	});
+	afterAll(() => browser?.close());
+
+	it('the harness does catch script that runs (unsanitised payloads)', async () => {
+		const raw = XSS_PAYLOADS.slice(0, 5).join('\n');
+		expect((await executedPayloads(page, raw)).length).toBeGreaterThan(0);
+	});
+
+	it(`runs none of the ${XSS_PAYLOADS.length} payloads once rendered and sanitised`, async () => {
+		const html = XSS_PAYLOADS.map((payload) => renderMarkdown(payload, noLinks).html).join('\n');
+		expect(await executedPayloads(page, html)).toEqual([]);
+	});
+});
