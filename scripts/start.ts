@@ -5,6 +5,10 @@ import { readStartConfig, ROOT } from './config';
 import { findPocketBaseBinary } from './pocketbase/binary';
 import { assertPortFree } from './pocketbase/ports';
 import { runPocketBaseCli, startPocketBase } from './pocketbase/server';
+import { compileContent } from './content/compile';
+import { formatDiagnostic } from './content/diagnostics';
+import { loadContent } from './content/load';
+import { describeResult, publishContent } from './content/publish-client';
 import { adminCredentials, ensureAdmin } from './seed/admin';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './seed/demo-accounts';
 import { runMain, UserError } from './user-error';
@@ -45,12 +49,32 @@ async function main(): Promise<void> {
 		);
 	}
 	if (config.demo) await ensureDemoAccounts(pb);
+	await publishBundledContent(server.url, pb.authStore.token, server.stop);
 
 	printWelcome(
 		server.url,
 		config.demo,
 		admin.source === 'env' ? 'ADMIN_EMAIL/ADMIN_PASSWORD' : admin.file
 	);
+}
+
+/** Publishes content/ so a fresh server has lessons; unchanged content changes nothing. */
+async function publishBundledContent(
+	url: string,
+	token: string,
+	stop: () => Promise<void>
+): Promise<void> {
+	const { pathways, diagnostics } = compileContent(await loadContent(resolve(ROOT, 'content')));
+	const errors = diagnostics.filter((d) => d.severity === 'error');
+	if (errors.length > 0) {
+		await stop();
+		for (const d of errors) console.error(formatDiagnostic(d));
+		throw new UserError(
+			`content/ has ${errors.length} error(s); fix them (npm run content:check) and start again`
+		);
+	}
+	const result = await publishContent({ url, token, pathways, dryRun: false });
+	console.log(`Content: ${describeResult(result).at(-1)}`);
 }
 
 function printWelcome(url: string, demo: boolean, adminSource: string): void {

@@ -53,6 +53,12 @@ export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
 	let previousHeading = 1;
 	const prose: string[] = [];
 	const proseStarts: { offset: number; text: string }[] = [];
+	const addProse = (text: string, offset: number) => {
+		for (const sentence of sentences(text)) {
+			prose.push(sentence);
+			proseStarts.push({ offset, text: sentence });
+		}
+	};
 
 	for (const placed of placedTokens(body)) {
 		const { token } = placed;
@@ -111,12 +117,15 @@ export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
 			}
 			case 'paragraph':
 			case 'text': {
-				// Text directly inside a list item or table cell is prose; a paragraph always is.
+				// Text directly inside a list item is prose; a paragraph always is.
 				if (token.type === 'text' && placed.ancestors.at(-1) !== 'list_item') break;
-				const text = plainText((token as Tokens.Paragraph).tokens);
-				for (const sentence of sentences(text)) {
-					prose.push(sentence);
-					proseStarts.push({ offset: at(placed), text: sentence });
+				addProse(plainText((token as Tokens.Paragraph).tokens), at(placed));
+				break;
+			}
+			case 'table': {
+				const table = token as Tokens.Table;
+				for (const cell of [...table.header, ...table.rows.flat()]) {
+					addProse(plainText(cell.tokens), at(placed));
 				}
 				break;
 			}

@@ -92,6 +92,7 @@ describe('npm start', () => {
 				shell,
 				health: health.status,
 				role: tutor.record.role,
+				lessons: (await pb.collection('lessons').getList(1, 1)).totalItems,
 				users: await snapshotUsers(base, dataDir)
 			};
 		});
@@ -101,9 +102,12 @@ describe('npm start', () => {
 		expect(first.seen?.health).toBe(200);
 		expect(first.seen?.role).toBe('tutor');
 		expect(first.seen?.users).toHaveLength(3);
+		expect(first.seen?.lessons).toBeGreaterThanOrEqual(30);
+		expect(first.output).toMatch(/Content: \d+ created, 0 updated/);
 
 		const second = await runStart(env, (base) => snapshotUsers(base, dataDir));
 		expect(second.seen).toEqual(first.seen?.users);
+		expect(second.output).toMatch(/Content: 0 created, 0 updated, 0 republished, 0 unpublished/);
 	});
 
 	it('says in one line that the port is taken', async () => {

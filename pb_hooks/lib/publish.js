@@ -1,0 +1,202 @@
+/// <reference path="../../pb_data/types.d.ts" />
+// Loaded with require() from content.pb.js. Plain ES2015+ for PocketBase's goja engine: no
+// async, no npm packages.
+
+const DRY_RUN = 'clyde: dry run, rolling back';
+const LEVELS = ['beginner', 'intermediate', 'advanced'];
+
+/** Returns a message naming the first malformed field of a publish payload, or "". */
+function validatePayload(data) {
+	if (!data || typeof data !== 'object' || !Array.isArray(data.pathways)) {
+		return 'The body must be JSON: {"pathways": [...], "dryRun": false}.';
+	}
+	if (data.dryRun !== undefined && typeof data.dryRun !== 'boolean')
+		return '"dryRun" must be true or false.';
+	const seen = {};
+	const problems = [];
+	const text = (path, value, max, optional) => {
+		if (optional && (value === undefined || value === '')) return;
+		if (typeof value !== 'string' || (!optional && value.trim() === '') || value.length > max) {
+			problems.push(`${path} must be text of 1 to ${max} characters.`);
+		}
+	};
+	const int = (path, value, min, max) => {
+		if (typeof value !== 'number' || Math.floor(value) !== value || value < min || value > max) {
+			problems.push(`${path} must be a whole number from ${min} to ${max}.`);
+		}
+	};
+	const common = (path, item) => {
+		if (!item || typeof item !== 'object') {
+			problems.push(`${path} must be an object.`);
+			return false;
+		}
+		text(`${path}.id`, item.id, 60);
+		if (typeof item.id === 'string') {
+			if (seen[item.id]) problems.push(`${path}.id "${item.id}" is used twice.`);
+			seen[item.id] = true;
+		}
+		text(`${path}.slug`, item.slug, 80);
+		text(`${path}.title`, item.title, 80);
+		text(`${path}.summary`, item.summary, 200);
+		text(`${path}.hash`, item.hash, 64);
+		int(`${path}.position`, item.position, 0, 100000);
+		if (!Array.isArray(item.outcomes) || item.outcomes.some((o) => typeof o !== 'string')) {
+			problems.push(`${path}.outcomes must be a list of text.`);
+		}
+		return true;
+	};
+	data.pathways.forEach((pathway, p) => {
+		const pp = `pathways[${p}]`;
+		if (!common(pp, pathway)) return;
+		if (LEVELS.indexOf(pathway.level) < 0)
+			problems.push(`${pp}.level must be one of ${LEVELS.join(', ')}.`);
+		text(`${pp}.introHtml`, pathway.introHtml, 200000, true);
+		if (!Array.isArray(pathway.modules)) return problems.push(`${pp}.modules must be a list.`);
+		pathway.modules.forEach((module, m) => {
+			const mp = `${pp}.modules[${m}]`;
+			if (!common(mp, module)) return;
+			text(`${mp}.introHtml`, module.introHtml, 200000, true);
+			if (!Array.isArray(module.lessons)) return problems.push(`${mp}.lessons must be a list.`);
+			module.lessons.forEach((lesson, l) => {
+				const lp = `${mp}.lessons[${l}]`;
+				if (!common(lp, lesson)) return;
+				int(`${lp}.minutes`, lesson.minutes, 1, 120);
+				if (LEVELS.indexOf(lesson.level) < 0)
+					problems.push(`${lp}.level must be one of ${LEVELS.join(', ')}.`);
+				text(`${lp}.source`, lesson.source, 400000, true);
+				text(`${lp}.html`, lesson.html, 2000000, true);
+				if (
+					lesson.quiz !== null &&
+					(typeof lesson.quiz !== 'object' || !Array.isArray(lesson.quiz.questions))
+				) {
+					problems.push(`${lp}.quiz must be null or a quiz with "questions".`);
+				}
+			});
+		});
+	});
+	return problems.length ? problems.slice(0, 5).join(' ') : '';
+}
+
+/** Upserts the whole set in one transaction; returns the changes made (or that would be). */
+function publish(app, data) {
+	const dryRun = data.dryRun === true;
+	const result = { dryRun, seq: 0, changes: [] };
+	let failure = '';
+	try {
+		app.dao().runInTransaction((tx) => {
+			const seq = nextSeq(tx);
+			result.seq = seq;
+			const keep = { pathways: {}, modules: {}, lessons: {} };
+			const write = (kind, item, fields) => {
+				keep[kind][item.id] = true;
+				try {
+					return upsert(app, tx, kind, item, fields, seq, result.changes);
+				} catch (e) {
+					failure = `${kind} "${item.id}": ${describe(e)}`;
+					throw e;
+				}
+			};
+			for (const pathway of data.pathways) {
+				const pathwayRecord = write('pathways', pathway, {
+					level: pathway.level,
+					intro_html: pathway.introHtml || ''
+				});
+				for (const module of pathway.modules) {
+					const moduleRecord = write('modules', module, {
+						pathway: pathwayRecord.id,
+						intro_html: module.introHtml || ''
+					});
+					for (const lesson of module.lessons) {
+						write('lessons', lesson, {
+							pathway: pathwayRecord.id,
+							module: moduleRecord.id,
+							minutes: lesson.minutes,
+							level: lesson.level,
+							source: lesson.source || '',
+							html: lesson.html || '',
+							quiz: lesson.quiz
+						});
+					}
+				}
+			}
+			for (const kind of ['lessons', 'modules', 'pathways']) {
+				for (const record of tx.findRecordsByFilter(kind, 'published = true', '', 0, 0)) {
+					const id = record.getString('content_id');
+					if (keep[kind][id]) continue;
+					record.set('published', false);
+					record.set('seq', seq);
+					tx.saveRecord(record);
+					result.changes.push({
+						kind,
+						id,
+						change: 'unpublished',
+						version: record.getInt('version')
+					});
+				}
+			}
+			if (dryRun) throw new Error(DRY_RUN);
+		});
+	} catch (e) {
+		if (!(dryRun && String(e).indexOf(DRY_RUN) >= 0)) {
+			throw new BadRequestError(`Nothing was published. ${failure || describe(e)}`);
+		}
+	}
+	return result;
+}
+
+function nextSeq(tx) {
+	let max = 0;
+	for (const kind of ['pathways', 'modules', 'lessons']) {
+		const top = tx.findRecordsByFilter(kind, 'seq > 0', '-seq', 1, 0);
+		if (top.length) max = Math.max(max, top[0].getInt('seq'));
+	}
+	return max + 1;
+}
+
+function upsert(app, tx, kind, item, fields, seq, changes) {
+	// find… throws when there is no such record; an empty list is the quiet way to ask.
+	const found = tx.findRecordsByFilter(kind, 'content_id = {:id}', '', 1, 0, { id: item.id });
+	let record = found.length ? found[0] : null;
+	const wasPublished = record ? record.getBool('published') : false;
+	if (record && record.getString('hash') === item.hash) {
+		if (wasPublished) {
+			changes.push({ kind, id: item.id, change: 'unchanged', version: record.getInt('version') });
+			return record;
+		}
+		record.set('published', true);
+		record.set('seq', seq);
+		tx.saveRecord(record);
+		changes.push({ kind, id: item.id, change: 'republished', version: record.getInt('version') });
+		return record;
+	}
+	const isNew = !record;
+	if (isNew) record = new Record(tx.findCollectionByNameOrId(kind));
+	const version = isNew ? 1 : record.getInt('version') + 1;
+	// RecordUpsertForm validates against the schema; dao.saveRecord alone would not.
+	const form = new RecordUpsertForm(app, record);
+	form.setDao(tx);
+	const values = {
+		content_id: item.id,
+		slug: item.slug,
+		position: item.position,
+		title: item.title,
+		summary: item.summary,
+		outcomes: item.outcomes,
+		hash: item.hash,
+		version,
+		seq,
+		published: true
+	};
+	for (const key in fields) values[key] = fields[key];
+	form.loadData(values);
+	form.submit();
+	changes.push({ kind, id: item.id, change: isNew ? 'created' : 'updated', version });
+	return record;
+}
+
+function describe(e) {
+	const message = e && e.message ? e.message : String(e);
+	return message.replace(/^GoError: /, '');
+}
+
+module.exports = { validatePayload, publish };

@@ -1,0 +1,104 @@
+import type { CompiledPathway } from './catalog';
+import { UserError } from '../user-error';
+
+export type ChangeKind = 'pathways' | 'modules' | 'lessons';
+export type Change = 'created' | 'updated' | 'republished' | 'unchanged' | 'unpublished';
+
+export interface PublishResult {
+	dryRun: boolean;
+	seq: number;
+	changes: { kind: ChangeKind; id: string; change: Change; version: number }[];
+}
+
+export interface PublishOptions {
+	url: string;
+	/** A PocketBase auth token of an editor or an admin. */
+	token: string;
+	pathways: CompiledPathway[];
+	dryRun: boolean;
+	/** Called as the request body goes out, with bytes sent and the total. */
+	onUpload?(sent: number, total: number): void;
+}
+
+/** The publish payload: the compiled catalog without the editors' file paths. */
+export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
+	return {
+		dryRun,
+		pathways: pathways.map(({ file: _p, modules, ...pathway }) => ({
+			...pathway,
+			modules: modules.map(({ file: _m, lessons, ...module }) => ({
+				...module,
+				lessons: lessons.map(({ file: _l, ...lesson }) => lesson)
+			}))
+		}))
+	};
+}
+
+/** Sends the whole content set to the publish route, which applies it in one transaction. */
+export async function publishContent(options: PublishOptions): Promise<PublishResult> {
+	const body = new TextEncoder().encode(
+		JSON.stringify(publishPayload(options.pathways, options.dryRun))
+	);
+	const chunk = 64 * 1024;
+	let sent = 0;
+	// A streamed body lets the progress bar follow the upload itself, not just the steps.
+	const stream = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			if (sent >= body.length) {
+				controller.close();
+				return;
+			}
+			const next = body.subarray(sent, sent + chunk);
+			sent += next.length;
+			options.onUpload?.(sent, body.length);
+			controller.enqueue(next);
+		}
+	});
+	let response: Response;
+	try {
+		response = await fetch(`${options.url}/api/clyde/content/publish`, {
+			method: 'POST',
+			headers: {
+				Authorization: options.token,
+				'Content-Type': 'application/json',
+				'Content-Length': String(body.length)
+			},
+			body: stream,
+			duplex: 'half'
+		} as RequestInit);
+	} catch (error) {
+		throw new UserError(
+			`cannot reach ${options.url}: ${(error as Error).message}; is the server running?`
+		);
+	}
+	const answer = (await response.json().catch(() => ({}))) as {
+		message?: string;
+	} & Partial<PublishResult>;
+	if (response.status === 401 || response.status === 403) {
+		throw new UserError(
+			`the server refused to publish: ${answer.message ?? response.statusText} (sign in as an editor)`
+		);
+	}
+	if (!response.ok) {
+		throw new UserError(
+			`publish failed (${response.status}): ${answer.message ?? response.statusText}`
+		);
+	}
+	return answer as PublishResult;
+}
+
+/** Lines for the terminal: what changed, then counts. */
+export function describeResult(result: PublishResult): string[] {
+	const lines = result.changes
+		.filter((c) => c.change !== 'unchanged')
+		.map(
+			(c) =>
+				`  ${c.change.padEnd(11)} ${c.kind.replace(/s$/, '').padEnd(7)} ${c.id} (version ${c.version})`
+		);
+	const count = (change: Change) => result.changes.filter((c) => c.change === change).length;
+	const verb = result.dryRun ? 'would be' : 'were';
+	lines.push(
+		`${result.dryRun ? 'Dry run: nothing was changed. ' : ''}${count('created')} created, ${count('updated')} updated, ${count('republished')} republished, ${count('unpublished')} unpublished, ${count('unchanged')} unchanged (items that ${verb} published: ${result.changes.length - count('unpublished')}).`
+	);
+	return lines;
+}
