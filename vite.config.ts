@@ -2,10 +2,12 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
 
 export default defineConfig({
 	plugins: [
+		contentPreview(),
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'generateSW',

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileContent, type ContentInput } from '../../scripts/content/compile';
@@ -190,6 +195,40 @@ describe('publishing content to a real PocketBase', () => {
 			const response = await post(body);
 			expect(response.status).toBe(400);
 			expect(((await response.json()) as { message: string }).message).toMatch(reason);
+		}
+	});
+
+	it('npm run content:publish -- --dry-run signs in as an editor and changes nothing', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'clyde-publish-'));
+		try {
+			const edited = published();
+			edited.markdown.set(
+				'01-alpha/01-one/01-first.md',
+				lesson('pub-first', 'From the command line')
+			);
+			for (const [path, text] of edited.markdown) {
+				await mkdir(dirname(join(dir, path)), { recursive: true });
+				await writeFile(join(dir, path), text);
+			}
+			const before = await lessons();
+			const root = resolve(import.meta.dirname, '../..');
+			const { stdout } = await promisify(execFile)(
+				resolve(root, 'node_modules/.bin/tsx'),
+				['scripts/content-publish.ts', '--dry-run', '--url', url, '--content', dir],
+				{
+					cwd: root,
+					env: {
+						...process.env,
+						CLYDE_EDITOR_EMAIL: 'editor-publish@example.org',
+						CLYDE_EDITOR_PASSWORD: password
+					}
+				}
+			);
+			expect(stdout).toContain('updated     lesson  pub-first (version 2)');
+			expect(stdout).toContain('Dry run: nothing was changed. 0 created, 1 updated');
+			expect(await lessons()).toEqual(before);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
 		}
 	});
 });

@@ -1,0 +1,31 @@
+import type { Quiz } from './types';
+
+/** What the dev server's /__clyde/preview answers (see scripts/content/preview-plugin.ts). */
+export interface PreviewDiagnostic {
+	file: string;
+	line: number;
+	column: number;
+	severity: 'error' | 'warning';
+	message: string;
+}
+
+export interface PreviewLesson {
+	id: string;
+	file: string;
+	title: string;
+	summary: string;
+	minutes: number;
+	html: string;
+	quiz: Quiz | null;
+}
+
+export interface PreviewData {
+	files: string[];
+	diagnostics: PreviewDiagnostic[];
+	pathways: {
+		file: string;
+		title: string;
+		introHtml: string;
+		modules: { file: string; title: string; introHtml: string; lessons: PreviewLesson[] }[];
+	}[];
+}
