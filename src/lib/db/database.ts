@@ -1,0 +1,48 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CatalogPathway, StoredLesson } from '$lib/content/catalog-types';
+import type { ProgressEvent } from '$lib/progress/event-types';
+
+/** A pathway the learner chose to download; kept until they remove it. */
+export interface DownloadRecord {
+	pathway: string;
+	requestedAt: string;
+}
+
+/** An event waiting to reach the server. Deleted only when the server confirms it. */
+export interface OutboxRow {
+	id: string;
+	queuedAt: string;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export type ClydeDatabase = Dexie & {
+	catalog: EntityTable<CatalogPathway, 'id'>;
+	lessons: EntityTable<StoredLesson, 'id'>;
+	downloads: EntityTable<DownloadRecord, 'pathway'>;
+	events: EntityTable<ProgressEvent, 'id'>;
+	outbox: EntityTable<OutboxRow, 'id'>;
+	settings: EntityTable<SettingRow, 'key'>;
+};
+
+/**
+ * The learner's IndexedDB: the catalog (so the home screen works offline), downloaded
+ * lessons, append-only progress events and their outbox, and settings.
+ */
+export function openDatabase(name = 'clyde'): ClydeDatabase {
+	const db = new Dexie(name) as ClydeDatabase;
+	db.version(1).stores({
+		catalog: 'id, position',
+		// [id+hash] lets screens read which lessons are stored, and which version, without
+		// loading their HTML.
+		lessons: 'id, pathway, module, [id+hash]',
+		downloads: 'pathway',
+		events: 'id, lesson, pathway, at, type',
+		outbox: 'id',
+		settings: 'key'
+	});
+	return db;
+}

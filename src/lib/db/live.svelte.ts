@@ -1,0 +1,45 @@
+import { liveQuery } from 'dexie';
+
+/**
+ * A Dexie live query as rune state: `value` updates whenever the tables it read change,
+ * in this tab or another. Create it while a component initialises.
+ *
+ * Dexie runs the query asynchronously, so Svelte cannot see which runes it reads: name them
+ * in `dependencies` (e.g. `() => lessonId`) and the query starts again when they change.
+ * Without this, a query first run with an empty id would watch the wrong rows for ever.
+ */
+export class LiveQuery<T> {
+	#value: T | undefined = $state();
+	#error: Error | undefined = $state();
+	#loaded = $state(false);
+
+	constructor(query: () => Promise<T> | T, dependencies: () => unknown = () => undefined) {
+		$effect(() => {
+			dependencies();
+			const subscription = liveQuery(query).subscribe({
+				next: (value) => {
+					this.#value = value;
+					this.#error = undefined;
+					this.#loaded = true;
+				},
+				error: (error: unknown) => {
+					this.#error = error instanceof Error ? error : new Error(String(error));
+					this.#loaded = true;
+				}
+			});
+			return () => subscription.unsubscribe();
+		});
+	}
+
+	get value(): T | undefined {
+		return this.#value;
+	}
+
+	get error(): Error | undefined {
+		return this.#error;
+	}
+
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+}

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type ClydeDatabase } from '$lib/db/database';
+import { makePathway, storedLesson } from '../../../tests/factories/catalog';
+import type { ContentApi } from './content-api';
+import { downloadPathway, DownloadError, removeDownload } from './download';
+import { downloadState } from './download-state';
+
+const pathway = makePathway('p', 2, 6);
+
+/** A transport over the test's own data; `failAfter` batches it throws like a dropped line. */
+function fakeApi(failAfter = Infinity): ContentApi & { asked: string[][] } {
+	const asked: string[][] = [];
+	return {
+		asked,
+		catalog: async () => ({ seq: 1, pathways: [pathway] }),
+		async lessons(ids) {
+			if (asked.length >= failAfter) throw new TypeError('Failed to fetch');
+			asked.push(ids);
+			return ids.map((id) => storedLesson(pathway, id));
+		}
+	};
+}
+
+describe('downloadPathway', () => {
+	let db: ClydeDatabase;
+	beforeEach(() => {
+		db = openDatabase(`test-${Math.random()}`);
+	});
+	afterEach(() => db.delete());
+
+	const hashes = async () => new Map((await db.lessons.toArray()).map((l) => [l.id, l.hash]));
+
+	it('stores every lesson in batches and reports byte progress up to the total', async () => {
+		const progress: number[] = [];
+		await downloadPathway(db, fakeApi(), pathway, (done) => progress.push(done));
+		expect(await db.lessons.count()).toBe(12);
+		expect(progress).toEqual([0, 5000, 10000, 12000]);
+		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'ready' });
+	});
+
+	it('keeps what it stored when the connection drops, and resumes with only the rest', async () => {
+		const first = fakeApi(1);
+		await expect(downloadPathway(db, first, pathway)).rejects.toBeInstanceOf(DownloadError);
+		expect(await db.lessons.count()).toBe(5);
+		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'paused', percent: 41 });
+
+		const second = fakeApi();
+		await downloadPathway(db, second, pathway);
+		expect(second.asked.flat()).toHaveLength(7);
+		expect(await db.lessons.count()).toBe(12);
+	});
+
+	it('fetches only changed lessons for an update', async () => {
+		await downloadPathway(db, fakeApi(), pathway);
+		const changed = structuredClone(pathway);
+		const lesson = changed.modules[1]?.lessons[2];
+		if (lesson) lesson.hash = 'h2';
+		expect(downloadState(changed, true, await hashes())).toEqual({ kind: 'update', changed: 1 });
+		const api = fakeApi();
+		await downloadPathway(db, api, changed).catch(() => {});
+		expect(api.asked).toEqual([['p-m2-l3']]);
+	});
+
+	it('says the phone is full on a quota error and keeps earlier batches', async () => {
+		const api = fakeApi();
+		let puts = 0;
+		const original = db.lessons.bulkPut.bind(db.lessons);
+		db.lessons.bulkPut = ((...args: Parameters<typeof original>) => {
+			if (++puts === 2) {
+				const error = new Error('quota');
+				error.name = 'QuotaExceededError';
+				return Promise.reject(error);
+			}
+			return original(...args);
+		}) as typeof original;
+		const failure = await downloadPathway(db, api, pathway).catch((e: unknown) => e);
+		expect(failure).toMatchObject({ reason: 'storage-full' });
+		expect((failure as Error).message).toMatch(/out of space/);
+		expect(await db.lessons.count()).toBe(5);
+	});
+
+	it('removing a download frees the lessons and never touches progress', async () => {
+		await downloadPathway(db, fakeApi(), pathway);
+		await db.events.add({
+			id: 'e1',
+			type: 'lesson_completed',
+			lesson: 'p-m1-l1',
+			module: 'p-m1',
+			pathway: 'p',
+			at: ''
+		});
+		await removeDownload(db, 'p');
+		expect(await db.lessons.count()).toBe(0);
+		expect(await db.downloads.count()).toBe(0);
+		expect(await db.events.count()).toBe(1);
+		expect(downloadState(pathway, false, await hashes())).toEqual({ kind: 'none' });
+	});
+});

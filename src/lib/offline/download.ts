@@ -1,0 +1,89 @@
+import type { CatalogPathway } from '$lib/content/catalog-types';
+import type { ClydeDatabase } from '$lib/db/database';
+import type { ContentApi } from './content-api';
+
+/** Why a download stopped, in words for the learner. What was stored so far is kept. */
+export class DownloadError extends Error {
+	override name = 'DownloadError';
+	constructor(
+		readonly reason: 'offline' | 'storage-full' | 'server',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+const BATCH = 5;
+
+/**
+ * Downloads the lessons of a pathway that are missing or changed, a few at a time, each batch
+ * in its own transaction: an interrupted download keeps what it stored, and calling this
+ * again fetches only the rest.
+ */
+export async function downloadPathway(
+	db: ClydeDatabase,
+	api: ContentApi,
+	pathway: CatalogPathway,
+	onProgress: (doneBytes: number, totalBytes: number) => void = () => {},
+	now = new Date()
+): Promise<void> {
+	await db.downloads.put({ pathway: pathway.id, requestedAt: now.toISOString() });
+	const lessons = pathway.modules.flatMap((m) => m.lessons);
+	const total = lessons.reduce((sum, l) => sum + l.bytes, 0);
+	const stored = new Map(
+		(await db.lessons.where('pathway').equals(pathway.id).toArray()).map((l) => [l.id, l.hash])
+	);
+	const todo = lessons.filter((l) => stored.get(l.id) !== l.hash);
+	let done = total - todo.reduce((sum, l) => sum + l.bytes, 0);
+	onProgress(done, total);
+	for (let i = 0; i < todo.length; i += BATCH) {
+		const batch = todo.slice(i, i + BATCH);
+		let fetched;
+		try {
+			fetched = await api.lessons(batch.map((l) => l.id));
+		} catch (error) {
+			throw new DownloadError(
+				error instanceof TypeError ? 'offline' : 'server',
+				error instanceof TypeError
+					? 'The connection dropped. What was downloaded is kept: try again to finish.'
+					: `The server could not send the lessons (${(error as Error).message}). Try again later.`
+			);
+		}
+		try {
+			await db.lessons.bulkPut(fetched);
+		} catch (error) {
+			throw isQuotaError(error)
+				? new DownloadError(
+						'storage-full',
+						'Your phone is out of space for Clyde. Free some space (or remove another download) and try again. Nothing you did is lost.'
+					)
+				: error;
+		}
+		done += batch.reduce((sum, l) => sum + l.bytes, 0);
+		onProgress(done, total);
+	}
+}
+
+/** Frees the space of a downloaded pathway. Progress events are never touched. */
+export async function removeDownload(db: ClydeDatabase, pathwayId: string): Promise<void> {
+	await db.transaction('rw', db.lessons, db.downloads, async () => {
+		await db.lessons.where('pathway').equals(pathwayId).delete();
+		await db.downloads.delete(pathwayId);
+	});
+}
+
+/** Dexie wraps the browser's QuotaExceededError; look through the wrapping. */
+export function isQuotaError(error: unknown): boolean {
+	let current = error as { name?: string; inner?: unknown } | undefined;
+	while (current) {
+		if (current.name === 'QuotaExceededError') return true;
+		current = current.inner as typeof current;
+	}
+	return false;
+}
+
+/** Which lessons are stored, and their hashes, without reading any lesson's HTML. */
+export async function storedHashes(db: ClydeDatabase): Promise<Map<string, string>> {
+	const keys = (await db.lessons.orderBy('[id+hash]').keys()) as unknown as [string, string][];
+	return new Map(keys);
+}

@@ -1,0 +1,33 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type ClydeDatabase } from '$lib/db/database';
+import { recordEvent } from './record-event';
+
+describe('recordEvent', () => {
+	let db: ClydeDatabase;
+	beforeEach(() => {
+		db = openDatabase(`test-${Math.random()}`);
+	});
+	afterEach(() => db.delete());
+
+	const opened = { type: 'lesson_opened', lesson: 'l', module: 'm', pathway: 'p' } as const;
+
+	it('writes the event and its outbox row together, with a time-ordered UUIDv7', async () => {
+		const first = await recordEvent(db, opened, new Date('2026-01-01T10:00:00Z'));
+		const second = await recordEvent(db, opened, new Date('2026-01-01T10:00:01Z'));
+		expect(first.id).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		);
+		expect(first.id < second.id).toBe(true);
+		expect(await db.events.toArray()).toEqual([first, second]);
+		expect((await db.outbox.toArray()).map((r) => r.id)).toEqual([first.id, second.id]);
+	});
+
+	it('writes neither when the transaction fails', async () => {
+		await db.outbox.add({ id: 'taken', queuedAt: '' });
+		db.outbox.add = (() =>
+			Promise.reject(new Error('disk error'))) as unknown as typeof db.outbox.add;
+		await expect(recordEvent(db, opened)).rejects.toThrow('disk error');
+		expect(await db.events.count()).toBe(0);
+	});
+});

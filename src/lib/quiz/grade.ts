@@ -1,0 +1,139 @@
+/**
+ * Checking quiz answers on the phone: pure functions, no DOM and no network.
+ */
+import { normaliseAnswer } from '$lib/content/normalise-answer';
+import type { Question } from '$lib/content/types';
+
+/** What a learner answered. The `type` always matches the question's type. */
+export type Answer =
+	| { type: 'single'; option: number }
+	| { type: 'multiple'; options: number[] }
+	| { type: 'true-false'; value: boolean }
+	| { type: 'text'; text: string }
+	| { type: 'order'; order: number[] }; // indices into question.items, in the learner's order
+
+export interface Graded {
+	correct: boolean;
+	/** The editor's feedback for what the learner chose, in the order to show it. */
+	feedback: string[];
+	explanation?: string;
+}
+
+export interface QuizScore {
+	correct: number;
+	total: number;
+	/** Rounded down, so 2 of 3 is 66%, never a pass at 67%. */
+	percent: number;
+	passed: boolean;
+}
+
+function check(question: Question, answer: Answer): Omit<Graded, 'explanation'> {
+	switch (question.type) {
+		case 'single': {
+			if (answer.type !== 'single') break;
+			const option = question.options[answer.option];
+			return {
+				correct: option?.correct === true,
+				feedback: option?.feedback ? [option.feedback] : []
+			};
+		}
+		case 'multiple': {
+			if (answer.type !== 'multiple') break;
+			const chosen = new Set(answer.options);
+			const correctIndices = question.options.flatMap((option, i) => (option.correct ? [i] : []));
+			const correct =
+				chosen.size === correctIndices.length && correctIndices.every((i) => chosen.has(i));
+			const feedback: string[] = [];
+			question.options.forEach((option, i) => {
+				if (chosen.has(i) && option.feedback) feedback.push(option.feedback);
+			});
+			question.options.forEach((option, i) => {
+				if (option.correct && !chosen.has(i) && option.feedback) feedback.push(option.feedback);
+			});
+			return { correct, feedback };
+		}
+		case 'true-false': {
+			if (answer.type !== 'true-false') break;
+			const message = question.feedback?.[answer.value ? 'true' : 'false'];
+			return { correct: answer.value === question.answer, feedback: message ? [message] : [] };
+		}
+		case 'text': {
+			if (answer.type !== 'text') break;
+			const given = normaliseAnswer(answer.text);
+			return {
+				correct: question.accept.some((accepted) => normaliseAnswer(accepted) === given),
+				feedback: []
+			};
+		}
+		case 'order': {
+			if (answer.type !== 'order') break;
+			return {
+				correct:
+					answer.order.length === question.items.length &&
+					answer.order.every((item, i) => item === i),
+				feedback: []
+			};
+		}
+	}
+	throw new Error(
+		`Cannot grade a "${answer.type}" answer to a "${question.type}" question: the types must match.`
+	);
+}
+
+/** Checks one answer. Throws if the answer is for a different type of question. */
+export function grade(question: Question, answer: Answer): Graded {
+	const graded: Graded = check(question, answer);
+	if (question.explanation !== undefined) graded.explanation = question.explanation;
+	return graded;
+}
+
+/** The learner's score for a whole quiz, from whether each answer was right. */
+export function score(results: boolean[], passPercent: number): QuizScore {
+	const total = results.length;
+	const correct = results.filter(Boolean).length;
+	// Integer arithmetic, so 7 of 10 is exactly 70 and never 69.99….
+	const percent = total === 0 ? 0 : Math.floor((correct * 100) / total);
+	return { correct, total, percent, passed: percent >= passPercent };
+}
+
+/** FNV-1a: a small, stable 32-bit hash of a string. */
+function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/** mulberry32: a tiny seeded PRNG returning numbers in [0, 1). */
+function mulberry32(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * A shuffled order of 0..count-1, always the same for the same seed, so a learner who reloads
+ * sees the same order. For two or more items it is never 0, 1, 2…, so an order question never
+ * starts already solved.
+ */
+export function shuffledOrder(count: number, seed: string): number[] {
+	const order = Array.from({ length: Math.max(0, Math.floor(count)) }, (_, i) => i);
+	const random = mulberry32(hash(seed));
+	// Fisher–Yates.
+	for (let i = order.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[order[i], order[j]] = [order[j] as number, order[i] as number];
+	}
+	if (order.length > 1 && order.every((item, i) => item === i)) {
+		// The shuffle happened to change nothing: rotate by one instead.
+		order.push(order.shift() as number);
+	}
+	return order;
+}

@@ -1,0 +1,49 @@
+import type { CatalogPathway, StoredLesson } from '../../src/lib/content/catalog-types';
+
+/** A pathway of `modules` modules with `perModule` lessons each, 1000 bytes a lesson. */
+export function makePathway(id = 'p', modules = 2, perModule = 3): CatalogPathway {
+	return {
+		id,
+		slug: id,
+		position: 1,
+		title: `Pathway ${id}`,
+		summary: 'A pathway.',
+		level: 'beginner',
+		outcomes: ['Learn'],
+		introHtml: '',
+		modules: Array.from({ length: modules }, (_, m) => ({
+			id: `${id}-m${m + 1}`,
+			slug: `m${m + 1}`,
+			position: m + 1,
+			title: `Module ${m + 1}`,
+			summary: 'A module.',
+			lessons: Array.from({ length: perModule }, (_, l) => ({
+				id: `${id}-m${m + 1}-l${l + 1}`,
+				slug: `l${l + 1}`,
+				position: l + 1,
+				title: `Lesson ${m + 1}.${l + 1}`,
+				summary: 'A lesson.',
+				minutes: 5,
+				hash: 'h1',
+				version: 1,
+				bytes: 1000
+			}))
+		}))
+	};
+}
+
+export function storedLesson(pathway: CatalogPathway, id: string, hash = 'h1'): StoredLesson {
+	const module = pathway.modules.find((m) => m.lessons.some((l) => l.id === id));
+	const lesson = module?.lessons.find((l) => l.id === id);
+	if (!module || !lesson) throw new Error(`no lesson ${id}`);
+	return {
+		...lesson,
+		hash,
+		pathway: pathway.id,
+		module: module.id,
+		level: 'beginner',
+		outcomes: ['Learn'],
+		html: `<p>${lesson.title}</p>`,
+		quiz: null
+	};
+}

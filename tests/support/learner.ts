@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+
+/** Answers the quiz question on screen (the first choice, or a typed answer) and moves on. */
+export async function answerQuestion(page: Page, typed = 'an answer'): Promise<void> {
+	const form = page.locator('main form');
+	const radio = form.getByRole('radio');
+	const checkbox = form.getByRole('checkbox');
+	const textbox = form.getByRole('textbox');
+	if (await radio.count()) await radio.first().check();
+	else if (await checkbox.count()) await checkbox.first().check();
+	else if (await textbox.count()) await textbox.fill(typed);
+	await page.getByRole('button', { name: 'Check answer' }).click();
+	await page.getByRole('button', { name: /Next question|See your result/ }).click();
+}
+
+/** Answers every question of the quiz on screen and waits for the result. */
+export async function finishQuiz(page: Page): Promise<void> {
+	while (await page.getByRole('button', { name: 'Check answer' }).count()) {
+		await answerQuestion(page);
+	}
+	await page.getByRole('button', { name: 'Try again' }).waitFor();
+}
+
+/** Waits until the service worker controls the page: from then on the app opens offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 20_000
+	});
+}
