@@ -54,7 +54,9 @@ describe('a learner studies a downloaded pathway offline (real Chromium, real se
 
 		const events = await page.evaluate(async () => {
 			const request = indexedDB.open('clyde');
-			const db = await new Promise<IDBDatabase>((ok) => (request.onsuccess = () => ok(request.result)));
+			const db = await new Promise<IDBDatabase>(
+				(ok) => (request.onsuccess = () => ok(request.result))
+			);
 			const read = (store: string) =>
 				new Promise<{ type?: string }[]>((ok) => {
 					const all = db.transaction(store).objectStore(store).getAll();

@@ -52,6 +52,8 @@ export async function publishBundledContent(url: string) {
 	const { publishContent } = await import('../../scripts/content/publish-client');
 	const pb = new PocketBase(url);
 	await pb.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
-	const { pathways } = compileContent(await loadContent(resolve(import.meta.dirname, '../../content')));
+	const { pathways } = compileContent(
+		await loadContent(resolve(import.meta.dirname, '../../content'))
+	);
 	return publishContent({ url, token: pb.authStore.token, pathways, dryRun: false });
 }
