@@ -21,10 +21,12 @@ export interface TestServer extends RunningPocketBase {
  * A real PocketBase 0.22 on a free loopback port with a throwaway data dir, the project's
  * migrations and hooks, and the built PWA as its public dir.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+	publicDir = resolve(import.meta.dirname, '../../build')
+): Promise<TestServer> {
 	const binary = await findPocketBaseBinary();
 	const dataDir = await mkdtemp(join(tmpdir(), 'clyde-pb-'));
-	const dirs = { dataDir, publicDir: resolve(import.meta.dirname, '../../build') };
+	const dirs = { dataDir, publicDir };
 	// A fresh data dir needs its migrations before an admin can be created.
 	await runPocketBaseCli(binary, ['migrate', 'up'], dirs);
 	await runPocketBaseCli(binary, ['admin', 'create', TEST_ADMIN.email, TEST_ADMIN.password], dirs);

@@ -1,0 +1,55 @@
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { startTestServer, type TestServer } from '../support/pocketbase';
+import { waitForServiceWorker } from '../support/learner';
+
+describe('a new version of the app', () => {
+	let publicDir: string;
+	let server: TestServer;
+	let browser: LaunchedBrowser;
+
+	beforeAll(async () => {
+		// A copy of the build that the test can "deploy" a new version into.
+		publicDir = await mkdtemp(join(tmpdir(), 'clyde-public-'));
+		await cp(resolve(import.meta.dirname, '../../build'), publicDir, { recursive: true });
+		server = await startTestServer(publicDir);
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.destroy();
+		await rm(publicDir, { recursive: true, force: true });
+	});
+
+	it('waits for the learner: a prompt, no silent reload, and the reload only on their say', async () => {
+		const page = await browser.context.newPage();
+		await page.goto(`${server.url}/`);
+		await waitForServiceWorker(page);
+		// Something the learner has on screen that a reload would lose.
+		await page.evaluate(() => ((window as unknown as { unsaved: boolean }).unsaved = true));
+
+		await appendFile(join(publicDir, 'sw.js'), '\n// a new version\n');
+		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+		await page
+			.getByRole('heading', { name: 'A new version of Clyde is ready' })
+			.waitFor({ timeout: 20_000 });
+		await page.waitForTimeout(1000);
+		expect(await page.evaluate(() => (window as unknown as { unsaved?: boolean }).unsaved)).toBe(
+			true
+		);
+
+		await Promise.all([
+			page.waitForEvent('load'),
+			page.getByRole('button', { name: 'Use the new version' }).click()
+		]);
+		expect(
+			await page.evaluate(() => (window as unknown as { unsaved?: boolean }).unsaved)
+		).toBeUndefined();
+		expect(
+			await page.getByRole('heading', { name: 'A new version of Clyde is ready' }).count()
+		).toBe(0);
+	});
+});
