@@ -57,6 +57,8 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/setup/pocketbase-global.ts'],
+					// The files share one server, and a content publish is a whole set: one at a time.
+					fileParallelism: false,
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -14,6 +14,13 @@ export interface OutboxRow {
 	queuedAt: string;
 }
 
+/** An event the server refused, kept and shown as "could not sync"; never dropped. */
+export interface RejectedRow {
+	id: string;
+	reason: string;
+	rejectedAt: string;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -25,6 +32,7 @@ export type ClydeDatabase = Dexie & {
 	downloads: EntityTable<DownloadRecord, 'pathway'>;
 	events: EntityTable<ProgressEvent, 'id'>;
 	outbox: EntityTable<OutboxRow, 'id'>;
+	rejected: EntityTable<RejectedRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
 };
 
@@ -44,5 +52,6 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 		outbox: 'id',
 		settings: 'key'
 	});
+	db.version(2).stores({ rejected: 'id' });
 	return db;
 }

@@ -1,0 +1,30 @@
+import type { ClydeDatabase } from '$lib/db/database';
+import { cursorKey } from './session-store';
+import type { Session, SyncApi } from './sync-api';
+
+export const PULL_PAGE = 200;
+
+/**
+ * Brings in this learner's events from their other devices, page by page after the server's
+ * cursor. Each page and the new cursor are saved in one transaction, so an interrupted pull
+ * repeats at most one page, and a repeated page changes nothing (events are keyed by id).
+ * Pulled events never enter the outbox: the server has them already.
+ */
+export async function pullEvents(
+	db: ClydeDatabase,
+	api: SyncApi,
+	session: Session
+): Promise<number> {
+	const key = cursorKey(session.userId);
+	let received = 0;
+	for (;;) {
+		const cursor = ((await db.settings.get(key))?.value as number | undefined) ?? 0;
+		const page = await api.pull(session, cursor, PULL_PAGE);
+		await db.transaction('rw', db.events, db.settings, async () => {
+			await db.events.bulkPut(page.events);
+			await db.settings.put({ key, value: page.cursor });
+		});
+		received += page.events.length;
+		if (!page.more) return received;
+	}
+}

@@ -1,0 +1,77 @@
+import type { ClydeDatabase } from '$lib/db/database';
+import type { ProgressEvent } from '$lib/progress/event-types';
+import { Rejected, type Session, type SyncApi } from './sync-api';
+
+export const PUSH_BATCH = 200;
+
+/**
+ * Pushes the outbox, oldest first, until it is empty. A row leaves the outbox only when the
+ * server said its event is stored (or was already). Events the server refuses move to the
+ * rejected list with its reason; the rest of their batch is pushed again at once.
+ * Network trouble and sign-in problems are thrown for the engine to handle: nothing is lost.
+ */
+export async function pushOutbox(
+	db: ClydeDatabase,
+	api: SyncApi,
+	session: Session,
+	now = () => new Date()
+): Promise<number> {
+	let pushed = 0;
+	for (;;) {
+		const rows = await db.outbox.orderBy('id').limit(PUSH_BATCH).toArray();
+		if (rows.length === 0) return pushed;
+		const events = (await db.events.bulkGet(rows.map((r) => r.id))).filter(
+			(e): e is ProgressEvent => e !== undefined
+		);
+		// An outbox row whose event is gone cannot be sent; keep it visible rather than loop.
+		const orphans = rows.filter((r) => !events.some((e) => e.id === r.id));
+		if (orphans.length)
+			await reject(
+				db,
+				orphans.map((r) => ({ id: r.id, reason: 'the event is missing on this phone' })),
+				now()
+			);
+		if (events.length === 0) continue;
+		try {
+			const results = await api.push(session, events.map(wireEvent));
+			await db.outbox.bulkDelete(results.map((r) => r.id));
+			pushed += results.length;
+		} catch (error) {
+			if (!(error instanceof Rejected)) throw error;
+			await reject(
+				db,
+				error.invalid.map((i) => ({ id: events[i.index]?.id ?? i.id, reason: i.reason })),
+				now()
+			);
+		}
+	}
+}
+
+async function reject(
+	db: ClydeDatabase,
+	items: { id: string; reason: string }[],
+	at: Date
+): Promise<void> {
+	await db.transaction('rw', db.outbox, db.rejected, async () => {
+		await db.rejected.bulkPut(items.map((i) => ({ ...i, rejectedAt: at.toISOString() })));
+		await db.outbox.bulkDelete(items.map((i) => i.id));
+	});
+}
+
+/** Only the fields the push route accepts (a stored event may carry more in future). */
+function wireEvent(event: ProgressEvent): ProgressEvent {
+	const { id, type, lesson, module, pathway, at } = event;
+	const base = { id, type, lesson, module, pathway, at };
+	if (event.type === 'quiz_answered')
+		return { ...base, type: event.type, question: event.question, correct: event.correct };
+	if (event.type === 'quiz_completed') {
+		return {
+			...base,
+			type: event.type,
+			correct: event.correct,
+			total: event.total,
+			passed: event.passed
+		};
+	}
+	return base as ProgressEvent;
+}

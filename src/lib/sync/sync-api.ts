@@ -1,0 +1,149 @@
+import type { ProgressEvent } from '$lib/progress/event-types';
+
+/** A session as PocketBase issues it. */
+export interface Session {
+	token: string;
+	userId: string;
+	email: string;
+	name: string;
+}
+
+export type PushResult = { id: string; status: 'stored' | 'duplicate'; seq: number };
+export type Invalid = { index: number; id: string; reason: string };
+
+/** Transient trouble (no network, 5xx, 429): try again later, with backoff. */
+export class RetryLater extends Error {
+	override name = 'RetryLater';
+}
+
+/** The token is not accepted: the learner must sign in again. Nothing is lost meanwhile. */
+export class SignInNeeded extends Error {
+	override name = 'SignInNeeded';
+}
+
+/** The server refused specific events; they move to the "could not sync" list. */
+export class Rejected extends Error {
+	override name = 'Rejected';
+	constructor(
+		message: string,
+		readonly invalid: Invalid[]
+	) {
+		super(message);
+	}
+}
+
+export interface SyncApi {
+	signIn(email: string, password: string): Promise<Session>;
+	signUp(email: string, password: string, name: string): Promise<void>;
+	refresh(session: Session): Promise<Session>;
+	push(session: Session, events: ProgressEvent[]): Promise<PushResult[]>;
+	pull(
+		session: Session,
+		after: number,
+		limit: number
+	): Promise<{ events: ProgressEvent[]; cursor: number; more: boolean }>;
+	deleteAccount(session: Session): Promise<void>;
+}
+
+interface AuthAnswer {
+	token: string;
+	record: { id: string; email: string; name: string };
+}
+
+/**
+ * PocketBase's REST API over plain fetch: the SDK would add 10 KB to every learner's phone
+ * for the five calls used here.
+ */
+export function syncApi(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): SyncApi {
+	async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+		let response: Response;
+		try {
+			response = await fetcher(`${base}${path}`, {
+				...init,
+				headers: {
+					Accept: 'application/json',
+					...(init.body ? { 'Content-Type': 'application/json' } : {}),
+					...(init.token ? { Authorization: init.token } : {})
+				}
+			});
+		} catch (error) {
+			throw new RetryLater(`no connection (${(error as Error).message})`);
+		}
+		const body = (await response.json().catch(() => ({}))) as {
+			message?: string;
+			data?: { invalid?: Invalid[] };
+		} & T;
+		if (response.ok) return body;
+		if (response.status === 401 || response.status === 403)
+			throw new SignInNeeded(body.message ?? 'sign in again');
+		if (response.status >= 500 || response.status === 429 || response.status === 408) {
+			throw new RetryLater(`the server answered ${response.status}`);
+		}
+		if (body.data?.invalid?.length)
+			throw new Rejected(body.message ?? 'invalid events', body.data.invalid);
+		throw new Error(body.message ?? `the server answered ${response.status}`);
+	}
+	const toSession = (answer: AuthAnswer): Session => ({
+		token: answer.token,
+		userId: answer.record.id,
+		email: answer.record.email,
+		name: answer.record.name
+	});
+	return {
+		async signIn(email, password) {
+			const answer = await call<AuthAnswer>('/api/collections/users/auth-with-password', {
+				method: 'POST',
+				body: JSON.stringify({ identity: email, password })
+			}).catch((error: unknown) => {
+				// PocketBase answers 400 for a wrong email or password.
+				throw error instanceof RetryLater
+					? error
+					: new SignInNeeded('The email or password is not right.');
+			});
+			return toSession(answer);
+		},
+		async signUp(email, password, name) {
+			await call('/api/collections/users/records', {
+				method: 'POST',
+				body: JSON.stringify({ email, password, passwordConfirm: password, name, role: 'learner' })
+			});
+		},
+		async refresh(session) {
+			return toSession(
+				await call<AuthAnswer>('/api/collections/users/auth-refresh', {
+					method: 'POST',
+					token: session.token
+				})
+			);
+		},
+		async push(session, events) {
+			const answer = await call<{ results: PushResult[] }>('/api/clyde/sync/push', {
+				method: 'POST',
+				token: session.token,
+				body: JSON.stringify({ events })
+			});
+			return answer.results;
+		},
+		pull(session, after, limit) {
+			return call(`/api/clyde/sync/pull?after=${after}&limit=${limit}`, { token: session.token });
+		},
+		async deleteAccount(session) {
+			await call(`/api/collections/users/records/${session.userId}`, {
+				method: 'DELETE',
+				token: session.token
+			});
+		}
+	};
+}
+
+/** When a PocketBase token expires, from its own claim (no signature check: that is the server's job). */
+export function tokenExpiry(token: string): Date | undefined {
+	try {
+		const payload = JSON.parse(
+			atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))
+		) as { exp?: number };
+		return payload.exp ? new Date(payload.exp * 1000) : undefined;
+	} catch {
+		return undefined;
+	}
+}
