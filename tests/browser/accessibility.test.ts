@@ -16,6 +16,7 @@ const SCREENS: [name: string, path: string, heading: string | RegExp][] = [
 	['quiz', `${LESSON}/quiz`, 'Quiz: Strong passwords'],
 	['progress', '/progress', 'Your progress'],
 	['settings', '/settings', 'Settings'],
+	['account', '/account', 'Your account'],
 	['page not found', '/no/such/page', 'Page not found']
 ];
 

@@ -39,6 +39,7 @@ describe('keyboard only', () => {
 		await tabTo(page, /^a:Take the quiz/);
 		await page.keyboard.press('Enter');
 		await page.getByRole('heading', { level: 1, name: /^Quiz:/ }).waitFor();
+		await page.getByRole('button', { name: 'Check answer' }).waitFor();
 
 		while (await page.getByRole('button', { name: 'Check answer' }).count()) {
 			const form = page.locator('main form');

@@ -19,24 +19,20 @@ export async function createLessons(
 		seq: 1,
 		position: 1
 	};
-	const pathway = await admin
-		.collection('pathways')
-		.create({
-			...common,
-			content_id: `${prefix}-p`,
-			slug: `${prefix}-p`,
-			title: 'P',
-			level: 'beginner'
-		});
-	const module = await admin
-		.collection('modules')
-		.create({
-			...common,
-			content_id: `${prefix}-m`,
-			slug: `${prefix}-m`,
-			title: 'M',
-			pathway: pathway.id
-		});
+	const pathway = await admin.collection('pathways').create({
+		...common,
+		content_id: `${prefix}-p`,
+		slug: `${prefix}-p`,
+		title: 'P',
+		level: 'beginner'
+	});
+	const module = await admin.collection('modules').create({
+		...common,
+		content_id: `${prefix}-m`,
+		slug: `${prefix}-m`,
+		title: 'M',
+		pathway: pathway.id
+	});
 	const ids: string[] = [];
 	for (let i = 1; i <= count; i++) {
 		const id = `${prefix}-l${i}`;

@@ -15,6 +15,7 @@ export async function answerQuestion(page: Page, typed = 'an answer'): Promise<v
 
 /** Answers every question of the quiz on screen and waits for the result. */
 export async function finishQuiz(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Check answer' }).waitFor();
 	while (await page.getByRole('button', { name: 'Check answer' }).count()) {
 		await answerQuestion(page);
 	}

@@ -16,6 +16,10 @@ export class LiveQuery<T> {
 	constructor(query: () => Promise<T> | T, dependencies: () => unknown = () => undefined) {
 		$effect(() => {
 			dependencies();
+			// A new key means a new question: forget the old answer until the new one arrives,
+			// or a screen would show the previous lesson, or think this one is not stored.
+			this.#value = undefined;
+			this.#loaded = false;
 			const subscription = liveQuery(query).subscribe({
 				next: (value) => {
 					this.#value = value;
