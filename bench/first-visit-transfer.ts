@@ -36,7 +36,12 @@ export const firstVisitTransfer: Benchmark = {
 				await quiet(() => proxy.transfers.length);
 				const content = proxy.transfers.filter((t) => t.path.startsWith('/api/clyde/'));
 				const shell = proxy.transfers.filter((t) => !t.path.startsWith('/api/clyde/'));
-				samples.push({ shell: sum(shell), content: sum(content), twice: refetched(shell), announced });
+				samples.push({
+					shell: sum(shell),
+					content: sum(content),
+					twice: refetched(shell),
+					announced
+				});
 			} finally {
 				await browser.close();
 				await proxy.close();
@@ -105,7 +110,7 @@ function refetched(transfers: Transfer[]): number {
 
 /** Waits until nothing new has crossed the proxy for half a second (Playwright's "idle"). */
 async function quiet(count: () => number): Promise<void> {
-	for (let last = -1; count() !== last; ) {
+	for (let last = -1; count() !== last;) {
 		last = count();
 		await sleep(500);
 	}

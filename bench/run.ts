@@ -11,8 +11,9 @@ import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
 import { lessonOpenTime } from './lesson-open-time';
 import { renderSection, upsertSection } from './report';
+import { syncChaos } from './sync-chaos';
 
-const BENCHMARKS: Benchmark[] = [firstLoadJs, firstVisitTransfer, lessonOpenTime];
+const BENCHMARKS: Benchmark[] = [firstLoadJs, firstVisitTransfer, lessonOpenTime, syncChaos];
 const DOC = resolve(ROOT, 'docs/benchmarks.md');
 
 /**

@@ -5,6 +5,7 @@ const MAX_BATCH = 500;
 const TYPES = ['lesson_opened', 'lesson_completed', 'quiz_answered', 'quiz_completed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const FIELDS = [
 	'id',
 	'type',
@@ -36,8 +37,8 @@ function problemWith(event) {
 			return `"${field}" must be a content id`;
 		}
 	}
-	if (typeof event.at !== 'string' || event.at.length > 30 || isNaN(Date.parse(event.at))) {
-		return '"at" must be an ISO date';
+	if (typeof event.at !== 'string' || !ISO_TIME.test(event.at) || isNaN(Date.parse(event.at))) {
+		return '"at" must be an ISO 8601 UTC time like 2026-01-31T09:30:00.000Z';
 	}
 	if (event.type === 'quiz_answered') {
 		if (!isCount(event.question, 0, 1000)) return '"question" must be a whole number';
@@ -75,18 +76,31 @@ function push(app, user, data) {
 	});
 	const dao = app.dao();
 	if (invalid.length === 0) {
-		// The lessons must exist (published or not: progress on a removed lesson still counts).
-		const lessons = {};
-		for (const event of events) lessons[event.lesson] = true;
-		for (const lesson in lessons) {
+		// The lessons must exist (published or not: progress on a removed lesson still counts)
+		// and sit in the module and pathway the event names, or a tutor's view would be wrong.
+		const places = {};
+		for (const event of events) places[event.lesson] = null;
+		for (const lesson in places) {
 			const found = dao.findRecordsByFilter('lessons', 'content_id = {:id}', '', 1, 0, {
 				id: lesson
 			});
-			if (found.length === 0) lessons[lesson] = false;
+			if (found.length === 0) continue;
+			dao.expandRecord(found[0], ['module', 'pathway'], null);
+			const module = found[0].expandedOne('module');
+			const pathway = found[0].expandedOne('pathway');
+			places[lesson] = {
+				module: module ? module.getString('content_id') : '',
+				pathway: pathway ? pathway.getString('content_id') : ''
+			};
 		}
 		events.forEach((event, index) => {
-			if (!lessons[event.lesson])
+			const place = places[event.lesson];
+			if (!place) {
 				invalid.push({ index, id: event.id, reason: `no lesson "${event.lesson}"` });
+			} else if (place.module !== event.module || place.pathway !== event.pathway) {
+				const where = `module "${place.module}" of pathway "${place.pathway}"`;
+				invalid.push({ index, id: event.id, reason: `lesson "${event.lesson}" is in ${where}` });
+			}
 		});
 	}
 	if (invalid.length > 0) {
@@ -95,39 +109,45 @@ function push(app, user, data) {
 
 	const results = [];
 	let conflict = null;
-	dao.runInTransaction((tx) => {
-		const collection = tx.findCollectionByNameOrId('progress_events');
-		const top = tx.findRecordsByFilter('progress_events', 'seq > 0', '-seq', 1, 0);
-		let seq = top.length ? top[0].getInt('seq') : 0;
-		for (let index = 0; index < events.length; index++) {
-			const event = events[index];
-			const existing = tx.findRecordsByFilter('progress_events', 'op_id = {:op}', '', 1, 0, {
-				op: event.id
-			});
-			if (existing.length) {
-				if (existing[0].getString('user') !== user.id) {
-					conflict = { index, id: event.id, reason: 'this id belongs to another account' };
-					throw new Error('conflict');
+	try {
+		dao.runInTransaction((tx) => {
+			const collection = tx.findCollectionByNameOrId('progress_events');
+			const top = tx.findRecordsByFilter('progress_events', 'seq > 0', '-seq', 1, 0);
+			let seq = top.length ? top[0].getInt('seq') : 0;
+			for (let index = 0; index < events.length; index++) {
+				const event = events[index];
+				const existing = tx.findRecordsByFilter('progress_events', 'op_id = {:op}', '', 1, 0, {
+					op: event.id
+				});
+				if (existing.length) {
+					if (existing[0].getString('user') !== user.id) {
+						conflict = { index, id: event.id, reason: 'this id belongs to another account' };
+						throw new Error('conflict');
+					}
+					results.push({ id: event.id, status: 'duplicate', seq: existing[0].getInt('seq') });
+					continue;
 				}
-				results.push({ id: event.id, status: 'duplicate', seq: existing[0].getInt('seq') });
-				continue;
+				seq += 1;
+				const record = new Record(collection);
+				record.set('op_id', event.id);
+				record.set('user', user.id);
+				record.set('type', event.type);
+				record.set('lesson', event.lesson);
+				record.set('module', event.module);
+				record.set('pathway', event.pathway);
+				record.set('at', event.at);
+				record.set('data', detail(event));
+				record.set('seq', seq);
+				// Every field was validated above; saveRecord skips PocketBase's own form checks.
+				tx.saveRecord(record);
+				results.push({ id: event.id, status: 'stored', seq });
 			}
-			seq += 1;
-			const record = new Record(collection);
-			record.set('op_id', event.id);
-			record.set('user', user.id);
-			record.set('type', event.type);
-			record.set('lesson', event.lesson);
-			record.set('module', event.module);
-			record.set('pathway', event.pathway);
-			record.set('at', event.at);
-			record.set('data', detail(event));
-			record.set('seq', seq);
-			// Every field was validated above; saveRecord skips PocketBase's own form checks.
-			tx.saveRecord(record);
-			results.push({ id: event.id, status: 'stored', seq });
-		}
-	});
+		});
+	} catch (e) {
+		// The throw rolled the transaction back; a conflict is answered per event, anything
+		// else is the server's fault.
+		if (!conflict) throw e;
+	}
 	if (conflict)
 		return bad('An event id is already used by another account; nothing was stored.', {
 			invalid: [conflict]

@@ -64,7 +64,9 @@ describe('publishing content to a real PocketBase', () => {
 		}
 	});
 
-	const lessons = () => admin.collection('lessons').getFullList({ sort: 'content_id' });
+	// Other test files share this server and add their own (unpublished) lessons: look only at ours.
+	const lessons = () =>
+		admin.collection('lessons').getFullList({ sort: 'content_id', filter: 'content_id ~ "pub-"' });
 
 	it('creates everything once; publishing again changes nothing; one edit bumps one lesson', async () => {
 		const first = await publishContent({

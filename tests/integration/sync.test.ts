@@ -191,4 +191,34 @@ describe('sync against a real PocketBase', () => {
 		await api.deleteAccount(session);
 		expect(await serverOpIds(session.userId)).toEqual([]);
 	});
+
+	it('on a shared phone, an event already stored for another learner is set aside, and the rest still sync', async () => {
+		const first = await newLearner();
+		const second = await newLearner();
+		const db = device();
+		const theirs = await recordEvent(db, event(lessons[0] as string));
+		// Stored for the first learner, but the answer was lost: the outbox row stays.
+		await api.push(first, [theirs]);
+		await saveSession(db, second);
+		const mine = await recordEvent(db, event(lessons[1] as string));
+		const sync = engine(db);
+		await sync.syncNow();
+		expect(sync.status.state).toBe('idle');
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.rejected.toArray()).toMatchObject([
+			{ id: theirs.id, reason: 'this id belongs to another account' }
+		]);
+		expect(await serverOpIds(second.userId)).toEqual([mine.id]);
+		expect(await serverOpIds(first.userId)).toEqual([theirs.id]);
+	});
+
+	it('refuses an event whose module or pathway does not match its lesson', async () => {
+		const session = await newLearner();
+		const db = device();
+		const wrong = await recordEvent(db, { ...event(lessons[0] as string), module: 'elsewhere' });
+		const failure = await api.push(session, [wrong]).catch((e: unknown) => e);
+		expect((failure as Rejected).invalid?.[0]?.reason).toBe(
+			`lesson "${lessons[0]}" is in module "sync-m" of pathway "sync-p"`
+		);
+	});
 });

@@ -69,10 +69,11 @@ export function syncApi(base = '', fetcher: typeof fetch = (...args) => fetch(..
 		} catch (error) {
 			throw new RetryLater(`no connection (${(error as Error).message})`);
 		}
-		const body = (await response.json().catch(() => ({}))) as {
-			message?: string;
-			data?: { invalid?: Invalid[] };
-		} & T;
+		if (response.status === 204) return {} as T;
+		const body = (await response.json().catch(() => undefined)) as
+			({ message?: string; data?: { invalid?: Invalid[] } } & T) | undefined;
+		// A body cut off on the way is a network fault, whatever the status said.
+		if (body === undefined) throw new RetryLater(`the answer (${response.status}) was cut off`);
 		if (response.ok) return body;
 		if (response.status === 401 || response.status === 403)
 			throw new SignInNeeded(body.message ?? 'sign in again');
