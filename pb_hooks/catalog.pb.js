@@ -5,9 +5,14 @@
 
 // GET /api/clyde/catalog — every published pathway with its modules and lesson summaries
 // (no lesson bodies), and each lesson's size, so the app can show a download's size first.
+// With ?since=N (the seq of the catalog the app already has) the answer is just
+// {"seq": N, "unchanged": true} when no publish happened since: a few bytes, not the catalog.
 routerAdd('GET', '/api/clyde/catalog', (c) => {
 	const catalog = require(`${__hooks}/lib/catalog.js`);
 	c.response().header().set('Cache-Control', 'no-cache');
+	const since = Number(c.queryParam('since') || 0);
+	const seq = catalog.contentSeq($app.dao());
+	if (since > 0 && since >= seq) return c.json(200, { seq, unchanged: true });
 	return c.json(200, catalog.catalog($app.dao()));
 });
 

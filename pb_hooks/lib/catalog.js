@@ -6,8 +6,16 @@ function json(record, field) {
 	return raw ? JSON.parse(raw) : null;
 }
 
+/**
+ * About how many bytes downloading the lesson costs: its HTML and quiz as the JSON answer
+ * carries them (Go's encoder writes each <, > and & as a six-character \u003c escape) plus
+ * the fields around them.
+ */
 function lessonBytes(record) {
-	return record.getString('html').length + record.getString('quiz').length;
+	const html = record.getString('html');
+	const quiz = record.getString('quiz');
+	const escaped = (html.match(/[<>&]/g) || []).length + (quiz.match(/[<>&]/g) || []).length;
+	return html.length + quiz.length + 5 * escaped + 600;
 }
 
 /** The published tree, ordered by position, with lesson sizes and versions. */
@@ -16,10 +24,7 @@ function catalog(dao) {
 	const pathways = published('pathways');
 	const modules = published('modules');
 	const lessons = published('lessons');
-	let seq = 0;
-	for (const record of [...pathways, ...modules, ...lessons]) {
-		seq = Math.max(seq, record.getInt('seq'));
-	}
+	const seq = contentSeq(dao);
 	return {
 		seq,
 		pathways: pathways.map((p) => {
@@ -63,6 +68,16 @@ function catalog(dao) {
 	};
 }
 
+/** The seq of the latest publish that changed anything (unpublishing included). */
+function contentSeq(dao) {
+	let seq = 0;
+	for (const kind of ['pathways', 'modules', 'lessons']) {
+		const top = dao.findRecordsByFilter(kind, 'seq > 0', '-seq', 1, 0);
+		if (top.length) seq = Math.max(seq, top[0].getInt('seq'));
+	}
+	return seq;
+}
+
 /** Whole published lessons by content id, with their pathway and module content ids. */
 function lessons(dao, ids) {
 	const params = {};
@@ -101,4 +116,4 @@ function lessons(dao, ids) {
 	});
 }
 
-module.exports = { catalog, lessons };
+module.exports = { catalog, lessons, contentSeq };

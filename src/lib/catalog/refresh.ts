@@ -1,18 +1,26 @@
 import type { ClydeDatabase } from '$lib/db/database';
 import type { ContentApi } from '$lib/offline/content-api';
 
+const CATALOG_SEQ = 'catalog-seq';
+
 /**
  * Replaces the stored catalog with the server's, in one transaction. A pathway that left the
  * catalog but is downloaded stays, so a learner can finish what they started. Offline, this
  * fails and the stored catalog stays as it was.
  */
 export async function refreshCatalog(db: ClydeDatabase, api: ContentApi): Promise<void> {
-	const catalog = await api.catalog();
-	await db.transaction('rw', db.catalog, db.downloads, async () => {
+	// The content cursor: the server's publish number of the catalog we hold. Unchanged
+	// content costs one tiny answer instead of the whole catalog.
+	const held = ((await db.settings.get(CATALOG_SEQ))?.value as number | undefined) ?? 0;
+	const stored = await db.catalog.count();
+	const catalog = await api.catalog(stored > 0 ? held : 0);
+	if ('unchanged' in catalog) return;
+	await db.transaction('rw', db.catalog, db.downloads, db.settings, async () => {
 		const keep = new Set((await db.downloads.toArray()).map((d) => d.pathway));
 		const fresh = new Set(catalog.pathways.map((p) => p.id));
 		const stale = (await db.catalog.toArray()).filter((p) => !fresh.has(p.id) && !keep.has(p.id));
 		await db.catalog.bulkDelete(stale.map((p) => p.id));
 		await db.catalog.bulkPut(catalog.pathways);
+		await db.settings.put({ key: CATALOG_SEQ, value: catalog.seq });
 	});
 }

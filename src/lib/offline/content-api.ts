@@ -2,7 +2,8 @@ import type { Catalog, StoredLesson } from '$lib/content/catalog-types';
 
 /** Where the app's content comes from; tests pass their own server's address. */
 export interface ContentApi {
-	catalog(): Promise<Catalog>;
+	/** The catalog, or `unchanged` when nothing was published after `since` (a content seq). */
+	catalog(since?: number): Promise<Catalog | { seq: number; unchanged: true }>;
 	lessons(ids: string[]): Promise<StoredLesson[]>;
 }
 
@@ -22,9 +23,12 @@ export function contentApi(
 		return (await response.json()) as T;
 	}
 	return {
-		async catalog() {
-			const catalog = await get<Catalog>('/api/clyde/catalog');
-			if (!catalog || !Array.isArray(catalog.pathways)) {
+		async catalog(since = 0) {
+			const catalog = await get<Catalog | { seq: number; unchanged: true }>(
+				`/api/clyde/catalog${since > 0 ? `?since=${since}` : ''}`
+			);
+			if ('unchanged' in catalog && catalog.unchanged === true) return catalog;
+			if (!('pathways' in catalog) || !Array.isArray(catalog.pathways)) {
 				throw new ContentApiError('the course list from the server is not in the expected form');
 			}
 			return catalog;

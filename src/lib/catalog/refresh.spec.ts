@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type ClydeDatabase } from '$lib/db/database';
+import type { ContentApi } from '$lib/offline/content-api';
+import { makePathway } from '../../../tests/factories/catalog';
+import { refreshCatalog } from './refresh';
+
+function serverWith(seq: number, ids: string[]): ContentApi & { asked: number[] } {
+	const asked: number[] = [];
+	return {
+		asked,
+		async catalog(since = 0) {
+			asked.push(since);
+			if (since >= seq) return { seq, unchanged: true as const };
+			return { seq, pathways: ids.map((id) => makePathway(id)) };
+		},
+		lessons: async () => []
+	};
+}
+
+describe('refreshCatalog', () => {
+	let db: ClydeDatabase;
+	beforeEach(() => {
+		db = openDatabase(`test-${Math.random()}`);
+	});
+	afterEach(() => db.delete());
+
+	it('asks with the seq it holds and keeps its catalog when nothing changed', async () => {
+		await refreshCatalog(db, serverWith(3, ['a', 'b']));
+		const again = serverWith(3, ['a', 'b']);
+		await refreshCatalog(db, again);
+		expect(again.asked).toEqual([3]);
+		expect((await db.catalog.toArray()).map((p) => p.id)).toEqual(['a', 'b']);
+	});
+
+	it('drops a pathway that left the catalog unless it is downloaded', async () => {
+		await refreshCatalog(db, serverWith(1, ['a', 'b', 'c']));
+		await db.downloads.put({ pathway: 'b', requestedAt: '' });
+		await refreshCatalog(db, serverWith(2, ['a']));
+		expect((await db.catalog.toArray()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+	});
+});

@@ -1,0 +1,29 @@
+import PocketBase from 'pocketbase';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { contentApi } from '../../src/lib/offline/content-api';
+import { createLessons } from '../support/content-records';
+
+const url = inject('pbUrl');
+
+describe('the catalog route', () => {
+	beforeAll(async () => {
+		const admin = new PocketBase(url);
+		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
+		await createLessons(admin, 'catalog', 1);
+	});
+
+	it('answers "unchanged" to an app that holds the latest content seq, and the catalog otherwise', async () => {
+		const api = contentApi(url);
+		const full = await api.catalog();
+		expect('pathways' in full).toBe(true);
+		expect(full.seq).toBeGreaterThan(0);
+		expect(await api.catalog(full.seq)).toEqual({ seq: full.seq, unchanged: true });
+		expect('pathways' in (await api.catalog(full.seq - 1))).toBe(true);
+	});
+
+	it('refuses a lessons request without ids, or with too many', async () => {
+		expect((await fetch(`${url}/api/clyde/lessons`)).status).toBe(400);
+		const ids = Array.from({ length: 51 }, (_, i) => `l${i}`).join(',');
+		expect((await fetch(`${url}/api/clyde/lessons?ids=${ids}`)).status).toBe(400);
+	});
+});
