@@ -1,5 +1,7 @@
 import { getContext, setContext } from 'svelte';
+import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { ClydeDatabase } from '$lib/db/database';
+import type { LiveQuery } from '$lib/db/live.svelte';
 import type { ContentApi } from '$lib/offline/content-api';
 import type { InstallOffer } from '$lib/pwa/install.svelte';
 import type { OnlineStatus } from '$lib/network/online.svelte';
@@ -14,6 +16,11 @@ export interface AppContext {
 	install: InstallOffer;
 	sync: SyncEngine;
 	accounts: SyncApi;
+	/**
+	 * The stored catalog, ordered by position, read once for the whole app: a screen can
+	 * place its lesson at once instead of waiting for its own IndexedDB read.
+	 */
+	catalog: LiveQuery<CatalogPathway[]>;
 }
 
 const APP = Symbol('app');
