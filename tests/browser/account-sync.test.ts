@@ -2,7 +2,7 @@ import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { axeViolations } from '../support/axe';
-import { waitForServiceWorker } from '../support/learner';
+import { readStore, waitForServiceWorker } from '../support/learner';
 
 const url = inject('pbUrl');
 const LESSON = `${url}/pathways/digital-essentials/getting-started/phones-tablets-and-computers`;
@@ -80,14 +80,7 @@ describe('accounts and sync in the app (real Chromium, real PocketBase)', () => 
 		await page.getByText(/not reached the server yet\.\s+They\s+stay on this phone/).waitFor();
 		await page.getByRole('button', { name: 'Sign out anyway' }).click();
 		await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-		const outbox = await page.evaluate(async () => {
-			const open = indexedDB.open('clyde');
-			const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-			return new Promise<number>((ok) => {
-				const count = db.transaction('outbox').objectStore('outbox').count();
-				count.onsuccess = () => ok(count.result);
-			});
-		});
+		const outbox = (await readStore(page, 'outbox')).length;
 		expect(outbox).toBeGreaterThan(0);
 		await browser.context.setOffline(false);
 	});

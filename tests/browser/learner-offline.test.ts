@@ -1,7 +1,7 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { finishQuiz, waitForServiceWorker } from '../support/learner';
+import { finishQuiz, readStore, waitForServiceWorker } from '../support/learner';
 
 const url = inject('pbUrl');
 
@@ -52,18 +52,10 @@ describe('a learner studies a downloaded pathway offline (real Chromium, real se
 		await page.getByRole('link', { name: 'Progress' }).click();
 		await page.getByText('1 of 15 lessons done').first().waitFor();
 
-		const events = await page.evaluate(async () => {
-			const request = indexedDB.open('clyde');
-			const db = await new Promise<IDBDatabase>(
-				(ok) => (request.onsuccess = () => ok(request.result))
-			);
-			const read = (store: string) =>
-				new Promise<{ type?: string }[]>((ok) => {
-					const all = db.transaction(store).objectStore(store).getAll();
-					all.onsuccess = () => ok(all.result as { type?: string }[]);
-				});
-			return { events: await read('events'), outbox: await read('outbox') };
-		});
+		const events = {
+			events: await readStore<{ type?: string }>(page, 'events'),
+			outbox: await readStore(page, 'outbox')
+		};
 		const types = events.events.map((e) => e.type);
 		expect(types).toContain('lesson_opened');
 		expect(types).toContain('quiz_answered');

@@ -1,7 +1,7 @@
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { syncApi, type Session } from '../../src/lib/sync/sync-api';
-import { seededRandom } from '../support/chaos-proxy';
+import { seededRandom } from '../../src/lib/random/seeded-random';
 import { createLessons } from '../support/content-records';
 
 const url = inject('pbUrl');

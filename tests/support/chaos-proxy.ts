@@ -1,6 +1,7 @@
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { freePort } from '../../scripts/pocketbase/ports';
+import { seededRandom } from '../../src/lib/random/seeded-random';
 
 /** What the proxy can do to one request; the probability left over passes it through. */
 export const FAULTS = ['drop-request', 'drop-response', 'delay', 'reset', 'unavailable'] as const;
@@ -17,21 +18,6 @@ export const noFaults = (): FaultCounts => ({
 	reset: 0,
 	unavailable: 0
 });
-
-/**
- * mulberry32: a tiny seeded PRNG, so that a failing seed makes the same choices again (the
- * order in which requests reach the proxy still depends on timing).
- */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * An HTTP proxy on loopback in front of PocketBase that breaks requests the way a phone's

@@ -6,15 +6,9 @@ import type { NewProgressEvent } from '../../src/lib/progress/event-types';
 import { recordEvent } from '../../src/lib/progress/record-event';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { syncApi } from '../../src/lib/sync/sync-api';
+import { seededRandom } from '../../src/lib/random/seeded-random';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
-import {
-	FAULTS,
-	noFaults,
-	seededRandom,
-	type ChaosProxy,
-	type FaultCounts,
-	type FaultOdds
-} from './chaos-proxy';
+import { FAULTS, noFaults, type ChaosProxy, type FaultCounts, type FaultOdds } from './chaos-proxy';
 
 const DAY = 24 * 3600_000;
 const TYPES = ['lesson_opened', 'lesson_completed', 'quiz_answered', 'quiz_completed'] as const;

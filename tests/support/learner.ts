@@ -28,3 +28,17 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 		timeout: 20_000
 	});
 }
+
+/** Every row of one object store of the app's IndexedDB, read inside the page. */
+export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+	return page.evaluate(async (name) => {
+		const request = indexedDB.open('clyde');
+		const db = await new Promise<IDBDatabase>(
+			(ok) => (request.onsuccess = () => ok(request.result))
+		);
+		return new Promise<T[]>((ok) => {
+			const all = db.transaction(name).objectStore(name).getAll();
+			all.onsuccess = () => ok(all.result as T[]);
+		});
+	}, store);
+}

@@ -3,6 +3,7 @@
  */
 import { normaliseAnswer } from '$lib/content/normalise-answer';
 import type { Question } from '$lib/content/types';
+import { seededRandom } from '$lib/random/seeded-random';
 
 /** What a learner answered. The `type` always matches the question's type. */
 export type Answer =
@@ -106,18 +107,6 @@ function hash(text: string): number {
 	return h >>> 0;
 }
 
-/** mulberry32: a tiny seeded PRNG returning numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * A shuffled order of 0..count-1, always the same for the same seed, so a learner who reloads
  * sees the same order. For two or more items it is never 0, 1, 2…, so an order question never
@@ -125,7 +114,7 @@ function mulberry32(seed: number): () => number {
  */
 export function shuffledOrder(count: number, seed: string): number[] {
 	const order = Array.from({ length: Math.max(0, Math.floor(count)) }, (_, i) => i);
-	const random = mulberry32(hash(seed));
+	const random = seededRandom(hash(seed));
 	// Fisher–Yates.
 	for (let i = order.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
