@@ -1,0 +1,57 @@
+/// <reference path="../pb_data/types.d.ts" />
+
+// Cohorts (see pb_migrations/1764230700_cohorts.js for who may see what). A tutor creates
+// and edits cohorts through the ordinary record API; the server owns the join code and the
+// default thresholds. Joining and the dashboard's read are routes of their own.
+
+onRecordBeforeCreateRequest((e) => {
+	const cohorts = require(`${__hooks}/lib/cohorts.js`);
+	cohorts.prepareCohort($app.dao(), e.record, true);
+}, 'cohorts');
+
+onRecordBeforeUpdateRequest((e) => {
+	const cohorts = require(`${__hooks}/lib/cohorts.js`);
+	cohorts.prepareCohort($app.dao(), e.record, false);
+}, 'cohorts');
+
+// POST /api/clyde/cohorts/join {"code": "ABCD2345"} — the signed-in learner joins.
+routerAdd(
+	'POST',
+	'/api/clyde/cohorts/join',
+	(c) => {
+		const cohorts = require(`${__hooks}/lib/cohorts.js`);
+		const info = $apis.requestInfo(c);
+		const answer = cohorts.join($app.dao(), info.authRecord, info.data);
+		return c.json(answer.status, answer.body);
+	},
+	$apis.requireRecordAuth('users'),
+	$apis.bodyLimit(1 << 10)
+);
+
+// GET /api/clyde/cohorts/:id/progress — the tutor's dashboard: learners and their events.
+routerAdd(
+	'GET',
+	'/api/clyde/cohorts/:id/progress',
+	(c) => {
+		const cohorts = require(`${__hooks}/lib/cohorts.js`);
+		const info = $apis.requestInfo(c);
+		const answer = cohorts.progress($app.dao(), info.authRecord, c.pathParam('id'));
+		c.response().header().set('Cache-Control', 'no-store');
+		return c.json(answer.status, answer.body);
+	},
+	$apis.requireRecordAuth('users')
+);
+
+// POST /api/clyde/cohorts/:id/renew-code — a fresh join code; the old one stops working.
+routerAdd(
+	'POST',
+	'/api/clyde/cohorts/:id/renew-code',
+	(c) => {
+		const cohorts = require(`${__hooks}/lib/cohorts.js`);
+		const info = $apis.requestInfo(c);
+		const answer = cohorts.renewCode($app.dao(), info.authRecord, c.pathParam('id'));
+		return c.json(answer.status, answer.body);
+	},
+	$apis.requireRecordAuth('users'),
+	$apis.bodyLimit(1 << 10)
+);

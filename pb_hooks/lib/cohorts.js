@@ -1,0 +1,195 @@
+/// <reference path="../../pb_data/types.d.ts" />
+// Loaded with require() from cohorts.pb.js. Plain JavaScript for PocketBase's goja engine.
+
+// No 0/O or 1/I/L: a code read off a projector must not be misread. 31 symbols, 8 long:
+// about 8.5 × 10^11 codes, so guessing one takes ~10^11 tries on average, and join attempts
+// are rate limited (pb_hooks/security.pb.js).
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 8;
+const DEFAULT_THRESHOLDS = { quiz_fails: 3, quiet_days: 7, behind_lessons: 5 };
+
+function answer(status, message, data) {
+	return { status, body: { code: status, message, data: data || {} } };
+}
+
+function newJoinCode(dao) {
+	for (;;) {
+		const code = $security.randomStringWithAlphabet(CODE_LENGTH, CODE_ALPHABET);
+		const taken = dao.findRecordsByFilter('cohorts', 'join_code = {:code}', '', 1, 0, { code });
+		if (taken.length === 0) return code;
+	}
+}
+
+/** What a learner types: spaces, dashes and case do not matter. */
+function normaliseCode(value) {
+	return String(value || '')
+		.toUpperCase()
+		.replace(/[\s-]/g, '');
+}
+
+/**
+ * Fills what the server owns before a cohort is saved: a fresh join code on create, and the
+ * default thresholds for any left empty. Throws when the pathway is not published.
+ */
+function prepareCohort(dao, record, isNew) {
+	if (isNew) record.set('join_code', newJoinCode(dao));
+	for (const field in DEFAULT_THRESHOLDS) {
+		if (!record.getInt(field)) record.set(field, DEFAULT_THRESHOLDS[field]);
+	}
+	const pathway = record.getString('pathway');
+	const found = dao.findRecordsByFilter(
+		'pathways',
+		'content_id = {:id} && published = true',
+		'',
+		1,
+		0,
+		{ id: pathway }
+	);
+	if (found.length === 0) {
+		throw new BadRequestError(`There is no published pathway "${pathway}".`, {
+			pathway: new ValidationError(
+				'validation_unknown_pathway',
+				'No published pathway has this id.'
+			)
+		});
+	}
+}
+
+/** A learner joins the cohort whose code they typed. Joining twice is harmless. */
+function join(dao, user, data) {
+	if (user.getString('role') === 'tutor' || user.getString('role') === 'editor') {
+		return answer(403, 'Only learners join cohorts.');
+	}
+	const code = normaliseCode(data && data.code);
+	// The same answer for every wrong code, so a guess learns nothing about others.
+	const notFound = answer(404, 'No cohort has this code. Check it with your tutor.');
+	if (code.length !== CODE_LENGTH) return notFound;
+	const cohorts = dao.findRecordsByFilter('cohorts', 'join_code = {:code}', '', 1, 0, { code });
+	if (cohorts.length === 0) return notFound;
+	const cohort = cohorts[0];
+	const existing = dao.findRecordsByFilter(
+		'memberships',
+		'cohort = {:cohort} && learner = {:learner}',
+		'',
+		1,
+		0,
+		{ cohort: cohort.id, learner: user.id }
+	);
+	let membership = existing[0];
+	if (!membership) {
+		membership = new Record(dao.findCollectionByNameOrId('memberships'));
+		membership.set('cohort', cohort.id);
+		membership.set('learner', user.id);
+		dao.saveRecord(membership);
+	}
+	return {
+		status: 200,
+		body: {
+			membership: membership.id,
+			cohort: {
+				id: cohort.id,
+				name: cohort.getString('name'),
+				pathway: cohort.getString('pathway')
+			}
+		}
+	};
+}
+
+/** The cohort, if `user` is its tutor; otherwise undefined (answered 404: no existence leak). */
+function ownedCohort(dao, user, id) {
+	try {
+		const cohort = dao.findRecordById('cohorts', id);
+		return cohort.getString('tutor') === user.id ? cohort : undefined;
+	} catch (e) {
+		return undefined;
+	}
+}
+
+/**
+ * Everything the dashboard needs in one answer: the cohort's learners and their events on
+ * its pathway, oldest first. Single quiz answers are left out: the dashboard counts quiz
+ * attempts, not answers, and they are most of the rows. Two plain SQL queries, because the
+ * record API would page 500 at a time and check the rule row by row.
+ */
+function progress(dao, user, id) {
+	const cohort = ownedCohort(dao, user, id);
+	if (!cohort) return answer(404, 'No cohort of yours has this id.');
+	const learners = arrayOf(new DynamicModel({ id: '', name: '', email: '', joined: '' }));
+	dao
+		.db()
+		.newQuery(
+			`SELECT u.id AS id, u.name AS name, u.email AS email, m.created AS joined
+			 FROM memberships m JOIN users u ON u.id = m.learner
+			 WHERE m.cohort = {:cohort} ORDER BY u.name, u.id`
+		)
+		.bind({ cohort: cohort.id })
+		.all(learners);
+	const rows = arrayOf(
+		new DynamicModel({
+			op_id: '',
+			user: '',
+			type: '',
+			lesson: '',
+			module: '',
+			at: '',
+			data: '',
+			seq: 0
+		})
+	);
+	dao
+		.db()
+		.newQuery(
+			`SELECT e.op_id AS op_id, e.user AS user, e.type AS type, e.lesson AS lesson,
+			        e.module AS module, e.at AS at, e.data AS data, e.seq AS seq
+			 FROM memberships m JOIN progress_events e ON e.user = m.learner
+			 WHERE m.cohort = {:cohort} AND e.pathway = {:pathway} AND e.type != 'quiz_answered'
+			 ORDER BY e.seq`
+		)
+		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
+		.all(rows);
+	const events = rows.map((row) => {
+		const event = {
+			id: row.op_id,
+			user: row.user,
+			type: row.type,
+			lesson: row.lesson,
+			module: row.module,
+			at: row.at,
+			seq: row.seq
+		};
+		if (row.type === 'quiz_completed') {
+			const data = JSON.parse(row.data || '{}');
+			event.correct = data.correct;
+			event.total = data.total;
+			event.passed = data.passed;
+		}
+		return event;
+	});
+	return {
+		status: 200,
+		body: {
+			cohort: {
+				id: cohort.id,
+				name: cohort.getString('name'),
+				pathway: cohort.getString('pathway'),
+				join_code: cohort.getString('join_code'),
+				quiz_fails: cohort.getInt('quiz_fails'),
+				quiet_days: cohort.getInt('quiet_days'),
+				behind_lessons: cohort.getInt('behind_lessons')
+			},
+			learners: learners.map((l) => ({ id: l.id, name: l.name, email: l.email, joined: l.joined })),
+			events
+		}
+	};
+}
+
+/** A new join code, for when the old one was shared too widely. Members stay. */
+function renewCode(dao, user, id) {
+	const cohort = ownedCohort(dao, user, id);
+	if (!cohort) return answer(404, 'No cohort of yours has this id.');
+	cohort.set('join_code', newJoinCode(dao));
+	dao.saveRecord(cohort);
+	return { status: 200, body: { join_code: cohort.getString('join_code') } };
+}
+
+module.exports = { prepareCohort, join, progress, renewCode, normaliseCode };
