@@ -100,7 +100,7 @@ function ownedCohort(dao, user, id) {
 	try {
 		const cohort = dao.findRecordById('cohorts', id);
 		return cohort.getString('tutor') === user.id ? cohort : undefined;
-	} catch (e) {
+	} catch {
 		return undefined;
 	}
 }
