@@ -1,0 +1,58 @@
+import type { TutorEvent } from './types';
+
+/** One learner's state on one lesson, from least to most done; needs-help is apart. */
+export type CellState = 'not_started' | 'opened' | 'completed' | 'quiz_passed' | 'needs_help';
+
+export interface LessonRecord {
+	state: CellState;
+	/** Quiz attempts that failed, and whether any attempt passed. */
+	fails: number;
+	passed: boolean;
+	/** Best quiz score as a fraction, if the quiz was ever finished. */
+	bestScore?: number;
+	/** When the lesson was first done: completed or quiz passed (device time), for the chart. */
+	doneAt?: string;
+}
+
+/**
+ * Folds one learner's events on one lesson into its state. Like the learner's own progress
+ * (src/lib/progress/derive.ts) it does not depend on the order events arrive in. A lesson is
+ * "needs help" when its quiz failed `quizFails` times and never passed: a pass clears it.
+ */
+export function lessonRecord(events: readonly TutorEvent[], quizFails: number): LessonRecord {
+	let opened = false;
+	let completed = false;
+	let doneAt: string | undefined;
+	const done = (at: string) => {
+		if (!doneAt || at < doneAt) doneAt = at;
+	};
+	let fails = 0;
+	let passed = false;
+	let bestScore: number | undefined;
+	for (const event of events) {
+		if (event.type === 'lesson_opened') opened = true;
+		if (event.type === 'lesson_completed') {
+			completed = true;
+			done(event.at);
+		}
+		if (event.type === 'quiz_completed') {
+			if (event.passed) {
+				passed = true;
+				done(event.at);
+			} else fails += 1;
+			const score = event.total ? (event.correct ?? 0) / event.total : 0;
+			if (bestScore === undefined || score > bestScore) bestScore = score;
+		}
+	}
+	const state: CellState =
+		!passed && fails >= quizFails
+			? 'needs_help'
+			: passed
+				? 'quiz_passed'
+				: completed
+					? 'completed'
+					: opened || fails > 0
+						? 'opened'
+						: 'not_started';
+	return { state, fails, passed, bestScore, doneAt };
+}

@@ -1,0 +1,44 @@
+import Papa from 'papaparse';
+import type { CatalogPathway } from '$lib/content/catalog-types';
+import type { CellState } from './cell-state';
+import type { LearnerRow } from './dashboard';
+import { describeSignal } from './signals';
+
+export const STATE_LABELS: Record<CellState, string> = {
+	not_started: 'Not started',
+	opened: 'Opened',
+	completed: 'Completed',
+	quiz_passed: 'Quiz passed',
+	needs_help: 'Needs help'
+};
+
+/**
+ * The grid as CSV, one learner a row. Papa Parse does the quoting (names with commas,
+ * quotes or line breaks are common in real data), and `escapeFormulae` prefixes cells that
+ * start with = + - @ with ' so a spreadsheet does not run a learner's name as a formula.
+ */
+export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): string {
+	const lessons = pathway.modules.flatMap((m) => m.lessons);
+	const title = (id: string) => lessons.find((l) => l.id === id)?.title ?? id;
+	const header = [
+		'Learner',
+		'Email',
+		'Lessons done',
+		'Last active',
+		'Quiz average',
+		'Needs help',
+		...pathway.modules.map((m) => `Module: ${m.title}`),
+		...lessons.map((l) => l.title)
+	];
+	const body = rows.map((row) => [
+		row.learner.name,
+		row.learner.email,
+		`${row.completed}/${lessons.length}`,
+		row.lastActive === undefined ? '' : new Date(row.lastActive).toISOString(),
+		row.quizAverage === undefined ? '' : `${Math.round(row.quizAverage * 100)}%`,
+		row.signals.map((s) => describeSignal(s, title)).join('; '),
+		...row.modules.map((done, i) => `${done}/${pathway.modules[i]?.lessons.length ?? 0}`),
+		...row.lessons.map((record) => STATE_LABELS[record.state])
+	]);
+	return Papa.unparse([header, ...body], { escapeFormulae: true });
+}

@@ -1,0 +1,67 @@
+import type { Thresholds } from './types';
+
+/** Why a learner may need help, each with what the tutor needs to act on it. */
+export type Signal =
+	| { kind: 'quiz_fails'; lessons: { id: string; fails: number }[] }
+	| { kind: 'quiet'; days: number | undefined }
+	| { kind: 'behind'; behind: number; median: number };
+
+export interface LearnerFacts {
+	/** Lessons whose quiz failed again and again without a pass, with the count. */
+	struggling: { id: string; fails: number }[];
+	/** Last activity (ms since epoch), or undefined for none yet. */
+	lastActive: number | undefined;
+	/** When they joined the cohort (ms), which is where "quiet" starts counting if they never began. */
+	joined: number;
+	completed: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The needs-help rules (see docs/tutors.md for why these and what they miss):
+ * - a quiz failed `quiz_fails` times on a lesson with no pass since;
+ * - no activity for `quiet_days` days (counted from joining if they never started);
+ * - `behind_lessons` or more lessons behind the cohort's median.
+ */
+export function needsHelp(
+	facts: LearnerFacts,
+	median: number,
+	thresholds: Thresholds,
+	now: number
+): Signal[] {
+	const signals: Signal[] = [];
+	if (facts.struggling.length > 0) signals.push({ kind: 'quiz_fails', lessons: facts.struggling });
+	const since = facts.lastActive ?? facts.joined;
+	const quietFor = Math.floor((now - since) / DAY);
+	if (quietFor >= thresholds.quiet_days)
+		signals.push({ kind: 'quiet', days: facts.lastActive === undefined ? undefined : quietFor });
+	const behind = median - facts.completed;
+	if (behind >= thresholds.behind_lessons) signals.push({ kind: 'behind', behind, median });
+	return signals;
+}
+
+/** The median of a list of counts (0 for none). */
+export function median(values: readonly number[]): number {
+	if (values.length === 0) return 0;
+	const sorted = [...values].sort((a, b) => a - b);
+	const upper = sorted[Math.floor(sorted.length / 2)] ?? 0;
+	const lower = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+	return (lower + upper) / 2;
+}
+
+/** A signal in words, for the grid, the learner's page and the CSV. */
+export function describeSignal(signal: Signal, lessonTitle: (id: string) => string): string {
+	switch (signal.kind) {
+		case 'quiz_fails':
+			return signal.lessons
+				.map((l) => `Failed the quiz on "${lessonTitle(l.id)}" ${l.fails} times`)
+				.join('; ');
+		case 'quiet':
+			return signal.days === undefined
+				? 'Has not started yet'
+				: `No activity for ${signal.days} days`;
+		case 'behind':
+			return `${signal.behind} lessons behind the cohort (median ${signal.median})`;
+	}
+}

@@ -1,0 +1,39 @@
+import type { LearnerRow } from './dashboard';
+
+export type SortKey = 'needs_help' | 'name' | 'progress' | 'last_active';
+export type Filter = 'all' | 'needs_help' | 'on_track';
+
+export const SORTS: { key: SortKey; label: string }[] = [
+	{ key: 'needs_help', label: 'Needs help first' },
+	{ key: 'name', label: 'Name' },
+	{ key: 'progress', label: 'Least progress first' },
+	{ key: 'last_active', label: 'Longest quiet first' }
+];
+
+export const FILTERS: { key: Filter; label: string }[] = [
+	{ key: 'all', label: 'Everyone' },
+	{ key: 'needs_help', label: 'Needs help' },
+	{ key: 'on_track', label: 'On track' }
+];
+
+const byName = (a: LearnerRow, b: LearnerRow) =>
+	(a.learner.name || a.learner.email).localeCompare(b.learner.name || b.learner.email);
+
+const ORDER: Record<SortKey, (a: LearnerRow, b: LearnerRow) => number> = {
+	needs_help: (a, b) => b.signals.length - a.signals.length || a.completed - b.completed,
+	name: () => 0,
+	progress: (a, b) => a.completed - b.completed,
+	last_active: (a, b) => (a.lastActive ?? 0) - (b.lastActive ?? 0)
+};
+
+/** The rows to show, in order; ties fall back to the name so the order is stable. */
+export function sortRows(rows: readonly LearnerRow[], sort: SortKey, filter: Filter): LearnerRow[] {
+	const kept = rows.filter((row) =>
+		filter === 'all'
+			? true
+			: filter === 'needs_help'
+				? row.signals.length > 0
+				: row.signals.length === 0
+	);
+	return kept.sort((a, b) => ORDER[sort](a, b) || byName(a, b));
+}

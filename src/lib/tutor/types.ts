@@ -1,0 +1,43 @@
+/** What GET /api/clyde/cohorts/:id/progress answers (pb_hooks/lib/cohorts.js). */
+export interface CohortProgress {
+	cohort: Cohort;
+	learners: CohortLearner[];
+	events: TutorEvent[];
+}
+
+export interface Cohort {
+	id: string;
+	name: string;
+	pathway: string;
+	join_code: string;
+	/** Needs-help thresholds, set per cohort by its tutor. */
+	quiz_fails: number;
+	quiet_days: number;
+	behind_lessons: number;
+}
+
+export type Thresholds = Pick<Cohort, 'quiz_fails' | 'quiet_days' | 'behind_lessons'>;
+
+export interface CohortLearner {
+	id: string;
+	/** The membership record, which the tutor deletes to remove the learner. */
+	membership: string;
+	name: string;
+	email: string;
+	/** When they joined, as PocketBase writes dates ("2026-01-31 09:30:00.000Z"). */
+	joined: string;
+}
+
+/** A learner's event as the tutor sees it: who, and the quiz score if any. */
+export interface TutorEvent {
+	id: string;
+	user: string;
+	type: 'lesson_opened' | 'lesson_completed' | 'quiz_completed';
+	lesson: string;
+	module: string;
+	at: string;
+	seq: number;
+	correct?: number;
+	total?: number;
+	passed?: boolean;
+}
