@@ -43,6 +43,17 @@ export interface SyncApi {
 		limit: number
 	): Promise<{ events: ProgressEvent[]; cursor: number; more: boolean }>;
 	deleteAccount(session: Session): Promise<void>;
+	/** Joins the cohort with this code (spaces, dashes and case do not matter). */
+	joinCohort(session: Session, code: string): Promise<CohortMembership>;
+	/** The cohorts this learner is in. */
+	myCohorts(session: Session): Promise<CohortMembership[]>;
+	leaveCohort(session: Session, membership: string): Promise<void>;
+}
+
+/** A cohort a learner is in, as the learner sees it (no join code, no other members). */
+export interface CohortMembership {
+	membership: string;
+	cohort: { id: string; name: string; pathway: string };
 }
 
 interface AuthAnswer {
@@ -130,6 +141,34 @@ export function syncApi(base = '', fetcher: typeof fetch = (...args) => fetch(..
 		},
 		async deleteAccount(session) {
 			await call(`/api/collections/users/records/${session.userId}`, {
+				method: 'DELETE',
+				token: session.token
+			});
+		},
+		joinCohort(session, code) {
+			return call<CohortMembership>('/api/clyde/cohorts/join', {
+				method: 'POST',
+				token: session.token,
+				body: JSON.stringify({ code })
+			});
+		},
+		async myCohorts(session) {
+			const filter = encodeURIComponent(`learner = "${session.userId}"`);
+			const answer = await call<{
+				items: {
+					id: string;
+					expand?: { cohort?: { id: string; name: string; pathway: string } };
+				}[];
+			}>(
+				`/api/collections/memberships/records?perPage=200&filter=${filter}&expand=cohort&fields=id,expand.cohort.id,expand.cohort.name,expand.cohort.pathway`,
+				{ token: session.token }
+			);
+			return answer.items.flatMap((item) =>
+				item.expand?.cohort ? [{ membership: item.id, cohort: item.expand.cohort }] : []
+			);
+		},
+		async leaveCohort(session, membership) {
+			await call(`/api/collections/memberships/records/${encodeURIComponent(membership)}`, {
 				method: 'DELETE',
 				token: session.token
 			});
