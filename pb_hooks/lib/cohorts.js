@@ -114,11 +114,14 @@ function ownedCohort(dao, user, id) {
 function progress(dao, user, id) {
 	const cohort = ownedCohort(dao, user, id);
 	if (!cohort) return answer(404, 'No cohort of yours has this id.');
-	const learners = arrayOf(new DynamicModel({ id: '', name: '', email: '', joined: '' }));
+	const learners = arrayOf(
+		new DynamicModel({ id: '', membership: '', name: '', email: '', joined: '' })
+	);
 	dao
 		.db()
 		.newQuery(
-			`SELECT u.id AS id, u.name AS name, u.email AS email, m.created AS joined
+			`SELECT u.id AS id, m.id AS membership, u.name AS name, u.email AS email,
+			        m.created AS joined
 			 FROM memberships m JOIN users u ON u.id = m.learner
 			 WHERE m.cohort = {:cohort} ORDER BY u.name, u.id`
 		)
@@ -177,7 +180,13 @@ function progress(dao, user, id) {
 				quiet_days: cohort.getInt('quiet_days'),
 				behind_lessons: cohort.getInt('behind_lessons')
 			},
-			learners: learners.map((l) => ({ id: l.id, name: l.name, email: l.email, joined: l.joined })),
+			learners: learners.map((l) => ({
+				id: l.id,
+				membership: l.membership,
+				name: l.name,
+				email: l.email,
+				joined: l.joined
+			})),
 			events
 		}
 	};

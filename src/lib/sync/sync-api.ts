@@ -6,6 +6,8 @@ export interface Session {
 	userId: string;
 	email: string;
 	name: string;
+	/** learner, tutor or editor; absent in sessions saved before roles were kept. */
+	role?: string;
 }
 
 export type PushResult = { id: string; status: 'stored' | 'duplicate'; seq: number };
@@ -58,7 +60,7 @@ export interface CohortMembership {
 
 interface AuthAnswer {
 	token: string;
-	record: { id: string; email: string; name: string };
+	record: { id: string; email: string; name: string; role?: string };
 }
 
 /**
@@ -99,7 +101,8 @@ export function syncApi(base = '', fetcher: typeof fetch = (...args) => fetch(..
 		token: answer.token,
 		userId: answer.record.id,
 		email: answer.record.email,
-		name: answer.record.name
+		name: answer.record.name,
+		role: answer.record.role
 	});
 	return {
 		async signIn(email, password) {

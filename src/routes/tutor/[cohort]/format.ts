@@ -1,0 +1,21 @@
+import type { CatalogPathway } from '$lib/content/catalog-types';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** "today", "yesterday", "5 days ago", or "never": what a tutor scans for. */
+export function formatWhen(at: number | undefined, now: number): string {
+	if (at === undefined) return 'never';
+	const days = Math.floor(now / DAY) - Math.floor(at / DAY);
+	if (days <= 0) return 'today';
+	if (days === 1) return 'yesterday';
+	return `${days} days ago`;
+}
+
+export const formatPercent = (share: number | undefined) =>
+	share === undefined ? '—' : `${Math.round(share * 100)}%`;
+
+/** A lookup from lesson id to title, for reasons and the timeline. */
+export function lessonTitle(pathway: CatalogPathway): (id: string) => string {
+	const titles = new Map(pathway.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title])));
+	return (id) => titles.get(id) ?? id;
+}
