@@ -26,7 +26,9 @@ export function lessonRecord(events: readonly TutorEvent[], quizFails: number): 
 	const done = (at: string) => {
 		if (!doneAt || at < doneAt) doneAt = at;
 	};
-	let fails = 0;
+	// Failed attempts by event id: a retried sync or a live event that was also in the first
+	// load can deliver the same attempt twice, and it must not count twice.
+	let failed: Set<string> | undefined;
 	let passed = false;
 	let bestScore: number | undefined;
 	for (const event of events) {
@@ -39,11 +41,12 @@ export function lessonRecord(events: readonly TutorEvent[], quizFails: number): 
 			if (event.passed) {
 				passed = true;
 				done(event.at);
-			} else fails += 1;
+			} else (failed ??= new Set()).add(event.id);
 			const score = event.total ? (event.correct ?? 0) / event.total : 0;
 			if (bestScore === undefined || score > bestScore) bestScore = score;
 		}
 	}
+	const fails = failed?.size ?? 0;
 	const state: CellState =
 		!passed && fails >= quizFails
 			? 'needs_help'

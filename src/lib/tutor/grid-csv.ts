@@ -12,6 +12,9 @@ export const STATE_LABELS: Record<CellState, string> = {
 	needs_help: 'Needs help'
 };
 
+/** A cell a spreadsheet could read as a formula: it starts with = + - @, a tab or a CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * The grid as CSV, one learner a row. Papa Parse does the quoting (names with commas,
  * quotes or line breaks are common in real data), and `escapeFormulae` prefixes cells that
@@ -40,5 +43,7 @@ export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): s
 		...row.modules.map((done, i) => `${done}/${pathway.modules[i]?.lessons.length ?? 0}`),
 		...row.lessons.map((record) => STATE_LABELS[record.state])
 	]);
-	return Papa.unparse([header, ...body], { escapeFormulae: true });
+	// Our own pattern, not `escapeFormulae: true`: Papa's default (/^[=+\-@\t\r].*$/) does not
+	// match a cell that has a line break after its first line, so "=HYPERLINK(…)\nx" got through.
+	return Papa.unparse([header, ...body], { escapeFormulae: FORMULA_START });
 }
