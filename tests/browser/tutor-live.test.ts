@@ -63,7 +63,7 @@ describe('a tutor sees their cohort live (real Chromium, real PocketBase)', () =
 		await tutor.getByRole('heading', { name: 'Your cohorts' }).waitFor();
 		expect(await axeViolations(tutor)).toEqual([]);
 		await tutor.getByLabel('Name').fill('Tuesday evening class');
-		await tutor.getByLabel('Pathway').selectOption({ label: 'Digital essentials' });
+		await tutor.getByLabel('Pathway').selectOption({ label: 'Digital Essentials' });
 		await tutor.getByRole('button', { name: 'Create cohort' }).click();
 		await tutor.getByRole('link', { name: 'Tuesday evening class' }).click();
 		await tutor.getByText('Live: updates as learners').waitFor();
