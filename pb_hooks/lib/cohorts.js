@@ -135,6 +135,7 @@ function progress(dao, user, id) {
 			lesson: '',
 			module: '',
 			at: '',
+			received: '',
 			data: '',
 			seq: 0
 		})
@@ -143,7 +144,8 @@ function progress(dao, user, id) {
 		.db()
 		.newQuery(
 			`SELECT e.op_id AS op_id, e.user AS user, e.type AS type, e.lesson AS lesson,
-			        e.module AS module, e.at AS at, e.data AS data, e.seq AS seq
+			        e.module AS module, e.at AS at, e.created AS received, e.data AS data,
+			        e.seq AS seq
 			 FROM memberships m JOIN progress_events e ON e.user = m.learner
 			 WHERE m.cohort = {:cohort} AND e.pathway = {:pathway} AND e.type != 'quiz_answered'
 			 ORDER BY e.seq`
@@ -158,6 +160,7 @@ function progress(dao, user, id) {
 			lesson: row.lesson,
 			module: row.module,
 			at: row.at,
+			received: row.received,
 			seq: row.seq
 		};
 		if (row.type === 'quiz_completed') {

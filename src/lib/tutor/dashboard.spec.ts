@@ -141,10 +141,16 @@ describe('buildDashboard', () => {
 		expect(rows[0]?.signals).toEqual([{ kind: 'quiet', days: 7 }]);
 	});
 
-	it.todo(
-		'flags a learner whose phone is 3 days fast as quiet after quiet_days real days ' +
-			'(needs the server time each event was received; the clamp alone cannot tell)'
-	);
+	it('flags a learner whose phone is 3 days fast as quiet after quiet_days real days', () => {
+		// The phone said "5 days ago" but was 3 days fast: the server stored it 8 days ago.
+		const fast = event('ana', 'lesson_completed', 'p-m1-l1', {
+			at: daysAgo(5),
+			received: pocketBaseDate(NOW - 8 * DAY)
+		});
+		const { rows } = build([learner('ana', 30)], [fast]);
+		expect(rows[0]?.lastActive).toBe(NOW - 8 * DAY);
+		expect(rows[0]?.signals).toContainEqual({ kind: 'quiet', days: 8 });
+	});
 
 	it('ignores events of learners who are not in the list', () => {
 		const mine = [event('ana', 'lesson_completed', 'p-m1-l1')];

@@ -50,8 +50,10 @@ export function buildDashboard(
 		let lastActive: number | undefined;
 		for (const list of mine.values()) {
 			for (const event of list) {
-				// A device clock ahead of ours must not hide a quiet learner for days.
-				const at = Math.min(Date.parse(event.at), now);
+				// A fast device clock must not hide a quiet learner for days: nothing happened
+				// later than the server received it, or later than now.
+				const received = event.received ? parsePocketBaseDate(event.received) : now;
+				const at = Math.min(Date.parse(event.at), received, now);
 				if (!Number.isNaN(at) && (lastActive === undefined || at > lastActive)) lastActive = at;
 			}
 		}

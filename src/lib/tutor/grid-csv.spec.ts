@@ -126,9 +126,9 @@ describe('gridCsv', () => {
 			'completed'
 		];
 		const table = parse(gridCsv(pathway, [row('Ana', { states }), row('Ben')]));
-		expect(column(table, 'Lessons done')).toEqual(['3/6', '0/6']);
-		expect(column(table, 'Module: Module 1')).toEqual(['2/3', '0/3']);
-		expect(column(table, 'Module: Module 2')).toEqual(['1/3', '0/3']);
+		expect(column(table, 'Lessons done')).toEqual(['3 of 6', '0 of 6']);
+		expect(column(table, 'Module: Module 1')).toEqual(['2 of 3', '0 of 3']);
+		expect(column(table, 'Module: Module 2')).toEqual(['1 of 3', '0 of 3']);
 	});
 
 	it('labels each lesson with its state in words', () => {

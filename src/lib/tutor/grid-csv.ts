@@ -36,11 +36,11 @@ export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): s
 	const body = rows.map((row) => [
 		row.learner.name,
 		row.learner.email,
-		`${row.completed}/${lessons.length}`,
+		`${row.completed} of ${lessons.length}`,
 		row.lastActive === undefined ? '' : new Date(row.lastActive).toISOString(),
 		row.quizAverage === undefined ? '' : `${Math.round(row.quizAverage * 100)}%`,
 		row.signals.map((s) => describeSignal(s, title)).join('; '),
-		...row.modules.map((done, i) => `${done}/${pathway.modules[i]?.lessons.length ?? 0}`),
+		...row.modules.map((done, i) => `${done} of ${pathway.modules[i]?.lessons.length ?? 0}`),
 		...row.lessons.map((record) => STATE_LABELS[record.state])
 	]);
 	// Our own pattern, not `escapeFormulae: true`: Papa's default (/^[=+\-@\t\r].*$/) does not

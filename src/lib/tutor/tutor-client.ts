@@ -105,6 +105,7 @@ function toTutorEvent(record: RecordModel): TutorEvent & { pathway: string } {
 		module: String(record.module),
 		pathway: String(record.pathway),
 		at: String(record.at),
+		received: record.created,
 		seq: Number(record.seq),
 		...(record.type === 'quiz_completed'
 			? { correct: data.correct, total: data.total, passed: data.passed }

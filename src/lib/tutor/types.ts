@@ -35,7 +35,10 @@ export interface TutorEvent {
 	type: 'lesson_opened' | 'lesson_completed' | 'quiz_completed';
 	lesson: string;
 	module: string;
+	/** The device's clock when it happened (ISO 8601). */
 	at: string;
+	/** When the server stored it ("2026-01-31 09:30:00.000Z"): a bound on a fast device clock. */
+	received?: string;
 	seq: number;
 	correct?: number;
 	total?: number;
