@@ -1,0 +1,600 @@
+import { randomUUID } from 'node:crypto';
+import { EventSource } from 'eventsource';
+import PocketBase, { ClientResponseError, type RecordSubscription } from 'pocketbase';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLessons } from '../support/content-records';
+
+// Node has no EventSource; the SDK's realtime client needs one (see the PocketBase sheet).
+(globalThis as { EventSource?: unknown }).EventSource = EventSource;
+
+const url = inject('pbUrl');
+/** CODE_ALPHABET of pb_hooks/lib/cohorts.js: no 0/O, 1/I/L, so a projected code reads right. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE = new RegExp(`^[${CODE_ALPHABET}]{8}$`);
+const PASSWORD = `cohorts-${randomUUID().slice(0, 8)}-secret`;
+
+interface Account {
+	id: string;
+	name: string;
+	email: string;
+	pb: PocketBase;
+}
+
+/** A published pathway with one module, made for one test so its events are its own. */
+interface Place {
+	pathway: string;
+	module: string;
+	lessons: string[];
+}
+
+type EventType = 'lesson_opened' | 'lesson_completed' | 'quiz_answered' | 'quiz_completed';
+
+let admin: PocketBase;
+let prefix: string;
+let tutor: Account;
+let otherTutor: Account;
+let editor: Account;
+// Learners are shared by the tests (sign-ups are slow: password hashing); each test makes its
+// own cohorts on its own pathway, so nothing one test does shows up in another.
+let ada: Account;
+let ben: Account;
+let cleo: Account;
+let places = 0;
+
+function client(): PocketBase {
+	const pb = new PocketBase(url);
+	pb.autoCancellation(false);
+	return pb;
+}
+
+async function signUp(name: string, role: string): Promise<Account> {
+	const email = `${prefix}-${name.toLowerCase().replace(/\W/g, '')}@example.org`;
+	const record = await admin
+		.collection('users')
+		.create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name, role });
+	const pb = client();
+	await pb.collection('users').authWithPassword(email, PASSWORD);
+	return { id: record.id, name, email, pb };
+}
+
+async function newPlace(lessonCount = 2): Promise<Place> {
+	const set = `${prefix}-p${++places}`;
+	const lessons = await createLessons(admin, set, lessonCount);
+	// createLessons leaves content unpublished; a cohort needs a published pathway.
+	for (const collection of ['pathways', 'modules', 'lessons']) {
+		const records = await admin
+			.collection(collection)
+			.getFullList({ filter: admin.filter('content_id ~ {:set}', { set: `${set}-` }) });
+		for (const r of records) await admin.collection(collection).update(r.id, { published: true });
+	}
+	return { pathway: `${set}-p`, module: `${set}-m`, lessons };
+}
+
+async function call(who: Account | null, method: string, path: string, body?: unknown) {
+	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (who) headers.authorization = who.pb.authStore.token;
+	const response = await fetch(`${url}${path}`, {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	const text = await response.text();
+	return { status: response.status, text, body: text ? JSON.parse(text) : null };
+}
+
+function createCohort(owner: Account, place: Place, name = `Cohort ${randomUUID().slice(0, 6)}`) {
+	return owner.pb.collection('cohorts').create({ name, pathway: place.pathway, tutor: owner.id });
+}
+
+const join = (learner: Account, code: unknown) =>
+	call(learner, 'POST', '/api/clyde/cohorts/join', { code });
+
+const dashboard = (who: Account, cohort: string) =>
+	call(who, 'GET', `/api/clyde/cohorts/${cohort}/progress`);
+
+function event(place: Place, type: EventType, lesson = 0, extra: Record<string, unknown> = {}) {
+	return {
+		id: randomUUID(),
+		type,
+		lesson: place.lessons[lesson] as string,
+		module: place.module,
+		pathway: place.pathway,
+		at: new Date().toISOString(),
+		...extra
+	};
+}
+
+/** Pushes through the sync route, as the app's outbox does; returns the op ids. */
+async function push(learner: Account, events: Array<ReturnType<typeof event>>): Promise<string[]> {
+	const answer = await call(learner, 'POST', '/api/clyde/sync/push', { events });
+	expect(answer.status, answer.text).toBe(200);
+	return events.map((e) => e.id);
+}
+
+async function memberIds(cohort: string): Promise<string[]> {
+	const members = await admin
+		.collection('memberships')
+		.getFullList({ filter: admin.filter('cohort = {:cohort}', { cohort }), sort: 'created' });
+	return members.map((m) => m.learner);
+}
+
+/** Polls until `found` answers something, for at most a few seconds. */
+async function until<T>(what: string, found: () => T | undefined, ms = 5000): Promise<T> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = found();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Nothing arrived in ${ms} ms: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+/** A separate realtime connection with `who`'s token (or none): as a dashboard opens one. */
+function liveClient(who: Account | null): PocketBase {
+	const pb = client();
+	if (who) pb.authStore.save(who.pb.authStore.token, who.pb.authStore.model);
+	return pb;
+}
+
+describe('cohorts against a real PocketBase', () => {
+	beforeAll(async () => {
+		admin = client();
+		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
+		prefix = `co${randomUUID().slice(0, 6)}`;
+		// A pathway that exists but is not published.
+		await createLessons(admin, `${prefix}-hidden`, 1);
+		[tutor, otherTutor, editor, ada, ben, cleo] = await Promise.all([
+			signUp('Tess Tutor', 'tutor'),
+			signUp('Omar Othertutor', 'tutor'),
+			signUp('Edna Editor', 'editor'),
+			signUp('Ada Learner', 'learner'),
+			signUp('Ben Learner', 'learner'),
+			signUp('Cleo Learner', 'learner')
+		]);
+	});
+
+	// Each test starts with no cohorts: deleting them deletes their memberships too.
+	afterEach(async () => {
+		if (!tutor) return;
+		const cohorts = await admin.collection('cohorts').getFullList({
+			filter: admin.filter('tutor = {:a} || tutor = {:b}', { a: tutor.id, b: otherTutor.id })
+		});
+		for (const cohort of cohorts) await admin.collection('cohorts').delete(cohort.id);
+	});
+
+	// The server is shared with other test files: leave nothing behind. Deleting the accounts
+	// deletes their events.
+	afterAll(async () => {
+		for (const account of [tutor, otherTutor, editor, ada, ben, cleo]) {
+			if (account) await admin.collection('users').delete(account.id);
+		}
+		for (const collection of ['lessons', 'modules', 'pathways']) {
+			const mine = await admin
+				.collection(collection)
+				.getFullList({ filter: admin.filter('content_id ~ {:p}', { p: `${prefix}-` }) });
+			for (const r of mine) await admin.collection(collection).delete(r.id);
+		}
+	});
+
+	it('a tutor creates a cohort and gets an 8-character code from the unambiguous alphabet and the default thresholds', async () => {
+		const place = await newPlace(1);
+		const cohorts = [];
+		for (let i = 0; i < 3; i++) cohorts.push(await createCohort(tutor, place));
+		for (const cohort of cohorts) {
+			expect(cohort.join_code).toMatch(CODE);
+			expect(cohort).toMatchObject({ quiz_fails: 3, quiet_days: 7, behind_lessons: 5 });
+		}
+		expect(new Set(cohorts.map((c) => c.join_code)).size).toBe(3);
+	});
+
+	it('creating a cohort for an unpublished or unknown pathway is refused with a 400 that names the pathway', async () => {
+		for (const pathway of [`${prefix}-hidden-p`, `${prefix}-nowhere`]) {
+			const error = await tutor.pb
+				.collection('cohorts')
+				.create({ name: 'Nowhere', pathway, tutor: tutor.id })
+				.catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(ClientResponseError);
+			const { status, response } = error as ClientResponseError;
+			expect(status).toBe(400);
+			expect(response.message).toBe(`There is no published pathway "${pathway}".`);
+			expect(response.data.pathway.code).toBe('validation_unknown_pathway');
+		}
+		const made = await admin
+			.collection('cohorts')
+			.getFullList({ filter: admin.filter('tutor = {:t}', { t: tutor.id }) });
+		expect(made).toEqual([]);
+	});
+
+	it('a learner joins with the code typed in lowercase with spaces and dashes', async () => {
+		const place = await newPlace(1);
+		const cohort = await createCohort(tutor, place, 'Tuesday evenings');
+		const code = cohort.join_code as string;
+		const typed = ` ${code.slice(0, 4).toLowerCase()} - ${code.slice(4).toLowerCase()} `;
+		const answer = await join(ada, typed);
+		expect(answer.status, answer.text).toBe(200);
+		expect(answer.body.cohort).toEqual({
+			id: cohort.id,
+			name: 'Tuesday evenings',
+			pathway: place.pathway
+		});
+		expect(await memberIds(cohort.id)).toEqual([ada.id]);
+	});
+
+	it('joining twice is harmless: one membership', async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		const first = await join(ada, cohort.join_code);
+		const second = await join(ada, (cohort.join_code as string).toLowerCase());
+		expect([first.status, second.status]).toEqual([200, 200]);
+		expect(second.body.membership).toBe(first.body.membership);
+		expect(await memberIds(cohort.id)).toEqual([ada.id]);
+	});
+
+	it('a wrong code gets a 404 with the same message whatever the code', async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		const code = cohort.join_code as string;
+		// A near miss (the last symbol changed) must be answered exactly like gibberish.
+		const last = code.at(-1) as string;
+		const next = CODE_ALPHABET[(CODE_ALPHABET.indexOf(last) + 1) % CODE_ALPHABET.length];
+		const nearMiss = `${code.slice(0, 7)}${next}`;
+		const wrong: unknown[] = [nearMiss, code.slice(0, 7), `${code}A`, '', '!!!!!!!!', 12345678];
+		const answers = [];
+		for (const attempt of wrong) answers.push(await join(ada, attempt));
+		answers.push(await call(ada, 'POST', '/api/clyde/cohorts/join', {}));
+		for (const answer of answers) {
+			expect(answer.status).toBe(404);
+			// The same words every time: a guess learns nothing about which codes exist.
+			expect(answer.body).toEqual(answers[0]?.body);
+			expect(answer.text).not.toContain(code);
+		}
+		expect(answers[0]?.body.message).toBe('No cohort has this code. Check it with your tutor.');
+		expect(await memberIds(cohort.id)).toEqual([]);
+	});
+
+	it('a tutor or an editor cannot join a cohort (403)', async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		for (const someone of [otherTutor, tutor, editor]) {
+			const answer = await join(someone, cohort.join_code);
+			expect(answer.status, answer.text).toBe(403);
+		}
+		expect(await memberIds(cohort.id)).toEqual([]);
+	});
+
+	it('renewing the code stops the old one working and keeps the members', async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		const old = cohort.join_code as string;
+		expect((await join(ada, old)).status).toBe(200);
+
+		const renewed = await call(tutor, 'POST', `/api/clyde/cohorts/${cohort.id}/renew-code`);
+		expect(renewed.status, renewed.text).toBe(200);
+		const fresh = renewed.body.join_code as string;
+		expect(fresh).toMatch(CODE);
+		expect(fresh).not.toBe(old);
+		expect((await tutor.pb.collection('cohorts').getOne(cohort.id)).join_code).toBe(fresh);
+
+		expect((await join(ben, old)).status).toBe(404);
+		expect((await join(ben, fresh)).status).toBe(200);
+		expect(await memberIds(cohort.id)).toEqual([ada.id, ben.id]);
+	});
+
+	/** Whether the tutor can reach the learner: on the dashboard, their profile, their events. */
+	async function tutorReaches(cohort: string, learner: Account, opIds: string[]) {
+		const board = await dashboard(tutor, cohort);
+		expect(board.status, board.text).toBe(200);
+		const events = await tutor.pb.collection('progress_events').getFullList({
+			filter: admin.filter('user = {:user}', { user: learner.id })
+		});
+		const profile = await tutor.pb
+			.collection('users')
+			.getOne(learner.id)
+			.then(
+				() => true,
+				(e: ClientResponseError) => (e.status === 404 ? false : Promise.reject(e))
+			);
+		return {
+			onDashboard: board.body.learners.some((l: { id: string }) => l.id === learner.id),
+			dashboardEvents: board.body.events.filter((e: { id: string }) => opIds.includes(e.id)).length,
+			listedEvents: events.filter((e) => opIds.includes(e.op_id)).length,
+			profile
+		};
+	}
+
+	async function learnerWithEvents() {
+		const place = await newPlace(2);
+		const cohort = await createCohort(tutor, place);
+		const joined = await join(ada, cohort.join_code);
+		const opIds = await push(ada, [
+			event(place, 'lesson_opened'),
+			event(place, 'lesson_completed')
+		]);
+		const reached = { onDashboard: true, dashboardEvents: 2, listedEvents: 2, profile: true };
+		expect(await tutorReaches(cohort.id, ada, opIds)).toEqual(reached);
+		return { cohort, membership: joined.body.membership as string, opIds };
+	}
+
+	const gone = { onDashboard: false, dashboardEvents: 0, listedEvents: 0, profile: false };
+
+	it("a learner who leaves disappears from the tutor's dashboard, and the tutor can no longer read their events", async () => {
+		const { cohort, membership, opIds } = await learnerWithEvents();
+		await ada.pb.collection('memberships').delete(membership);
+		expect(await tutorReaches(cohort.id, ada, opIds)).toEqual(gone);
+	});
+
+	it('a tutor who removes a learner loses them the same way', async () => {
+		const { cohort, membership, opIds } = await learnerWithEvents();
+		await tutor.pb.collection('memberships').delete(membership);
+		expect(await tutorReaches(cohort.id, ada, opIds)).toEqual(gone);
+	});
+
+	it("deleting a cohort removes its memberships but never the learner's events", async () => {
+		const { cohort, opIds } = await learnerWithEvents();
+		await tutor.pb.collection('cohorts').delete(cohort.id);
+		expect(await memberIds(cohort.id)).toEqual([]);
+		const kept = await admin.collection('progress_events').getFullList({
+			filter: opIds.map((op) => admin.filter('op_id = {:op}', { op })).join(' || ')
+		});
+		expect(kept.map((e) => e.user)).toEqual([ada.id, ada.id]);
+		// And the learner's other devices still pull them.
+		const pulled = await call(ada, 'GET', '/api/clyde/sync/pull?after=0&limit=500');
+		const ids = pulled.body.events.map((e: { id: string }) => e.id);
+		expect(ids).toEqual(expect.arrayContaining(opIds));
+		expect((await dashboard(tutor, cohort.id)).status).toBe(404);
+	});
+
+	it('the tutor can change the thresholds within their limits; values out of range or not whole are refused', async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		const thresholds = (id: string) =>
+			admin
+				.collection('cohorts')
+				.getOne(id)
+				.then((c) => ({
+					quiz_fails: c.quiz_fails,
+					quiet_days: c.quiet_days,
+					behind_lessons: c.behind_lessons
+				}));
+		const lowest = { quiz_fails: 1, quiet_days: 1, behind_lessons: 1 };
+		const highest = { quiz_fails: 20, quiet_days: 90, behind_lessons: 200 };
+		for (const limits of [lowest, highest]) {
+			await tutor.pb.collection('cohorts').update(cohort.id, limits);
+			expect(await thresholds(cohort.id)).toEqual(limits);
+		}
+		const outOfRange = [
+			{ quiz_fails: 21 },
+			{ quiz_fails: -1 },
+			{ quiet_days: 91 },
+			{ behind_lessons: 201 },
+			{ quiet_days: 2.5 }
+		];
+		for (const change of outOfRange) {
+			const error = await tutor.pb
+				.collection('cohorts')
+				.update(cohort.id, change)
+				.catch((e: unknown) => e);
+			expect(error, JSON.stringify(change)).toBeInstanceOf(ClientResponseError);
+			const { status, response } = error as ClientResponseError;
+			const field = Object.keys(change)[0] as string;
+			expect(status).toBe(400);
+			expect(response.data[field]?.code).toMatch(/^validation_/);
+		}
+		expect(await thresholds(cohort.id)).toEqual(highest);
+		// Nobody else may change them.
+		await expect(
+			otherTutor.pb.collection('cohorts').update(cohort.id, lowest)
+		).rejects.toMatchObject({ status: 404 });
+		expect(await thresholds(cohort.id)).toEqual(highest);
+	});
+
+	// PocketBase treats 0 in a number field as "empty", so 0 passes the field's minimum of 1,
+	// and the hook then fills the default: a tutor who types 0 silently gets 3 (or 7, or 5).
+	// Whether 0 should be refused instead is a product decision. `it.fails` passes while 0 is
+	// accepted; drop `.fails` if 0 is to be refused.
+	it.fails('a threshold of 0 is refused rather than silently reset to the default', async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		const attempt = tutor.pb.collection('cohorts').update(cohort.id, { quiz_fails: 0 });
+		await expect(attempt).rejects.toMatchObject({ status: 400 });
+	});
+
+	// The update rule lets a tutor change a cohort's pathway (to any published one). The events
+	// rule then shows them their members' events on the new pathway: events the learner made
+	// for another tutor's cohort, though they only ever joined this one for its first pathway.
+	// Whether moving a cohort is allowed (and what it should open) is a product decision.
+	// `it.fails` passes while the move is allowed; drop `.fails` if it is to be refused.
+	it.fails(
+		"a tutor cannot move their cohort to another pathway and so read their learner's events there",
+		async () => {
+			const mine = await newPlace(1);
+			const theirs = await newPlace(1);
+			const cohort = await createCohort(tutor, mine);
+			const other = await createCohort(otherTutor, theirs);
+			expect((await join(ada, cohort.join_code)).status).toBe(200);
+			expect((await join(ada, other.join_code)).status).toBe(200);
+			const [elsewhere] = await push(ada, [event(theirs, 'lesson_opened')]);
+			const moved = tutor.pb.collection('cohorts').update(cohort.id, { pathway: theirs.pathway });
+			await moved.catch(() => undefined);
+			const visible = await tutor.pb.collection('progress_events').getFullList({
+				filter: admin.filter('op_id = {:op}', { op: elsewhere })
+			});
+			expect(visible).toEqual([]);
+			await expect(moved).rejects.toBeInstanceOf(ClientResponseError);
+		}
+	);
+
+	it("the dashboard answers the learners and their events on the cohort's pathway only: no single quiz answers, quiz scores on completed quizzes, in seq order", async () => {
+		const place = await newPlace(2);
+		const elsewhere = await newPlace(1);
+		const cohort = await createCohort(tutor, place);
+		expect((await join(ada, cohort.join_code)).status).toBe(200);
+		expect((await join(ben, cohort.join_code)).status).toBe(200);
+		// Cleo studies the same pathway but is not in the cohort.
+		const [opened, answered, quiz] = await push(ada, [
+			event(place, 'lesson_opened'),
+			event(place, 'quiz_answered', 0, { question: 0, correct: true }),
+			event(place, 'quiz_completed', 0, { correct: 2, total: 3, passed: false })
+		]);
+		const [benOpened] = await push(ben, [event(place, 'lesson_opened', 1)]);
+		const [completed] = await push(ada, [
+			event(place, 'lesson_completed'),
+			event(elsewhere, 'lesson_opened')
+		]);
+		await push(cleo, [event(place, 'lesson_opened')]);
+		const [benQuiz] = await push(ben, [
+			event(place, 'quiz_completed', 1, { correct: 3, total: 3, passed: true })
+		]);
+
+		const board = await dashboard(tutor, cohort.id);
+		expect(board.status, board.text).toBe(200);
+		expect(board.body.cohort).toEqual({
+			id: cohort.id,
+			name: cohort.name,
+			pathway: place.pathway,
+			join_code: cohort.join_code,
+			quiz_fails: 3,
+			quiet_days: 7,
+			behind_lessons: 5
+		});
+
+		const memberships = await admin
+			.collection('memberships')
+			.getFullList({ filter: admin.filter('cohort = {:c}', { c: cohort.id }) });
+		const joined = (learner: Account) => memberships.find((m) => m.learner === learner.id)?.created;
+		// Sorted by name; each with what the grid needs (other fields may come along).
+		expect(board.body.learners).toEqual([
+			expect.objectContaining({
+				id: ada.id,
+				name: ada.name,
+				email: ada.email,
+				joined: joined(ada)
+			}),
+			expect.objectContaining({ id: ben.id, name: ben.name, email: ben.email, joined: joined(ben) })
+		]);
+
+		const events = board.body.events as Array<Record<string, unknown>>;
+		expect(events.map((e) => [e.id, e.user, e.type])).toEqual([
+			[opened, ada.id, 'lesson_opened'],
+			[quiz, ada.id, 'quiz_completed'],
+			[benOpened, ben.id, 'lesson_opened'],
+			[completed, ada.id, 'lesson_completed'],
+			[benQuiz, ben.id, 'quiz_completed']
+		]);
+		expect(events.map((e) => e.id)).not.toContain(answered);
+		const seqs = events.map((e) => e.seq as number);
+		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+		expect(new Set(seqs).size).toBe(seqs.length);
+		expect(events[1]).toMatchObject({ correct: 2, total: 3, passed: false });
+		expect(events[4]).toMatchObject({ correct: 3, total: 3, passed: true });
+		for (const e of [events[0], events[2], events[3]]) expect(e).not.toHaveProperty('correct');
+	});
+
+	it("someone else's cohort answers 404, the same as a cohort id that does not exist", async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		expect((await join(ada, cohort.join_code)).status).toBe(200);
+		const nonsense = await dashboard(tutor, 'nosuchcohort00');
+		expect(nonsense.status).toBe(404);
+		for (const someone of [otherTutor, ada, editor]) {
+			const board = await dashboard(someone, cohort.id);
+			expect(board.status).toBe(404);
+			expect(board.body).toEqual(nonsense.body);
+			const renew = await call(someone, 'POST', `/api/clyde/cohorts/${cohort.id}/renew-code`);
+			expect(renew.status).toBe(404);
+			expect(renew.body).toEqual(nonsense.body);
+		}
+		expect((await admin.collection('cohorts').getOne(cohort.id)).join_code).toBe(cohort.join_code);
+	});
+
+	describe('realtime', () => {
+		it("a subscribed tutor gets their learner's event within seconds, and never another tutor's learner's event or their learner's event on another pathway", async () => {
+			const mine = await newPlace(1);
+			const theirs = await newPlace(1);
+			const cohort = await createCohort(tutor, mine);
+			const other = await createCohort(otherTutor, theirs);
+			// Ada is in both cohorts: the other tutor may see her events on their pathway, the
+			// tutor must not.
+			for (const [learner, code] of [
+				[ada, cohort.join_code],
+				[ada, other.join_code],
+				[ben, other.join_code]
+			] as const) {
+				expect((await join(learner, code)).status).toBe(200);
+			}
+
+			const live = liveClient(tutor);
+			const received: RecordSubscription[] = [];
+			await live.collection('progress_events').subscribe('*', (e) => received.push(e));
+			try {
+				await push(ben, [event(theirs, 'lesson_opened')]);
+				await push(ada, [event(theirs, 'lesson_opened')]);
+				const sent = Date.now();
+				const [marker] = await push(ada, [event(mine, 'lesson_completed')]);
+				// Events reach a client in the order they were stored: once the later event is
+				// here, the earlier ones would have been too.
+				const arrived = await until('the learner’s event', () =>
+					received.find((e) => e.record.op_id === marker)
+				);
+				expect(Date.now() - sent).toBeLessThan(5000);
+				expect(arrived).toMatchObject({
+					action: 'create',
+					record: { user: ada.id, pathway: mine.pathway, type: 'lesson_completed' }
+				});
+				expect(received.map((e) => e.record.op_id)).toEqual([marker]);
+			} finally {
+				await live.realtime.unsubscribe();
+			}
+		});
+
+		it("a subscribed tutor hears a learner join and leave their cohort, and nothing of another tutor's cohort", async () => {
+			const cohort = await createCohort(tutor, await newPlace(1));
+			const other = await createCohort(otherTutor, await newPlace(1));
+			const live = liveClient(tutor);
+			const received: RecordSubscription[] = [];
+			await live.collection('memberships').subscribe('*', (e) => received.push(e));
+			try {
+				expect((await join(ben, other.join_code)).status).toBe(200);
+				const joined = await join(ada, cohort.join_code);
+				const membership = joined.body.membership as string;
+				await until('the join', () => received.find((e) => e.record.id === membership));
+				await ada.pb.collection('memberships').delete(membership);
+				await until('the leave', () => received.find((e) => e.action === 'delete'));
+				expect(received.map((e) => [e.action, e.record.learner, e.record.cohort])).toEqual([
+					['create', ada.id, cohort.id],
+					['delete', ada.id, cohort.id]
+				]);
+			} finally {
+				await live.realtime.unsubscribe();
+			}
+		});
+
+		it('an anonymous subscriber hears no cohort (nor its join code), membership or event', async () => {
+			const anonymous = liveClient(null);
+			const received: Array<[string, RecordSubscription]> = [];
+			for (const collection of ['cohorts', 'memberships', 'progress_events']) {
+				await anonymous
+					.collection(collection)
+					.subscribe('*', (e) => received.push([collection, e]));
+			}
+			// Published pathways are public: a change to one, made last, proves the connection
+			// is live and that everything before it would have arrived already.
+			const marker = await newPlace(1);
+			const markerId = (
+				await admin
+					.collection('pathways')
+					.getFirstListItem(admin.filter('content_id = {:id}', { id: marker.pathway }))
+			).id;
+			await anonymous
+				.collection('pathways')
+				.subscribe(markerId, (e) => received.push(['pathways', e]));
+			try {
+				const place = await newPlace(1);
+				const cohort = await createCohort(tutor, place);
+				expect((await join(ada, cohort.join_code)).status).toBe(200);
+				await push(ada, [event(place, 'lesson_opened')]);
+				await admin.collection('pathways').update(markerId, { title: 'Marker' });
+				await until('the public marker', () =>
+					received.find(([collection]) => collection === 'pathways')
+				);
+				const private_ = received.filter(([collection]) => collection !== 'pathways');
+				expect(private_.map(([collection, e]) => [collection, e.action, e.record])).toEqual([]);
+			} finally {
+				await anonymous.realtime.unsubscribe();
+			}
+		});
+	});
+});
