@@ -6,12 +6,12 @@
 
 onRecordBeforeCreateRequest((e) => {
 	const cohorts = require(`${__hooks}/lib/cohorts.js`);
-	cohorts.prepareCohort($app.dao(), e.record, true);
+	cohorts.prepareCohort($app.dao(), e.record, true, $apis.requestInfo(e.httpContext).data);
 }, 'cohorts');
 
 onRecordBeforeUpdateRequest((e) => {
 	const cohorts = require(`${__hooks}/lib/cohorts.js`);
-	cohorts.prepareCohort($app.dao(), e.record, false);
+	cohorts.prepareCohort($app.dao(), e.record, false, $apis.requestInfo(e.httpContext).data);
 }, 'cohorts');
 
 // POST /api/clyde/cohorts/join {"code": "ABCD2345"} — the signed-in learner joins.

@@ -6,7 +6,10 @@
 // - a tutor sees their own cohorts, the memberships in them, and the profiles and events of
 //   those members (events only for the cohort's pathway);
 // - a learner sees only themselves, their own events, and the cohorts they are in;
-// - nobody lists all users, and join codes are never listed to anyone but their tutor.
+// - nobody lists all users; a join code is seen only by its tutor and the cohort's members.
+// Every read rule starts with `@request.auth.id != ""`: for an anonymous request the id is
+// "", and a record with no memberships would otherwise match "" (a missing back-relation
+// reads as ""), which showed every unjoined user and new cohort, with its code, to anyone.
 migrate(
 	(db) => {
 		const dao = new Dao(db);
@@ -57,10 +60,10 @@ migrate(
 			// Learners' view is added below, once memberships exist to refer to.
 			listRule: 'tutor = @request.auth.id',
 			viewRule: 'tutor = @request.auth.id',
-			createRule:
-				'@request.auth.role = "tutor" && @request.data.tutor = @request.auth.id && @request.data.join_code:isset = false',
-			updateRule:
-				'tutor = @request.auth.id && (@request.data.tutor:isset = false || @request.data.tutor = @request.auth.id) && @request.data.join_code:isset = false',
+			createRule: `@request.auth.role = "tutor" && @request.data.tutor = @request.auth.id && @request.data.join_code:isset = false`,
+			// The pathway is fixed: moving a cohort would show its tutor events that learners
+			// shared with other cohorts on the other pathway.
+			updateRule: `tutor = @request.auth.id && (@request.data.tutor:isset = false || @request.data.tutor = @request.auth.id) && (@request.data.pathway:isset = false || @request.data.pathway = pathway) && @request.data.join_code:isset = false`,
 			deleteRule: 'tutor = @request.auth.id'
 		});
 		dao.saveCollection(cohorts);
@@ -96,13 +99,13 @@ migrate(
 		});
 		dao.saveCollection(memberships);
 		cohorts.listRule =
-			'tutor = @request.auth.id || memberships_via_cohort.learner ?= @request.auth.id';
+			'@request.auth.id != "" && (tutor = @request.auth.id || memberships_via_cohort.learner ?= @request.auth.id)';
 		cohorts.viewRule = cohorts.listRule;
 		dao.saveCollection(cohorts);
 
 		// A tutor sees the profiles of their own learners, and nobody else's.
 		users.listRule =
-			'id = @request.auth.id || memberships_via_learner.cohort.tutor ?= @request.auth.id';
+			'@request.auth.id != "" && (id = @request.auth.id || memberships_via_learner.cohort.tutor ?= @request.auth.id)';
 		users.viewRule = users.listRule;
 		dao.saveCollection(users);
 
@@ -111,7 +114,7 @@ migrate(
 		// tests/integration/access-matrix.test.ts).
 		const events = dao.findCollectionByNameOrId('progress_events');
 		events.listRule =
-			'user = @request.auth.id || (user.memberships_via_learner.cohort.tutor ?= @request.auth.id && user.memberships_via_learner.cohort.pathway ?= pathway)';
+			'@request.auth.id != "" && (user = @request.auth.id || (user.memberships_via_learner.cohort.tutor ?= @request.auth.id && user.memberships_via_learner.cohort.pathway ?= pathway))';
 		events.viewRule = events.listRule;
 		events.indexes = Array.from(events.indexes).concat([
 			'CREATE INDEX idx_progress_events_pathway_user ON progress_events (pathway, user)'

@@ -29,11 +29,19 @@ function normaliseCode(value) {
 
 /**
  * Fills what the server owns before a cohort is saved: a fresh join code on create, and the
- * default thresholds for any left empty. Throws when the pathway is not published.
+ * default thresholds for any left empty. Throws when the pathway is not published or a
+ * threshold sent (`sent`, the request's data) is below 1.
  */
-function prepareCohort(dao, record, isNew) {
+function prepareCohort(dao, record, isNew, sent) {
 	if (isNew) record.set('join_code', newJoinCode(dao));
 	for (const field in DEFAULT_THRESHOLDS) {
+		// PocketBase reads a number's 0 as "empty", which passes `min: 1`: a threshold that
+		// was sent must be at least 1, or a tutor's 0 would quietly become the default.
+		if (sent && field in sent && !(Number(sent[field]) >= 1)) {
+			throw new BadRequestError('Failed to save the cohort.', {
+				[field]: new ValidationError('validation_min_number_constraint', 'Must be at least 1.')
+			});
+		}
 		if (!record.getInt(field)) record.set(field, DEFAULT_THRESHOLDS[field]);
 	}
 	const pathway = record.getString('pathway');

@@ -383,40 +383,35 @@ describe('cohorts against a real PocketBase', () => {
 		expect(await thresholds(cohort.id)).toEqual(highest);
 	});
 
-	// PocketBase treats 0 in a number field as "empty", so 0 passes the field's minimum of 1,
-	// and the hook then fills the default: a tutor who types 0 silently gets 3 (or 7, or 5).
-	// Whether 0 should be refused instead is a product decision. `it.fails` passes while 0 is
-	// accepted; drop `.fails` if 0 is to be refused.
-	it.fails('a threshold of 0 is refused rather than silently reset to the default', async () => {
+	// PocketBase treats 0 in a number field as "empty", so 0 would pass the field's minimum
+	// of 1 and the hook would fill the default: the hook refuses a 0 that was sent.
+	it('a threshold of 0 is refused rather than silently reset to the default', async () => {
 		const cohort = await createCohort(tutor, await newPlace(1));
 		const attempt = tutor.pb.collection('cohorts').update(cohort.id, { quiz_fails: 0 });
-		await expect(attempt).rejects.toMatchObject({ status: 400 });
+		await expect(attempt).rejects.toMatchObject({
+			status: 400,
+			response: { data: { quiz_fails: { code: 'validation_min_number_constraint' } } }
+		});
 	});
 
-	// The update rule lets a tutor change a cohort's pathway (to any published one). The events
-	// rule then shows them their members' events on the new pathway: events the learner made
-	// for another tutor's cohort, though they only ever joined this one for its first pathway.
-	// Whether moving a cohort is allowed (and what it should open) is a product decision.
-	// `it.fails` passes while the move is allowed; drop `.fails` if it is to be refused.
-	it.fails(
-		"a tutor cannot move their cohort to another pathway and so read their learner's events there",
-		async () => {
-			const mine = await newPlace(1);
-			const theirs = await newPlace(1);
-			const cohort = await createCohort(tutor, mine);
-			const other = await createCohort(otherTutor, theirs);
-			expect((await join(ada, cohort.join_code)).status).toBe(200);
-			expect((await join(ada, other.join_code)).status).toBe(200);
-			const [elsewhere] = await push(ada, [event(theirs, 'lesson_opened')]);
-			const moved = tutor.pb.collection('cohorts').update(cohort.id, { pathway: theirs.pathway });
-			await moved.catch(() => undefined);
-			const visible = await tutor.pb.collection('progress_events').getFullList({
-				filter: admin.filter('op_id = {:op}', { op: elsewhere })
-			});
-			expect(visible).toEqual([]);
-			await expect(moved).rejects.toBeInstanceOf(ClientResponseError);
-		}
-	);
+	// Moving a cohort to another pathway would show its tutor the events their members made
+	// on that pathway for other cohorts: the update rule keeps the pathway fixed.
+	it("a tutor cannot move their cohort to another pathway and so read their learner's events there", async () => {
+		const mine = await newPlace(1);
+		const theirs = await newPlace(1);
+		const cohort = await createCohort(tutor, mine);
+		const other = await createCohort(otherTutor, theirs);
+		expect((await join(ada, cohort.join_code)).status).toBe(200);
+		expect((await join(ada, other.join_code)).status).toBe(200);
+		const [elsewhere] = await push(ada, [event(theirs, 'lesson_opened')]);
+		const moved = tutor.pb.collection('cohorts').update(cohort.id, { pathway: theirs.pathway });
+		await moved.catch(() => undefined);
+		const visible = await tutor.pb.collection('progress_events').getFullList({
+			filter: admin.filter('op_id = {:op}', { op: elsewhere })
+		});
+		expect(visible).toEqual([]);
+		await expect(moved).rejects.toBeInstanceOf(ClientResponseError);
+	});
 
 	it("the dashboard answers the learners and their events on the cohort's pathway only: no single quiz answers, quiz scores on completed quizzes, in seq order", async () => {
 		const place = await newPlace(2);
