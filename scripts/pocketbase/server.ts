@@ -70,6 +70,8 @@ export interface StartOptions extends PocketBaseDirs {
 	timeoutMs?: number;
 	/** Pass the child's output through to this process (npm start) instead of only buffering it. */
 	inheritOutput?: boolean;
+	/** Extra environment for the server (pb_hooks read their settings from it), over this process's. */
+	env?: Record<string, string>;
 }
 
 /** Starts `pocketbase serve` and resolves once /api/health answers. */
@@ -87,7 +89,7 @@ export async function startPocketBase(options: StartOptions): Promise<RunningPoc
 			'--hooksWatch=false',
 			...dirArgs(options)
 		],
-		{ stdio: ['ignore', 'pipe', 'pipe'] }
+		{ stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } }
 	);
 	let output = '';
 	const collect = (chunk: Buffer) => {

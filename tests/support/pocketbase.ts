@@ -17,12 +17,40 @@ export interface TestServer extends RunningPocketBase {
 	destroy(): Promise<void>;
 }
 
+/** The settings of pb_hooks/lib/rate-limits.js. */
+const RATE_LIMIT_VARS = [
+	'CLYDE_RATE_SIGN_IN',
+	'CLYDE_RATE_SIGN_IN_IP',
+	'CLYDE_RATE_SIGN_UP',
+	'CLYDE_RATE_ACCOUNT_EMAIL',
+	'CLYDE_RATE_JOIN',
+	'CLYDE_RATE_JOIN_IP',
+	'CLYDE_RATE_PUSH'
+];
+
+/**
+ * Rate limits so high that no test meets them: the suites sign many learners up and in from
+ * 127.0.0.1. The limiter still counts every request, so its code path runs in every test;
+ * tests/integration/rate-limits.test.ts checks the real limits on a server of its own.
+ */
+const RELAXED = Object.fromEntries(RATE_LIMIT_VARS.map((name) => [name, '1000000/1m']));
+/** Empty values: the hook's own defaults, whatever the shell running the tests has set. */
+const PRODUCTION = Object.fromEntries(RATE_LIMIT_VARS.map((name) => [name, '']));
+
+export interface TestServerOptions {
+	/** `real` keeps the production rate limits (or those given in `env`); default `relaxed`. */
+	rateLimits?: 'relaxed' | 'real';
+	/** Extra environment for the server, e.g. one rate limit set low for a test. */
+	env?: Record<string, string>;
+}
+
 /**
  * A real PocketBase 0.22 on a free loopback port with a throwaway data dir, the project's
  * migrations and hooks, and the built PWA as its public dir.
  */
 export async function startTestServer(
-	publicDir = resolve(import.meta.dirname, '../../build')
+	publicDir = resolve(import.meta.dirname, '../../build'),
+	options: TestServerOptions = {}
 ): Promise<TestServer> {
 	const binary = await findPocketBaseBinary();
 	const dataDir = await mkdtemp(join(tmpdir(), 'clyde-pb-'));
@@ -34,7 +62,8 @@ export async function startTestServer(
 		...dirs,
 		binary,
 		host: '127.0.0.1',
-		port: await freePort()
+		port: await freePort(),
+		env: { ...(options.rateLimits === 'real' ? PRODUCTION : RELAXED), ...options.env }
 	});
 	return {
 		...server,
