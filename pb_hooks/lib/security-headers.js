@@ -1,0 +1,135 @@
+/// <reference path="../../pb_data/types.d.ts" />
+/* global $filepath */
+// Loaded with require() from security.pb.js. Which headers every response carries, and why:
+// docs/security.md ("Browser hardening").
+
+/** The app's policy. Keep it in step with `kit.csp` in svelte.config.js (the <meta> copy). */
+const APP_DIRECTIVES = [
+	"default-src 'self'",
+	// The script hashes of SvelteKit's inline bootstrap are added from build/index.html.
+	"script-src 'self'",
+	// Svelte sets style attributes (transitions, widths); no script can come in through CSS.
+	"style-src 'self' 'unsafe-inline'",
+	// Lessons embed their images as data: URLs so that a downloaded lesson is whole offline.
+	"img-src 'self' data:",
+	// The app talks only to its own origin: the API, realtime (SSE) and the service worker.
+	"connect-src 'self'",
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+	"frame-ancestors 'none'"
+];
+
+// The Admin UI (/_/) ships its own <meta> CSP, kept by PocketBase for its own inline script and
+// blob: previews. The header adds only what a <meta> policy cannot say or does not say.
+const ADMIN_POLICY =
+	"frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+// JSON and uploaded files are never pages: if one is opened as a document, it may load nothing.
+const API_POLICY =
+	"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const COMMON = {
+	'X-Content-Type-Options': 'nosniff',
+	// Lesson links lead to other sites; the URL of the lesson (its topic) stays with the learner.
+	'Referrer-Policy': 'no-referrer',
+	'Permissions-Policy': [
+		'accelerometer',
+		'autoplay',
+		'camera',
+		'display-capture',
+		'geolocation',
+		'gyroscope',
+		'hid',
+		'magnetometer',
+		'microphone',
+		'midi',
+		'payment',
+		'publickey-credentials-get',
+		'screen-wake-lock',
+		'serial',
+		'usb',
+		'xr-spatial-tracking',
+		'browsing-topics'
+	]
+		.map((feature) => `${feature}=()`)
+		.join(', '),
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Resource-Policy': 'same-origin',
+	// For browsers without frame-ancestors; PocketBase's own default is SAMEORIGIN.
+	'X-Frame-Options': 'DENY',
+	// The old XSS auditor is gone from current browsers and could be abused where it remains.
+	'X-XSS-Protection': '0',
+	// Browsers ignore it over plain http; behind the TLS proxy it pins the origin to https.
+	'Strict-Transport-Security': 'max-age=31536000'
+};
+
+/**
+ * The public dir this server was started with (`--publicDir`), else PocketBase's default:
+ * pb_public beside the binary.
+ */
+function publicDir() {
+	const args = $os.args;
+	for (let i = 1; i < args.length; i++) {
+		const arg = args[i];
+		if (arg.startsWith('--publicDir=')) return arg.slice('--publicDir='.length);
+		if (arg === '--publicDir' && i + 1 < args.length) return args[i + 1];
+	}
+	return $filepath.join($filepath.dir(args[0]), 'pb_public');
+}
+
+/**
+ * The sha256 sources of the inline bootstrap script, as SvelteKit wrote them into the <meta>
+ * CSP of index.html at build time. Read from the file that is actually served, so the header
+ * and the page can never disagree. An empty list if there is no built app.
+ */
+function bootstrapHashes(indexHtml) {
+	const meta = indexHtml.match(/<meta http-equiv="content-security-policy" content="([^"]*)"/i);
+	if (!meta) return [];
+	const scriptSrc = meta[1].split(';').find((d) => d.trim().startsWith('script-src'));
+	return (scriptSrc || '').match(/'sha256-[A-Za-z0-9+/=]+'/g) || [];
+}
+
+function readIndexHtml() {
+	try {
+		const bytes = $os.readFile($filepath.join(publicDir(), 'index.html'));
+		return typeof bytes === 'string' ? bytes : String.fromCharCode(...bytes);
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * The app's policy, worked out once per process and kept in the app store, which every pooled
+ * JS VM shares. After replacing build/, restart PocketBase (a deploy does).
+ */
+function appPolicy() {
+	const store = $app.store();
+	let policy = store.get('clyde.csp');
+	if (!policy) {
+		const hashes = bootstrapHashes(readIndexHtml());
+		policy = APP_DIRECTIVES.map((d) =>
+			d === "script-src 'self'" && hashes.length ? `${d} ${hashes.join(' ')}` : d
+		).join('; ');
+		store.set('clyde.csp', policy);
+	}
+	return policy;
+}
+
+function policyFor(path) {
+	if (path === '/_' || path.startsWith('/_/')) return ADMIN_POLICY;
+	if (path === '/api' || path.startsWith('/api/')) return API_POLICY;
+	return appPolicy();
+}
+
+/**
+ * Sets the headers before the handler runs: a handler that knows better (PocketBase's file
+ * download sets its own sandboxing CSP) may still replace them.
+ */
+function apply(c) {
+	const header = c.response().header();
+	for (const name in COMMON) header.set(name, COMMON[name]);
+	header.set('Content-Security-Policy', policyFor(c.request().url.path));
+}
+
+module.exports = { apply, appPolicy, bootstrapHashes };
