@@ -18,6 +18,59 @@ export class RetryLater extends Error {
 	override name = 'RetryLater';
 }
 
+/**
+ * The server limits how often this may be tried (429). `retryAfterMs` is the wait it asked for
+ * (its Retry-After header); trying sooner would only be refused again.
+ */
+export class TooManyRequests extends RetryLater {
+	override name = 'TooManyRequests';
+	constructor(
+		message: string,
+		readonly retryAfterMs: number
+	) {
+		super(message);
+	}
+}
+
+/** The shortest password the server accepts (pb_migrations/1764231000_password_rules.js). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** A Retry-After value (seconds, or an HTTP date) in milliseconds from `now`; 60 s if absent. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+	const value = (header ?? '').trim();
+	if (/^\d+$/.test(value)) return Number(value) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? 60_000 : Math.max(0, date - now);
+}
+
+/** "Try again in 15 minutes." for a learner who was told to wait `ms`. */
+export function tryAgainIn(ms: number): string {
+	const minutes = Math.max(1, Math.ceil(ms / 60_000));
+	return `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+type FieldErrors = Record<string, { code?: string; message?: string } | undefined>;
+
+const FIELD_LABELS: Record<string, string> = {
+	email: 'Email address',
+	password: 'Password',
+	passwordConfirm: 'Password',
+	name: 'Your name'
+};
+
+/** PocketBase's per-field validation errors in words for the form, or undefined if none. */
+function fieldProblems(data: FieldErrors | undefined): string | undefined {
+	const problems = Object.entries(data ?? {}).flatMap(([field, error]) => {
+		if (!error?.message) return [];
+		if (field === 'password' && error.code === 'validation_length_out_of_range')
+			return [`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`];
+		// Our own password check already speaks to the learner (pb_hooks/lib/passwords.js).
+		if (error.code === 'validation_password_blocked') return [error.message];
+		return [`${FIELD_LABELS[field] ?? field}: ${error.message}`];
+	});
+	return problems.length ? problems.join(' ') : undefined;
+}
+
 /** The token is not accepted: the learner must sign in again. Nothing is lost meanwhile. */
 export class SignInNeeded extends Error {
 	override name = 'SignInNeeded';
@@ -90,12 +143,22 @@ export function syncApi(base = '', fetcher: typeof fetch = (...args) => fetch(..
 		if (response.ok) return body;
 		if (response.status === 401 || response.status === 403)
 			throw new SignInNeeded(body.message ?? 'sign in again');
-		if (response.status >= 500 || response.status === 429 || response.status === 408) {
+		if (response.status === 429) {
+			throw new TooManyRequests(
+				body.message ?? 'too many requests',
+				retryAfterMs(response.headers.get('Retry-After'))
+			);
+		}
+		if (response.status >= 500 || response.status === 408) {
 			throw new RetryLater(`the server answered ${response.status}`);
 		}
 		if (body.data?.invalid?.length)
 			throw new Rejected(body.message ?? 'invalid events', body.data.invalid);
-		throw new Error(body.message ?? `the server answered ${response.status}`);
+		throw new Error(
+			fieldProblems(body.data as FieldErrors | undefined) ??
+				body.message ??
+				`the server answered ${response.status}`
+		);
 	}
 	const toSession = (answer: AuthAnswer): Session => ({
 		token: answer.token,

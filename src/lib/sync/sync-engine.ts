@@ -3,7 +3,14 @@ import { backoffDelay } from './backoff';
 import { pullEvents } from './pull-events';
 import { pushOutbox } from './push-outbox';
 import { loadSession, saveSession } from './session-store';
-import { RetryLater, SignInNeeded, tokenExpiry, type Session, type SyncApi } from './sync-api';
+import {
+	RetryLater,
+	SignInNeeded,
+	TooManyRequests,
+	tokenExpiry,
+	type Session,
+	type SyncApi
+} from './sync-api';
 
 export type SyncState = 'idle' | 'syncing' | 'waiting' | 'signed-out' | 'sign-in-needed';
 
@@ -41,6 +48,8 @@ export class SyncEngine {
 	#timer: unknown;
 	#attempt = 0;
 	#stopped = false;
+	/** Until when the server asked us not to call (429 Retry-After), epoch ms. */
+	#limitedUntil = 0;
 
 	constructor(
 		private readonly db: ClydeDatabase,
@@ -67,6 +76,8 @@ export class SyncEngine {
 	syncSoon(delayMs = 0): void {
 		if (this.#stopped) return;
 		if (this.#status.state === 'waiting' && delayMs > 0) return;
+		// Coming online or back into view must not cut short a wait the server asked for.
+		if (this.#status.state === 'waiting' && this.clock.now().getTime() < this.#limitedUntil) return;
 		this.#schedule(delayMs);
 	}
 
@@ -114,7 +125,9 @@ export class SyncEngine {
 				return;
 			}
 			this.#attempt += 1;
-			const delay = backoffDelay(this.#attempt, this.clock.random);
+			const asked = error instanceof TooManyRequests ? error.retryAfterMs : 0;
+			const delay = Math.max(backoffDelay(this.#attempt, this.clock.random), asked);
+			this.#limitedUntil = this.clock.now().getTime() + asked;
 			const message =
 				error instanceof RetryLater ? error.message : `sync failed: ${(error as Error).message}`;
 			this.#set({
