@@ -40,7 +40,11 @@ export interface LaunchedBrowser {
  * phone that opened the app for the first time, and the dir is removed on close.
  */
 export async function launchChromium(
-	options: { viewport?: { width: number; height: number } } = {}
+	options: {
+		viewport?: { width: number; height: number };
+		/** Ignore every Content-Security-Policy: only for a test's control run without the defence. */
+		bypassCSP?: boolean;
+	} = {}
 ): Promise<LaunchedBrowser> {
 	const executablePath = await findChromium();
 	const userDataDir = await mkdtemp(join(tmpdir(), 'clyde-chromium-'));
@@ -48,7 +52,8 @@ export async function launchChromium(
 		executablePath,
 		headless: true,
 		args: FLAGS,
-		viewport: options.viewport ?? { width: 390, height: 844 }
+		viewport: options.viewport ?? { width: 390, height: 844 },
+		bypassCSP: options.bypassCSP ?? false
 	});
 	return {
 		context,
