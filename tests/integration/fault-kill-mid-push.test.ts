@@ -3,18 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPocketBase } from '../../scripts/pocketbase/server';
 import { freePort } from '../../scripts/pocketbase/ports';
 import { openDatabase, type ClydeDatabase } from '../../src/lib/db/database';
-import type { ProgressEvent } from '../../src/lib/progress/event-types';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
 import { syncApi, type Session } from '../../src/lib/sync/sync-api';
 import { createLessons } from '../support/content-records';
 import { prepareDataDir, serveDataDir } from '../support/data-dir-server';
 import { hooksWithIntegrityCheck, integrityCheck } from '../support/integrity-hook';
+import { queueEvents } from '../support/outbox-batch';
 import { TEST_ADMIN } from '../support/pocketbase';
 
 /** The largest batch the push route takes. */
@@ -33,25 +32,8 @@ describe('PocketBase is SIGKILLed in the middle of a push batch', () => {
 	let lessons: string[];
 	const api = () => syncApi(server.url);
 
-	/**
-	 * A batch in the phone's outbox, written as recordEvent writes it (event and outbox row in
-	 * one transaction) but in bulk: 500 separate transactions would cost seconds of CI time.
-	 */
-	async function recordBatch(db: ClydeDatabase, at = new Date()): Promise<ProgressEvent[]> {
-		const events = Array.from({ length: BATCH }, (_, i): ProgressEvent => ({
-			id: uuidv7({ msecs: at.getTime() + i }),
-			type: 'lesson_completed',
-			lesson: lessons[i % lessons.length] as string,
-			module: 'kill-m',
-			pathway: 'kill-p',
-			at: at.toISOString()
-		}));
-		await db.transaction('rw', db.events, db.outbox, async () => {
-			await db.events.bulkAdd(events);
-			await db.outbox.bulkAdd(events.map((e) => ({ id: e.id, queuedAt: e.at })));
-		});
-		return events;
-	}
+	const recordBatch = (db: ClydeDatabase) =>
+		queueEvents(db, BATCH, { lessons, module: 'kill-m', pathway: 'kill-p' });
 
 	/** Restarts PocketBase on the same data dir and port, and warms it as a phone's pull would. */
 	async function restart(session: Session): Promise<void> {
