@@ -44,10 +44,12 @@ export async function launchChromium(
 		viewport?: { width: number; height: number };
 		/** Ignore every Content-Security-Policy: only for a test's control run without the defence. */
 		bypassCSP?: boolean;
+		/** Where to make the user-data dir: Chromium's storage quota is a share of that disk. */
+		profileParent?: string;
 	} = {}
 ): Promise<LaunchedBrowser> {
 	const executablePath = await findChromium();
-	const userDataDir = await mkdtemp(join(tmpdir(), 'clyde-chromium-'));
+	const userDataDir = await mkdtemp(join(options.profileParent ?? tmpdir(), 'clyde-chromium-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath,
 		headless: true,

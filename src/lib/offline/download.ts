@@ -1,5 +1,6 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { ClydeDatabase } from '$lib/db/database';
+import { isQuotaError } from '$lib/db/storage-full';
 import type { ContentApi } from './content-api';
 
 /** Why a download stopped, in words for the learner. What was stored so far is kept. */
@@ -70,16 +71,6 @@ export async function removeDownload(db: ClydeDatabase, pathwayId: string): Prom
 		await db.lessons.where('pathway').equals(pathwayId).delete();
 		await db.downloads.delete(pathwayId);
 	});
-}
-
-/** Dexie wraps the browser's QuotaExceededError; look through the wrapping. */
-export function isQuotaError(error: unknown): boolean {
-	let current = error as { name?: string; inner?: unknown } | undefined;
-	while (current) {
-		if (current.name === 'QuotaExceededError') return true;
-		current = current.inner as typeof current;
-	}
-	return false;
 }
 
 /** Which lessons are stored, and their hashes, without reading any lesson's HTML. */

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
+import { StorageFullError } from '$lib/db/storage-full';
 import { recordEvent } from './record-event';
 
 describe('recordEvent', () => {
@@ -29,5 +30,18 @@ describe('recordEvent', () => {
 			Promise.reject(new Error('disk error'))) as unknown as typeof db.outbox.add;
 		await expect(recordEvent(db, opened)).rejects.toThrow('disk error');
 		expect(await db.events.count()).toBe(0);
+	});
+
+	it('names a full phone as such and keeps what was saved before', async () => {
+		const kept = await recordEvent(db, opened);
+		db.outbox.add = (() => {
+			const quota = new Error('');
+			quota.name = 'QuotaExceededError';
+			return Promise.reject(quota);
+		}) as unknown as typeof db.outbox.add;
+		const failure = await recordEvent(db, opened).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(StorageFullError);
+		expect((failure as Error).message).toMatch(/^This phone is out of space for Clyde/);
+		expect(await db.events.toArray()).toEqual([kept]);
 	});
 });

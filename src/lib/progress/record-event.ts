@@ -1,10 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ClydeDatabase } from '$lib/db/database';
+import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
 import type { NewProgressEvent, ProgressEvent } from './event-types';
 
 /**
  * Writes an event and its outbox row in one IndexedDB transaction, and resolves only when
- * both are on disk: a screen confirms an action after this, never before.
+ * both are on disk: a screen confirms an action after this, never before. When the phone is
+ * full it throws StorageFullError, and neither is written.
  */
 export async function recordEvent(
 	db: ClydeDatabase,
@@ -16,9 +18,14 @@ export async function recordEvent(
 		id: uuidv7({ msecs: now.getTime() }),
 		at: now.toISOString()
 	} as ProgressEvent;
-	await db.transaction('rw', db.events, db.outbox, async () => {
-		await db.events.add(stored);
-		await db.outbox.add({ id: stored.id, queuedAt: stored.at });
-	});
+	try {
+		await db.transaction('rw', db.events, db.outbox, async () => {
+			await db.events.add(stored);
+			await db.outbox.add({ id: stored.id, queuedAt: stored.at });
+		});
+	} catch (error) {
+		// A full phone must be named as such: "QuotaExceededError" means nothing to a learner.
+		throw isQuotaError(error) ? new StorageFullError() : error;
+	}
 	return stored;
 }
