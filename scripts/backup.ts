@@ -32,7 +32,10 @@ async function main(): Promise<void> {
 			email: config.adminEmail,
 			password: config.adminPassword
 		}),
-		outDir: values.out ?? process.env.CLYDE_BACKUP_DIR ?? resolve(ROOT, 'backups'),
+		// npm runs scripts in the project root: a relative --out means the caller's directory.
+		outDir: values.out
+			? resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+			: resolve(ROOT, process.env.CLYDE_BACKUP_DIR ?? 'backups'),
 		dataDir: config.dataDir
 	});
 	const size = `${(result.bytes / 2 ** 20).toFixed(1)} MB`;

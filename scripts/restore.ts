@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localUrl } from './backups/admin-session';
 import { restoreBackup } from './backups/restore-backup';
@@ -30,20 +31,27 @@ async function main(): Promise<void> {
 	}
 	const config = readStartConfig(process.env);
 	const result = await restoreBackup({
-		file,
+		file: fromCaller(file),
 		dataDir: config.dataDir,
 		url: localUrl(config.host, config.port),
 		binary: await findPocketBaseBinary(),
 		force: values.force
 	});
 	const size = `${(result.bytes / 2 ** 20).toFixed(1)} MB`;
-	console.log(`Restored ${file} into ${config.dataDir} (${result.files} files, ${size}).`);
+	console.log(
+		`Restored ${fromCaller(file)} into ${config.dataDir} (${result.files} files, ${size}).`
+	);
 	if (result.movedAside) {
 		console.log(
 			`Its earlier contents are in ${result.movedAside}: delete them once the restore is checked.`
 		);
 	}
 	console.log('Start the server with npm start. Sign-ins are those of the backup.');
+}
+
+/** npm runs scripts in the project root: a relative path means the caller's directory. */
+function fromCaller(path: string): string {
+	return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
 runMain(main);
