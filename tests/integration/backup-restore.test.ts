@@ -9,11 +9,11 @@ import { restoreBackup } from '../../scripts/backups/restore-backup';
 import { findPocketBaseBinary } from '../../scripts/pocketbase/binary';
 import type { RunningPocketBase } from '../../scripts/pocketbase/server';
 import { openDatabase } from '../../src/lib/db/database';
-import { recordEvent } from '../../src/lib/progress/record-event';
 import { pushOutbox } from '../../src/lib/sync/push-outbox';
 import { syncApi, type Session, type SyncApi } from '../../src/lib/sync/sync-api';
 import { createLessons } from '../support/content-records';
 import { prepareDataDir, serveDataDir } from '../support/data-dir-server';
+import { queueEvents } from '../support/outbox-batch';
 import { TEST_ADMIN } from '../support/pocketbase';
 import { runScript } from '../support/run-script';
 
@@ -64,24 +64,19 @@ describe('npm run backup and npm run restore: the data dir is lost and nothing e
 		await admin.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
 		const lessons = await createLessons(admin, 'backup', 3);
 		const api = syncApi(server.url);
-		const learners: { email: string; ids: string[] }[] = [];
-		for (let n = 0; n < LEARNERS; n++) {
-			const email = `backup-${n}-${Date.now()}@example.org`;
-			await api.signUp(email, PASSWORD, `Learner ${n}`);
-			const session = await api.signIn(email, PASSWORD);
-			const db = openDatabase(`backup-device-${n}-${Math.random()}`);
-			for (let i = 0; i < EVENTS_EACH; i++) {
-				const lesson = lessons[i % lessons.length] as string;
-				await recordEvent(db, {
-					type: 'lesson_opened',
-					lesson,
-					module: 'backup-m',
-					pathway: 'backup-p'
-				});
-			}
-			expect(await pushOutbox(db, api, session)).toBe(EVENTS_EACH);
-			learners.push({ email, ids: await pulledIds(api, session) });
-		}
+		const place = { lessons, module: 'backup-m', pathway: 'backup-p' };
+		// Learners in parallel: each sign-up and sign-in is a deliberately slow password hash.
+		const learners = await Promise.all(
+			Array.from({ length: LEARNERS }, async (_, n) => {
+				const email = `backup-${n}-${Date.now()}@example.org`;
+				await api.signUp(email, PASSWORD, `Learner ${n}`);
+				const session = await api.signIn(email, PASSWORD);
+				const db = openDatabase(`backup-device-${n}-${Math.random()}`);
+				await queueEvents(db, EVENTS_EACH, place);
+				expect(await pushOutbox(db, api, session)).toBe(EVENTS_EACH);
+				return { email, ids: await pulledIds(api, session) };
+			})
+		);
 		expect(learners.flatMap((l) => l.ids)).toHaveLength(LEARNERS * EVENTS_EACH);
 
 		const backup = await runScript('backup', ['--out', outDir], env);
@@ -102,10 +97,12 @@ describe('npm run backup and npm run restore: the data dir is lost and nothing e
 		expect(restore.stdout).toContain(`Restored ${file} into ${dataDir}`);
 
 		server = await serveDataDir(dataDir, { port: Number(env.PORT) });
-		for (const learner of learners) {
-			const session = await api.signIn(learner.email, PASSWORD);
-			expect(await pulledIds(api, session)).toEqual(learner.ids);
-		}
+		await Promise.all(
+			learners.map(async (learner) => {
+				const session = await api.signIn(learner.email, PASSWORD);
+				expect(await pulledIds(api, session)).toEqual(learner.ids);
+			})
+		);
 	});
 
 	it('says why it cannot, in one line: no server, a wrong password, a file that is not a backup, a data dir that holds data', async () => {
