@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
@@ -105,7 +105,7 @@ describe('npm run backup and npm run restore: the data dir is lost and nothing e
 		);
 	});
 
-	it('says why it cannot, in one line: no server, a wrong password, a file that is not a backup, a data dir that holds data', async () => {
+	it('says why it cannot, in one line: no server, a wrong password, a file that is not a backup or is damaged, a data dir that holds data', async () => {
 		const zip = join(outDir, (await readdir(outDir)).find((n) => n.endsWith('.zip')) as string);
 		const login = { email: TEST_ADMIN.email, password: TEST_ADMIN.password, source: 'env' };
 		const backup = { url: server.url, login, outDir, dataDir };
@@ -127,6 +127,13 @@ describe('npm run backup and npm run restore: the data dir is lost and nothing e
 		).rejects.toThrow(/is inside the data dir/);
 		await expect(restoreBackup({ ...restore, file: join(dataDir, 'types.d.ts') })).rejects.toThrow(
 			/types\.d\.ts is not a readable zip file/
+		);
+		const damaged = join(work, 'damaged.zip');
+		const bytes = await readFile(zip);
+		bytes[2_000] = (bytes[2_000] as number) ^ 0xff; // inside data.db's compressed bytes
+		await writeFile(damaged, bytes);
+		await expect(restoreBackup({ ...restore, file: damaged })).rejects.toThrow(
+			/damaged\.zip is damaged/
 		);
 		await expect(restoreBackup(restore)).rejects.toThrow(
 			/^a server is running at .*: stop it first/
