@@ -38,7 +38,10 @@ export const faultKill: Benchmark = {
 						count((o) => o.stored === BATCH && !o.answered)
 					],
 					['batch stored and answered (killed after the answer)', count((o) => o.answered)],
-					['torn batches, lost or doubled events, failed retries', String(problems.length)]
+					[
+						'problems: torn batches, lost or doubled events, failed pushes or retries',
+						String(problems.length)
+					]
 				],
 				notes: [
 					`A whole push of ${BATCH} events took ${Math.round(pushMs)} ms on a just-restarted server; kills fell uniformly in 0–${Math.round(1.3 * pushMs)} ms after it was sent; ${minutes} min in all. SQLite's integrity check ran at the end.`,

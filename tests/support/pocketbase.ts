@@ -33,7 +33,9 @@ const RATE_LIMIT_VARS = [
  * 127.0.0.1. The limiter still counts every request, so its code path runs in every test;
  * tests/integration/rate-limits.test.ts checks the real limits on a server of its own.
  */
-const RELAXED = Object.fromEntries(RATE_LIMIT_VARS.map((name) => [name, '1000000/1m']));
+export const RELAXED_RATE_LIMITS = Object.fromEntries(
+	RATE_LIMIT_VARS.map((name) => [name, '1000000/1m'])
+);
 /** Empty values: the hook's own defaults, whatever the shell running the tests has set. */
 const PRODUCTION = Object.fromEntries(RATE_LIMIT_VARS.map((name) => [name, '']));
 
@@ -63,7 +65,7 @@ export async function startTestServer(
 		binary,
 		host: '127.0.0.1',
 		port: await freePort(),
-		env: { ...(options.rateLimits === 'real' ? PRODUCTION : RELAXED), ...options.env }
+		env: { ...(options.rateLimits === 'real' ? PRODUCTION : RELAXED_RATE_LIMITS), ...options.env }
 	});
 	return {
 		...server,
