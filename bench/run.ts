@@ -7,13 +7,20 @@ import { ROOT } from '../scripts/config';
 import { runMain } from '../scripts/user-error';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
+import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
 import { lessonOpenTime } from './lesson-open-time';
 import { renderSection, upsertSection } from './report';
 import { syncChaos } from './sync-chaos';
 
-const BENCHMARKS: Benchmark[] = [firstLoadJs, firstVisitTransfer, lessonOpenTime, syncChaos];
+const BENCHMARKS: Benchmark[] = [
+	firstLoadJs,
+	firstVisitTransfer,
+	lessonOpenTime,
+	syncChaos,
+	faultKill
+];
 const DOC = resolve(ROOT, 'docs/benchmarks.md');
 
 /**
