@@ -149,6 +149,9 @@ export function syncApi(base = '', fetcher: typeof fetch = (...args) => fetch(..
 				retryAfterMs(response.headers.get('Retry-After'))
 			);
 		}
+		// 507 is our own "server disk full" answer (pb_hooks/disk-full.pb.js), worth showing
+		// as it is; other 5xx messages from PocketBase are generic.
+		if (response.status === 507 && body.message) throw new RetryLater(body.message);
 		if (response.status >= 500 || response.status === 408) {
 			throw new RetryLater(`the server answered ${response.status}`);
 		}
