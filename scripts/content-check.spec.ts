@@ -21,7 +21,9 @@ async function contentCheck(...args: string[]): Promise<{ code: number; stdout: 
 	}
 }
 
-describe('npm run content:check', () => {
+// Each test starts the real CLI through tsx (a second or two alone); on a busy two-core
+// machine that outgrew vitest's 5 s default.
+describe('npm run content:check', { timeout: 30_000 }, () => {
 	it('passes the starter curriculum with no errors and no warnings', async () => {
 		const { code, stdout } = await contentCheck();
 		expect(stdout.trim()).toMatch(
