@@ -23,9 +23,6 @@ export function lessonRecord(events: readonly TutorEvent[], quizFails: number): 
 	let opened = false;
 	let completed = false;
 	let doneAt: string | undefined;
-	const done = (at: string) => {
-		if (!doneAt || at < doneAt) doneAt = at;
-	};
 	// Failed attempts by event id: a retried sync or a live event that was also in the first
 	// load can deliver the same attempt twice, and it must not count twice.
 	let failed: Set<string> | undefined;
@@ -35,12 +32,12 @@ export function lessonRecord(events: readonly TutorEvent[], quizFails: number): 
 		if (event.type === 'lesson_opened') opened = true;
 		if (event.type === 'lesson_completed') {
 			completed = true;
-			done(event.at);
+			if (!doneAt || event.at < doneAt) doneAt = event.at;
 		}
 		if (event.type === 'quiz_completed') {
 			if (event.passed) {
 				passed = true;
-				done(event.at);
+				if (!doneAt || event.at < doneAt) doneAt = event.at;
 			} else (failed ??= new Set()).add(event.id);
 			const score = event.total ? (event.correct ?? 0) / event.total : 0;
 			if (bestScore === undefined || score > bestScore) bestScore = score;

@@ -47,16 +47,19 @@ export function buildDashboard(
 	}
 	const partial = learners.map((learner) => {
 		const mine = byLearnerLesson.get(learner.id) ?? new Map<string, TutorEvent[]>();
-		let lastActive: number | undefined;
+		// A fast device clock must not hide a quiet learner for days: nothing happened later
+		// than the server received it, or later than now. ISO times in UTC compare as text,
+		// so only the latest is parsed: Date.parse on every event was most of the work.
+		let latest = '';
 		for (const list of mine.values()) {
 			for (const event of list) {
-				// A fast device clock must not hide a quiet learner for days: nothing happened
-				// later than the server received it, or later than now.
-				const received = event.received ? parsePocketBaseDate(event.received) : now;
-				const at = Math.min(Date.parse(event.at), received, now);
-				if (!Number.isNaN(at) && (lastActive === undefined || at > lastActive)) lastActive = at;
+				const received = event.received ? event.received.replace(' ', 'T') : event.at;
+				const at = event.at < received ? event.at : received;
+				if (at > latest) latest = at;
 			}
 		}
+		const parsed = latest ? Date.parse(latest) : NaN;
+		const lastActive = Number.isNaN(parsed) ? undefined : Math.min(parsed, now);
 		const modules: number[] = [];
 		const lessons: LessonRecord[] = [];
 		const scores: number[] = [];

@@ -1,0 +1,33 @@
+import type { CatalogPathway } from '$lib/content/catalog-types';
+import type { CellState } from './cell-state';
+import type { LearnerRow } from './dashboard';
+
+// A symbol as well as a colour, so a state never depends on colour alone (WCAG 1.4.1).
+export const SYMBOLS: Record<CellState, string> = {
+	not_started: '·',
+	opened: '○',
+	completed: '✓',
+	quiz_passed: '★',
+	needs_help: '!'
+};
+
+/**
+ * A row's lesson cells and per-module totals as one HTML string. The grid has a cell per
+ * learner per lesson (30,000 for 500 learners × 60 lessons): made one by one as Svelte
+ * elements they took seconds on a slow laptop, parsed from one string per row they take a
+ * fraction of that. The string holds only state names, fixed symbols and numbers — nothing a
+ * person typed — so there is nothing to escape.
+ */
+export function lessonCellsHtml(pathway: CatalogPathway, row: LearnerRow): string {
+	let html = '';
+	let index = 0;
+	pathway.modules.forEach((module, m) => {
+		module.lessons.forEach((_, i) => {
+			const state = row.lessons[index]?.state ?? 'not_started';
+			index += 1;
+			html += `<td class="cell ${state}${i === 0 ? ' first' : ''}">${SYMBOLS[state]}</td>`;
+		});
+		html += `<td class="module-sum">${row.modules[m] ?? 0}/${module.lessons.length}</td>`;
+	});
+	return html;
+}
