@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { breakdown, type TraceEvent } from './trace-breakdown';
+
+const on = { pid: 1, tid: 1 };
+const mark = (name: string, ts: number): TraceEvent => ({ ...on, name, ph: 'I', ts });
+const span = (name: string, ts: number, dur: number, where = on): TraceEvent => ({
+	...where,
+	name,
+	ph: 'X',
+	ts,
+	dur
+});
+
+describe('breakdown', () => {
+	it('counts each event by its own time, so forced layout and GC inside a script are not script', () => {
+		const result = breakdown(
+			[
+				mark('from', 0),
+				span('RunTask', 0, 10_000),
+				span('FunctionCall', 0, 6_000),
+				span('Layout', 1_000, 2_000),
+				span('MinorGC', 4_000, 1_000),
+				span('UpdateLayoutTree', 6_000, 1_000),
+				span('Paint', 7_000, 2_000),
+				mark('to', 10_000)
+			],
+			'from',
+			'to'
+		);
+		expect(result.total).toBe(10);
+		expect(result.ms).toEqual({ script: 3, gc: 1, style: 1, layout: 2, paint: 2, other: 1 });
+	});
+
+	it('clips events to the window and ignores other threads and later marks', () => {
+		const result = breakdown(
+			[
+				span('FunctionCall', 0, 4_000),
+				mark('from', 2_000),
+				span('Layout', 2_500, 1_000, { pid: 1, tid: 2 }),
+				span('Paint', 5_000, 3_000),
+				mark('to', 6_000),
+				mark('to', 9_000)
+			],
+			'from',
+			'to'
+		);
+		expect(result.total).toBe(4);
+		expect(result.ms).toMatchObject({ script: 2, layout: 0, paint: 1 });
+	});
+
+	it('says when the marks are missing', () => {
+		expect(() => breakdown([mark('from', 0)], 'from', 'to')).toThrow(/no marks/);
+	});
+});

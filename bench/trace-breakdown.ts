@@ -1,0 +1,130 @@
+import type { CDPSession } from 'playwright-core';
+
+/** A Chromium trace event, as far as the breakdown reads it (times in µs). */
+export interface TraceEvent {
+	name: string;
+	ph: string;
+	pid: number;
+	tid: number;
+	ts: number;
+	dur?: number;
+}
+
+export type Activity = 'script' | 'gc' | 'style' | 'layout' | 'paint' | 'other';
+
+export interface Breakdown {
+	/** The window's length, ms. */
+	total: number;
+	/** Main-thread time in the window by activity, ms; what is left is idle. */
+	ms: Record<Activity, number>;
+}
+
+/** The DevTools timeline's event names, grouped as its Performance panel groups them. */
+const ACTIVITIES: Record<string, Activity> = {
+	FunctionCall: 'script',
+	EvaluateScript: 'script',
+	RunMicrotasks: 'script',
+	TimerFire: 'script',
+	FireAnimationFrame: 'script',
+	EventDispatch: 'script',
+	'v8.compile': 'script',
+	'v8.compileModule': 'script',
+	'v8.evaluateModule': 'script',
+	CompileScript: 'script',
+	MinorGC: 'gc',
+	MajorGC: 'gc',
+	UpdateLayoutTree: 'style',
+	RecalculateStyles: 'style',
+	ParseAuthorStyleSheet: 'style',
+	Layout: 'layout',
+	PrePaint: 'paint',
+	Paint: 'paint',
+	Layerize: 'paint',
+	UpdateLayer: 'paint',
+	UpdateLayerTree: 'paint',
+	CompositeLayers: 'paint',
+	Commit: 'paint'
+};
+
+/**
+ * Where the main thread's time went between two performance marks: each event's own time
+ * (its duration less that of the events nested in it, clipped to the window), by activity.
+ * So a layout that a script forces counts as layout, and a GC inside a call as GC.
+ */
+export function breakdown(events: readonly TraceEvent[], from: string, to: string): Breakdown {
+	const start = events.filter((e) => e.name === from).sort((a, b) => a.ts - b.ts)[0];
+	const end = events
+		.filter((e) => e.name === to && start && e.ts >= start.ts)
+		.sort((a, b) => a.ts - b.ts)[0];
+	if (!start || !end) throw new Error(`the trace has no marks ${from} and ${to}`);
+	const clipped = (e: TraceEvent) =>
+		Math.max(0, Math.min(e.ts + (e.dur ?? 0), end.ts) - Math.max(e.ts, start.ts));
+	const spans = events
+		.filter(
+			(e) =>
+				e.ph === 'X' &&
+				e.dur !== undefined &&
+				e.pid === start.pid &&
+				e.tid === start.tid &&
+				clipped(e) > 0
+		)
+		.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+	const ms: Record<Activity, number> = {
+		script: 0,
+		gc: 0,
+		style: 0,
+		layout: 0,
+		paint: 0,
+		other: 0
+	};
+	const stack: { event: TraceEvent; nested: number }[] = [];
+	const close = () => {
+		const { event, nested } = stack.pop() as { event: TraceEvent; nested: number };
+		const own = clipped(event) - nested;
+		ms[activityOf(event.name)] += own / 1000;
+		const parent = stack.at(-1);
+		if (parent) parent.nested += clipped(event);
+	};
+	for (const event of spans) {
+		while (stack.length && endOf((stack.at(-1) as { event: TraceEvent }).event) <= event.ts)
+			close();
+		stack.push({ event, nested: 0 });
+	}
+	while (stack.length) close();
+	return { total: (end.ts - start.ts) / 1000, ms };
+}
+
+function endOf(event: TraceEvent): number {
+	return event.ts + (event.dur ?? 0);
+}
+
+function activityOf(name: string): Activity {
+	if (name.startsWith('V8.GC') || name.startsWith('BlinkGC')) return 'gc';
+	return ACTIVITIES[name] ?? 'other';
+}
+
+/** Records a DevTools timeline trace of the page while `action` runs. */
+export async function traceWhile(cdp: CDPSession, action: () => Promise<void>) {
+	const events: TraceEvent[] = [];
+	const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
+	cdp.on('Tracing.dataCollected', collect);
+	const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+	await cdp.send('Tracing.start', {
+		transferMode: 'ReportEvents',
+		traceConfig: {
+			includedCategories: [
+				'devtools.timeline',
+				'disabled-by-default-devtools.timeline',
+				'blink.user_timing'
+			]
+		}
+	});
+	try {
+		await action();
+	} finally {
+		await cdp.send('Tracing.end');
+		await complete;
+		cdp.off('Tracing.dataCollected', collect);
+	}
+	return events;
+}
