@@ -4,11 +4,33 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
+import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
+
+// Files the service worker must not precache (filled once the client build is written; the
+// PWA plugin reads this same array when it generates the worker, after that).
+const precacheIgnores: string[] = [];
 
 export default defineConfig({
 	plugins: [
 		contentPreview(),
 		sveltekit(),
+		{
+			// Tutors work online: their pages' code stays off learners' phones (see tutor-only-chunks.ts).
+			name: 'clyde-precache-without-tutor-pages',
+			apply: 'build',
+			writeBundle: {
+				order: 'post',
+				handler() {
+					let files: Set<string>;
+					try {
+						files = tutorOnlyFiles('.svelte-kit');
+					} catch {
+						return; // not the client build: it has no manifest
+					}
+					precacheIgnores.push(...[...files].map((file) => `client/${file}`));
+				}
+			}
+		},
 		SvelteKitPWA({
 			strategies: 'generateSW',
 			// We register the worker ourselves with workbox-window (src/lib/pwa/register.ts), so
@@ -19,6 +41,7 @@ export default defineConfig({
 			kit: { spa: true, adapterFallback: 'index.html' },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				globIgnores: precacheIgnores,
 				navigateFallback: '/index.html',
 				// PocketBase's API and admin UI share this origin: they must reach the network.
 				navigateFallbackDenylist: [/^\/api\//, /^\/_\//],

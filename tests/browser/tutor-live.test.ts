@@ -82,7 +82,9 @@ describe('a tutor sees their cohort live (real Chromium, real PocketBase)', () =
 
 		// The tutor's open dashboard gains the learner (a membership event), with nothing done.
 		await tutor.evaluate(() => ((window as unknown as { marker: string }).marker = 'no reload'));
-		await expect.poll(() => firstLessonCell(tutor, learnerName).textContent()).toBe('·');
+		await expect
+			.poll(() => firstLessonCell(tutor, learnerName).textContent(), { timeout: 20_000 })
+			.toBe('·');
 
 		// The learner opens a lesson, loses the connection, and completes it offline.
 		await learner.goto(LESSON);

@@ -1,3 +1,5 @@
+import type { CatalogPathway } from '$lib/content/catalog-types';
+import { buildDashboard } from './dashboard';
 import type { TutorClient } from './tutor-client';
 import type { CohortProgress, Thresholds, TutorEvent } from './types';
 
@@ -25,10 +27,35 @@ export class CohortLive {
 	#stop: (() => Promise<void>) | undefined;
 	#reloading: Promise<void> | undefined;
 
+	// Set by the constructor; the deriveds below run lazily, after it.
+	#catalog: () => CatalogPathway[] | undefined = () => undefined;
+	/** The cohort's pathway from the app's catalog, once both are known. */
+	readonly pathway: CatalogPathway | undefined = $derived(
+		this.#catalog()?.find((p) => p.id === this.progress?.cohort.pathway)
+	);
+	/**
+	 * Derived here, once, for the dashboard and every learner's page (which needs the whole
+	 * cohort for "behind the median").
+	 */
+	readonly dashboard = $derived(
+		this.progress && this.pathway
+			? buildDashboard(
+					this.pathway,
+					this.progress.learners,
+					this.progress.events,
+					this.progress.cohort,
+					this.now
+				)
+			: undefined
+	);
+
 	constructor(
 		private readonly client: TutorClient,
-		private readonly cohortId: string
-	) {}
+		private readonly cohortId: string,
+		catalog: () => CatalogPathway[] | undefined
+	) {
+		this.#catalog = catalog;
+	}
 
 	async start(): Promise<void> {
 		await this.reload();
