@@ -1,3 +1,4 @@
+import { callRoute } from '../support/call-route';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import PocketBase, { ClientResponseError } from 'pocketbase';
@@ -273,16 +274,8 @@ function call(role: Role, method: string, path: string, body?: unknown) {
 	return callWith(role === 'anonymous' ? '' : w.as[role].authStore.token, method, path, body);
 }
 
-async function callWith(token: string, method: string, path: string, body?: unknown) {
-	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (token) headers.authorization = token;
-	const response = await fetch(`${url}${path}`, {
-		method,
-		headers,
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-	const text = await response.text();
-	return { status: response.status, text, body: text ? JSON.parse(text) : null };
+function callWith(token: string, method: string, path: string, body?: unknown) {
+	return callRoute(url, token, method, path, body);
 }
 
 function event(pathway: 'mine' | 'theirs', type = 'lesson_opened') {
@@ -768,17 +761,13 @@ describe('access matrix: every role × collection × operation through the real 
 		w = { admin, prefix } as World;
 
 		// Content: the tutor's pathway (a), the other tutor's (b), and an unpublished one (u).
-		for (const set of ['a', 'b', 'u']) await createLessons(admin, `${prefix}-${set}`, 1);
+		for (const set of ['a', 'b', 'u'])
+			await createLessons(admin, `${prefix}-${set}`, 1, { published: set !== 'u' });
 		const records = {} as World['content'];
 		for (const collection of CONTENT) {
 			const all = await admin
 				.collection(collection)
 				.getFullList({ filter: admin.filter('content_id ~ {:p}', { p: prefix }) });
-			for (const r of all) {
-				if (!r.content_id.startsWith(`${prefix}-u`)) {
-					await admin.collection(collection).update(r.id, { published: true });
-				}
-			}
 			const id = (set: string) => all.find((r) => r.content_id.startsWith(`${prefix}-${set}`))?.id;
 			records[collection] = {
 				published: id('a') as string,

@@ -1,3 +1,4 @@
+import { callRoute } from '../support/call-route';
 import { randomUUID } from 'node:crypto';
 import { EventSource } from 'eventsource';
 import PocketBase, { ClientResponseError, type RecordSubscription } from 'pocketbase';
@@ -59,27 +60,12 @@ async function signUp(name: string, role: string): Promise<Account> {
 
 async function newPlace(lessonCount = 2): Promise<Place> {
 	const set = `${prefix}-p${++places}`;
-	const lessons = await createLessons(admin, set, lessonCount);
-	// createLessons leaves content unpublished; a cohort needs a published pathway.
-	for (const collection of ['pathways', 'modules', 'lessons']) {
-		const records = await admin
-			.collection(collection)
-			.getFullList({ filter: admin.filter('content_id ~ {:set}', { set: `${set}-` }) });
-		for (const r of records) await admin.collection(collection).update(r.id, { published: true });
-	}
+	const lessons = await createLessons(admin, set, lessonCount, { published: true });
 	return { pathway: `${set}-p`, module: `${set}-m`, lessons };
 }
 
-async function call(who: Account | null, method: string, path: string, body?: unknown) {
-	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (who) headers.authorization = who.pb.authStore.token;
-	const response = await fetch(`${url}${path}`, {
-		method,
-		headers,
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-	const text = await response.text();
-	return { status: response.status, text, body: text ? JSON.parse(text) : null };
+function call(who: Account | null, method: string, path: string, body?: unknown) {
+	return callRoute(url, who?.pb.authStore.token ?? '', method, path, body);
 }
 
 function createCohort(owner: Account, place: Place, name = `Cohort ${randomUUID().slice(0, 6)}`) {

@@ -1,19 +1,20 @@
 import type PocketBase from 'pocketbase';
 
 /**
- * Creates unpublished lesson records (with their pathway and module) straight through the
- * admin API, for tests that need lessons to exist without publishing a content set (which
- * would unpublish other tests' content).
+ * Creates lesson records (with their pathway and module) straight through the admin API, for
+ * tests that need lessons to exist without publishing a content set (which would unpublish
+ * other tests' content). Unpublished unless asked: a cohort needs a published pathway.
  */
 export async function createLessons(
 	admin: PocketBase,
 	prefix: string,
-	count: number
+	count: number,
+	{ published = false } = {}
 ): Promise<string[]> {
 	const common = {
 		summary: 'Test.',
 		outcomes: [],
-		published: false,
+		published,
 		hash: 'x',
 		version: 1,
 		seq: 1,

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { CellState } from './cell-state';
 import type { LearnerRow } from './dashboard';
+import { lessonTitle } from './lesson-title';
 import { describeSignal } from './signals';
 
 export const STATE_LABELS: Record<CellState, string> = {
@@ -22,7 +23,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): string {
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
-	const title = (id: string) => lessons.find((l) => l.id === id)?.title ?? id;
+	const title = lessonTitle(pathway);
 	const header = [
 		'Learner',
 		'Email',

@@ -1,5 +1,3 @@
-import type { CatalogPathway } from '$lib/content/catalog-types';
-
 const DAY = 24 * 60 * 60 * 1000;
 
 /** "today", "yesterday", "5 days ago", or "never": what a tutor scans for. */
@@ -13,9 +11,3 @@ export function formatWhen(at: number | undefined, now: number): string {
 
 export const formatPercent = (share: number | undefined) =>
 	share === undefined ? '—' : `${Math.round(share * 100)}%`;
-
-/** A lookup from lesson id to title, for reasons and the timeline. */
-export function lessonTitle(pathway: CatalogPathway): (id: string) => string {
-	const titles = new Map(pathway.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.title])));
-	return (id) => titles.get(id) ?? id;
-}
