@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Catalog, CatalogPathway } from '../src/lib/content/catalog-types';
-import type { ProgressEvent } from '../src/lib/progress/event-types';
+import type { ProgressEvent, QuizCompleted } from '../src/lib/progress/event-types';
 import { launchChromium, type LaunchedBrowser } from './browser/chromium';
 import { ROOT } from './config';
 import { DEMO_ACCOUNTS } from './seed/demo-accounts';
@@ -283,6 +283,11 @@ async function seedCohort(url: string, adminEmail: string, adminPassword: string
 	return cohort.id;
 }
 
+/** An event without its place, id and time. */
+type Step =
+	| { type: 'lesson_opened' | 'lesson_completed' }
+	| Omit<QuizCompleted, 'id' | 'at' | 'lesson' | 'module' | 'pathway'>;
+
 /**
  * Events for the first `done` lessons, a day apart up to `end`, then the next lesson opened;
  * every other quiz passed, or the quiz of lesson `failsOn` failed three times.
@@ -300,9 +305,10 @@ function studied(
 	const last = failsOn === undefined ? done + 1 : failsOn + 1;
 	places.slice(0, last).forEach((place, i) => {
 		let at = end - (last - i) * DAY;
-		const event = <T extends Omit<ProgressEvent, 'id' | 'at' | keyof typeof place>>(e: T) => {
+		const event = (e: Step) => {
 			at += 60_000;
-			events.push({ ...place, ...e, id: uuidv7({ msecs: at }), at: new Date(at).toISOString() });
+			const stamped = { ...place, ...e, id: uuidv7({ msecs: at }), at: new Date(at).toISOString() };
+			events.push(stamped as ProgressEvent);
 		};
 		event({ type: 'lesson_opened' });
 		if (i === done && failsOn === undefined) return;
