@@ -68,6 +68,42 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every learner screen', () => 
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
+	// The missing-answer message only shows after a check: the screen sweep above never sees it.
+	it.each(['light', 'dark', 'contrast'])(
+		"the quiz's missing-answer message has no violations (%s colours)",
+		async (theme) => {
+			await page.goto(`${url}/`);
+			await useTheme(page, theme);
+			await open(page, `${LESSON}/quiz`, 'Quiz: Strong passwords');
+			await page.getByRole('button', { name: 'Check answer' }).click();
+			await page.getByRole('alert').waitFor();
+			expect(await axeViolations(page)).toEqual([]);
+		}
+	);
+
+	it('"Same as my phone" shows the dark colours on a dark phone and the light ones on a light one', async () => {
+		const colours = async (theme: string, scheme: 'light' | 'dark') => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto(`${url}/`);
+			await useTheme(page, theme);
+			await open(page, '/settings', 'Settings');
+			return page.evaluate(() => {
+				const style = getComputedStyle(document.body);
+				const link = getComputedStyle(document.querySelector('main a, nav a') as Element);
+				return [style.color, style.backgroundColor, link.color];
+			});
+		};
+		try {
+			const dark = await colours('dark', 'light');
+			const light = await colours('light', 'dark');
+			expect(dark).not.toEqual(light);
+			expect(await colours('system', 'dark')).toEqual(dark);
+			expect(await colours('system', 'light')).toEqual(light);
+		} finally {
+			await page.emulateMedia({ colorScheme: null });
+		}
+	});
+
 	it.each(SCREENS.filter(([name]) => name !== 'page not found'))(
 		'%s fits 320 px at double text size without sideways scrolling',
 		async (_name, path, heading) => {

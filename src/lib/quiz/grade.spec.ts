@@ -7,7 +7,17 @@ import type {
 	TextQuestion,
 	TrueFalseQuestion
 } from '$lib/content/types';
-import { grade, score, shuffledOrder, type Answer } from './grade';
+import {
+	currentAnswer,
+	emptyDraft,
+	grade,
+	missingMessage,
+	rightAnswer,
+	score,
+	shuffledOrder,
+	type Answer,
+	type Draft
+} from './grade';
 
 const single: SingleChoiceQuestion = {
 	type: 'single',
@@ -324,5 +334,125 @@ describe('shuffledOrder', () => {
 			shuffledOrder(4, `seed-${i}`).forEach((item, position) => positions[item]?.add(position));
 		}
 		for (const seen of positions) expect(seen.size).toBe(4);
+	});
+});
+
+describe('emptyDraft', () => {
+	it('has nothing chosen or typed', () => {
+		expect(emptyDraft(single, 'seed')).toEqual({
+			option: null,
+			options: [],
+			truth: null,
+			text: '',
+			order: []
+		});
+		expect(emptyDraft(undefined, 'seed').order).toEqual([]);
+	});
+
+	it('starts an order question shuffled by the seed, as shuffledOrder does', () => {
+		expect(emptyDraft(order, 'lesson-1:0').order).toEqual(shuffledOrder(4, 'lesson-1:0'));
+		expect(emptyDraft(order, 'lesson-1:0').order).not.toEqual([0, 1, 2, 3]);
+	});
+});
+
+describe('currentAnswer', () => {
+	const draft = (changes: Partial<Draft>): Draft => ({ ...emptyDraft(undefined, ''), ...changes });
+
+	it('is null while nothing is chosen or typed', () => {
+		for (const question of [single, multiple, trueFalse, text]) {
+			expect(currentAnswer(question, draft({}))).toBeNull();
+		}
+	});
+
+	it("reads only the input of the question's own type", () => {
+		const everything = draft({
+			option: 2,
+			options: [3, 1],
+			truth: false,
+			text: 'www',
+			order: [1, 0]
+		});
+		expect(currentAnswer(single, everything)).toEqual({ type: 'single', option: 2 });
+		expect(currentAnswer(multiple, everything)).toEqual({ type: 'multiple', options: [1, 3] });
+		expect(currentAnswer(trueFalse, everything)).toEqual({ type: 'true-false', value: false });
+		expect(currentAnswer(text, everything)).toEqual({ type: 'text', text: 'www' });
+		expect(currentAnswer(order, everything)).toEqual({ type: 'order', order: [1, 0] });
+	});
+
+	it('takes option 0 and False as answers, not as nothing', () => {
+		expect(currentAnswer(single, draft({ option: 0 }))).toEqual({ type: 'single', option: 0 });
+		expect(currentAnswer(trueFalse, draft({ truth: false }))).toEqual({
+			type: 'true-false',
+			value: false
+		});
+	});
+
+	it('does not count spaces as a typed answer, but keeps the text as typed', () => {
+		expect(currentAnswer(text, draft({ text: ' \t ' }))).toBeNull();
+		expect(currentAnswer(text, draft({ text: ' the web ' }))).toEqual({
+			type: 'text',
+			text: ' the web '
+		});
+	});
+
+	it('copies the arrays, so the answer never changes with the inputs afterwards', () => {
+		const options = [2, 0];
+		const given = draft({ options, order: [2, 1, 0, 3] });
+		const multipleAnswer = currentAnswer(multiple, given);
+		const orderAnswer = currentAnswer(order, given);
+		options.push(1);
+		given.order.reverse();
+		expect(multipleAnswer).toEqual({ type: 'multiple', options: [0, 2] });
+		expect(orderAnswer).toEqual({ type: 'order', order: [2, 1, 0, 3] });
+		expect(options).toEqual([2, 0, 1]);
+	});
+});
+
+describe('missingMessage', () => {
+	it('says what to do for each type of question', () => {
+		expect(missingMessage(single)).toBe('Choose an answer first.');
+		expect(missingMessage(multiple)).toBe('Choose at least one answer first.');
+		expect(missingMessage(trueFalse)).toBe('Choose True or False first.');
+		expect(missingMessage(text)).toBe('Type your answer first.');
+		expect(missingMessage(order)).toBe('Put the items in order first.');
+	});
+});
+
+describe('rightAnswer', () => {
+	it('names the one right option', () => {
+		expect(rightAnswer(single)).toEqual({
+			intro: 'The right answer is:',
+			items: ['kettle-river-piano'],
+			ordered: false
+		});
+	});
+
+	it("lists every right option of a multiple choice question, in the question's order", () => {
+		expect(rightAnswer(multiple)).toEqual({
+			intro: 'The right answers are:',
+			items: ['Two-step sign-in', 'A different password for each account', 'A password manager'],
+			ordered: false
+		});
+	});
+
+	it('says True or False', () => {
+		expect(rightAnswer(trueFalse).items).toEqual(['False']);
+		expect(rightAnswer({ ...trueFalse, answer: true }).items).toEqual(['True']);
+	});
+
+	it('shows only the first accepted typed answer', () => {
+		expect(rightAnswer(text)).toEqual({
+			intro: 'The right answer is:',
+			items: ['World Wide Web'],
+			ordered: false
+		});
+	});
+
+	it('gives the items of an order question in the right order, numbered', () => {
+		expect(rightAnswer(order)).toEqual({
+			intro: 'The right order is:',
+			items: order.items,
+			ordered: true
+		});
 	});
 });

@@ -13,6 +13,25 @@ export type Answer =
 	| { type: 'text'; text: string }
 	| { type: 'order'; order: number[] }; // indices into question.items, in the learner's order
 
+/**
+ * What the learner has put into the current question's inputs so far. Only the field for the
+ * question's type is used; an order question starts shuffled, so it always has an answer.
+ */
+export interface Draft {
+	option: number | null;
+	options: number[];
+	truth: boolean | null;
+	text: string;
+	order: number[];
+}
+
+/** How the right answer reads after a wrong one: one line, or a list (numbered for an order). */
+export interface RightAnswer {
+	intro: string;
+	items: string[];
+	ordered: boolean;
+}
+
 export interface Graded {
 	correct: boolean;
 	/** The editor's feedback for what the learner chose, in the order to show it. */
@@ -125,4 +144,72 @@ export function shuffledOrder(count: number, seed: string): number[] {
 		order.push(order.shift() as number);
 	}
 	return order;
+}
+
+/** Empty inputs for a question (or for none); an order question's items shuffled by `seed`. */
+export function emptyDraft(question: Question | undefined, seed: string): Draft {
+	return {
+		option: null,
+		options: [],
+		truth: null,
+		text: '',
+		order: question?.type === 'order' ? shuffledOrder(question.items.length, seed) : []
+	};
+}
+
+/** The learner's answer as plain data (arrays copied, so it can be stored), or null if none. */
+export function currentAnswer(question: Question, draft: Draft): Answer | null {
+	switch (question.type) {
+		case 'single':
+			return draft.option === null ? null : { type: 'single', option: draft.option };
+		case 'multiple':
+			return draft.options.length === 0
+				? null
+				: { type: 'multiple', options: [...draft.options].sort((a, b) => a - b) };
+		case 'true-false':
+			return draft.truth === null ? null : { type: 'true-false', value: draft.truth };
+		case 'text':
+			return draft.text.trim() === '' ? null : { type: 'text', text: draft.text };
+		case 'order':
+			return { type: 'order', order: [...draft.order] };
+	}
+}
+
+/** What to say when the learner checks a question they have not answered. */
+export function missingMessage(question: Question): string {
+	switch (question.type) {
+		case 'single':
+			return 'Choose an answer first.';
+		case 'multiple':
+			return 'Choose at least one answer first.';
+		case 'true-false':
+			return 'Choose True or False first.';
+		case 'text':
+			return 'Type your answer first.';
+		case 'order':
+			// Never shown: an order question starts with the items in some order.
+			return 'Put the items in order first.';
+	}
+}
+
+/** The right answer to show after a wrong one; a typed answer shows the first accepted one. */
+export function rightAnswer(question: Question): RightAnswer {
+	switch (question.type) {
+		case 'single':
+		case 'multiple': {
+			const items = question.options.filter((o) => o.correct).map((o) => o.text);
+			const intro = items.length === 1 ? 'The right answer is:' : 'The right answers are:';
+			return { intro, items, ordered: false };
+		}
+		case 'true-false':
+			return {
+				intro: 'The right answer is:',
+				items: [question.answer ? 'True' : 'False'],
+				ordered: false
+			};
+		case 'text':
+			return { intro: 'The right answer is:', items: question.accept.slice(0, 1), ordered: false };
+		case 'order':
+			return { intro: 'The right order is:', items: question.items, ordered: true };
+	}
 }

@@ -1,0 +1,354 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import type { Catalog, CatalogPathway } from '../src/lib/content/catalog-types';
+import type { ProgressEvent, QuizCompleted } from '../src/lib/progress/event-types';
+import { launchChromium, type LaunchedBrowser } from './browser/chromium';
+import { ROOT } from './config';
+import { DEMO_ACCOUNTS } from './seed/demo-accounts';
+import { runMain, UserError } from './user-error';
+
+/**
+ * Screenshots of every learner and tutor screen, for docs/screens/ and for looking at a change
+ * to the styles before and after. Runs against a server started with `npm start` (demo accounts
+ * on), which it first gives a small cohort through the app's own API:
+ *
+ *   CLYDE_URL=http://127.0.0.1:8090 ADMIN_EMAIL=… ADMIN_PASSWORD=… npx tsx scripts/screens.ts [out]
+ *
+ * Files are `<screen>-<width>-<theme>.png`; learner screens at 360 px, tutor screens at 360 and
+ * 1024 px, each in light and dark.
+ */
+
+const PATHWAY = 'digital-essentials';
+const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
+const THEMES = ['light', 'dark'] as const;
+const DAY = 24 * 60 * 60 * 1000;
+const PASSWORD = 'screens-demo-passphrase';
+
+type Theme = (typeof THEMES)[number];
+
+interface Shot {
+	name: string;
+	/** Opens the screen in the state to show; the page's theme is already set. */
+	open(page: Page): Promise<void>;
+}
+
+async function main(): Promise<void> {
+	const url = process.env.CLYDE_URL ?? 'http://127.0.0.1:8090';
+	const out = resolve(process.argv[2] ?? join(ROOT, 'docs/screens'));
+	const email = process.env.ADMIN_EMAIL;
+	const password = process.env.ADMIN_PASSWORD;
+	if (!email || !password) throw new UserError('set ADMIN_EMAIL and ADMIN_PASSWORD');
+	await mkdir(out, { recursive: true });
+	const cohort = await seedCohort(url, email, password);
+
+	const learner = DEMO_ACCOUNTS.find((a) => a.role === 'learner');
+	const tutor = DEMO_ACCOUNTS.find((a) => a.role === 'tutor');
+	if (!learner || !tutor) throw new Error('the demo accounts have no learner or tutor');
+
+	await shoot(url, out, [360], null, learnerShots(url));
+	await shoot(url, out, [360], learner, signedInLearnerShots(url));
+	await shoot(url, out, [360, 1024], tutor, tutorShots(url, cohort));
+}
+
+/** Opens each shot in each theme and width, in one browser signed in as `account`. */
+async function shoot(
+	url: string,
+	out: string,
+	widths: number[],
+	account: { email: string; password: string } | null,
+	shots: Shot[]
+): Promise<void> {
+	const browser: LaunchedBrowser = await launchChromium({ viewport: { width: 360, height: 800 } });
+	try {
+		const page = await browser.context.newPage();
+		await page.goto(`${url}/account`);
+		if (account) await signIn(page, account.email, account.password);
+		for (const width of widths) {
+			await page.setViewportSize({ width, height: 800 });
+			for (const theme of THEMES) {
+				for (const shot of shots) {
+					await setTheme(page, theme);
+					await shot.open(page);
+					await page.waitForLoadState('networkidle');
+					const file = join(out, `${shot.name}-${width}-${theme}.png`);
+					await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+					console.log(file);
+				}
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+}
+
+async function setTheme(page: Page, theme: Theme): Promise<void> {
+	await page.evaluate(
+		(t) => localStorage.setItem('clyde-settings', JSON.stringify({ theme: t, textSize: 100 })),
+		theme
+	);
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).last().click();
+	await page.getByText(/^Signed in as/).waitFor();
+}
+
+async function heading(page: Page, path: string, name: string | RegExp): Promise<void> {
+	await page.goto(`${path}`);
+	await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+function learnerShots(url: string): Shot[] {
+	return [
+		{ name: 'account-signed-out', open: (p) => heading(p, `${url}/account`, 'Your account') },
+		{ name: 'not-found', open: (p) => heading(p, `${url}/no/such/page`, 'Page not found') }
+	];
+}
+
+function signedInLearnerShots(url: string): Shot[] {
+	const quiz = `${url}${LESSON}/quiz`;
+	return [
+		{
+			name: 'home',
+			open: async (p) => {
+				await heading(p, `${url}/`, /^Learn digital skills/);
+				await p.getByText('Continue where you left off').waitFor();
+			}
+		},
+		{
+			name: 'home-offline',
+			open: async (p) => {
+				await heading(p, `${url}/`, /^Learn digital skills/);
+				await p.context().setOffline(true);
+				await p.getByText('Offline', { exact: true }).waitFor();
+			}
+		},
+		{
+			name: 'pathway',
+			open: async (p) => {
+				await p.context().setOffline(false);
+				await heading(p, `${url}/pathways/${PATHWAY}`, 'Digital Essentials');
+			}
+		},
+		{
+			name: 'module',
+			open: (p) => heading(p, `${url}/pathways/${PATHWAY}/staying-safe`, 'Staying safe online')
+		},
+		{ name: 'lesson', open: (p) => heading(p, `${url}${LESSON}`, 'Strong passwords') },
+		{
+			name: 'quiz-missing-answer',
+			open: async (p) => {
+				await heading(p, quiz, 'Quiz: Strong passwords');
+				await p.getByRole('button', { name: 'Check answer' }).click();
+				await p.getByRole('alert').waitFor();
+			}
+		},
+		{
+			name: 'quiz-wrong',
+			open: async (p) => {
+				await heading(p, quiz, 'Quiz: Strong passwords');
+				const form = p.locator('main form');
+				// The strongest password is never the first option in the bundled quiz.
+				await form.getByRole('radio').first().check();
+				await p.getByRole('button', { name: 'Check answer' }).click();
+				await p.getByRole('button', { name: 'Next question' }).waitFor();
+			}
+		},
+		{
+			name: 'quiz-right',
+			open: async (p) => {
+				await heading(p, quiz, 'Quiz: Strong passwords');
+				await p.locator('main form').getByRole('radio').nth(1).check();
+				await p.getByRole('button', { name: 'Check answer' }).click();
+				await p.getByRole('button', { name: 'Next question' }).waitFor();
+			}
+		},
+		{ name: 'progress', open: (p) => heading(p, `${url}/progress`, 'Your progress') },
+		{ name: 'settings', open: (p) => heading(p, `${url}/settings`, 'Settings') },
+		{
+			name: 'account',
+			open: async (p) => {
+				await heading(p, `${url}/account`, 'Your account');
+				await p.getByText(/waiting to sync/).waitFor();
+			}
+		}
+	];
+}
+
+function tutorShots(url: string, cohort: string): Shot[] {
+	return [
+		{
+			name: 'tutor-cohorts',
+			open: async (p) => {
+				await heading(p, `${url}/tutor`, 'Your cohorts');
+				await p.getByRole('link', { name: 'Tuesday class' }).waitFor();
+			}
+		},
+		{
+			name: 'tutor-cohort',
+			open: async (p) => {
+				await heading(p, `${url}/tutor/${cohort}`, 'Tuesday class');
+				await p.getByText(/^Live: updates/).waitFor();
+			}
+		},
+		{
+			name: 'tutor-projector',
+			open: async (p) => {
+				await heading(p, `${url}/tutor/${cohort}`, 'Tuesday class');
+				await p.getByRole('button', { name: 'Show on a projector' }).click();
+				await p.getByRole('heading', { name: 'Join this cohort' }).waitFor();
+			}
+		},
+		{
+			name: 'tutor-learner',
+			open: async (p) => {
+				await heading(p, `${url}/tutor/${cohort}`, 'Tuesday class');
+				await p.getByRole('link', { name: 'Callum Reid' }).click();
+				await p.getByRole('heading', { level: 1, name: 'Callum Reid' }).waitFor();
+			}
+		}
+	];
+}
+
+/** How far each learner of the demo cohort got, and how. */
+const CLASS: { name: string; done: number; failsOn?: number; quietDays?: number }[] = [
+	{ name: 'Ailsa Campbell', done: 12 },
+	{ name: 'Callum Reid', done: 5, failsOn: 5 },
+	{ name: 'Eilidh Stewart', done: 9 },
+	{ name: 'Fraser Khan', done: 2, quietDays: 12 },
+	{ name: 'Isla Nowak', done: 15 },
+	{ name: 'Jamie Docherty', done: 0 }
+];
+
+/**
+ * The demo tutor's cohort "Tuesday class" on Digital Essentials, with six learners and the demo
+ * learner, each with their events pushed through the sync route. Made once per data dir.
+ */
+async function seedCohort(url: string, adminEmail: string, adminPassword: string) {
+	const admin = await api<{ token: string }>(url, '/api/admins/auth-with-password', {
+		body: { identity: adminEmail, password: adminPassword }
+	});
+	const demoTutor = DEMO_ACCOUNTS.find((a) => a.role === 'tutor');
+	const demoLearner = DEMO_ACCOUNTS.find((a) => a.role === 'learner');
+	if (!demoTutor || !demoLearner) throw new Error('the demo accounts have no learner or tutor');
+	const tutor = await signInApi(url, demoTutor.email, demoTutor.password);
+	const existing = await api<{ items: { id: string }[] }>(
+		url,
+		`/api/collections/cohorts/records?filter=${encodeURIComponent("name='Tuesday class'")}`,
+		{ token: tutor.token }
+	);
+	if (existing.items[0]) return existing.items[0].id;
+
+	const catalog = await api<Catalog>(url, '/api/clyde/catalog');
+	const pathway = catalog.pathways.find((p) => p.id === PATHWAY);
+	if (!pathway) throw new UserError(`the server has no "${PATHWAY}" pathway: publish content/`);
+	const cohort = await api<{ id: string; join_code: string }>(
+		url,
+		'/api/collections/cohorts/records',
+		{ token: tutor.token, body: { name: 'Tuesday class', pathway: PATHWAY, tutor: tutor.id } }
+	);
+	const now = Date.now();
+	const learners = [
+		...CLASS.map((c, i) => ({ ...c, email: `screens-${i}@example.org`, password: PASSWORD })),
+		{ name: demoLearner.name, done: 6, email: demoLearner.email, password: demoLearner.password }
+	];
+	for (const learner of learners) {
+		if (learner.email !== demoLearner.email) {
+			await api(url, '/api/collections/users/records', {
+				token: admin.token,
+				body: {
+					email: learner.email,
+					name: learner.name,
+					role: 'learner',
+					password: learner.password,
+					passwordConfirm: learner.password
+				}
+			});
+		}
+		const session = await signInApi(url, learner.email, learner.password);
+		await api(url, '/api/clyde/cohorts/join', {
+			token: session.token,
+			body: { code: cohort.join_code }
+		});
+		const end = now - (learner.quietDays ?? 0) * DAY;
+		const events = studied(pathway, learner.done, learner.failsOn, end);
+		if (events.length) {
+			await api(url, '/api/clyde/sync/push', { token: session.token, body: { events } });
+		}
+	}
+	return cohort.id;
+}
+
+/** An event without its place, id and time. */
+type Step =
+	| { type: 'lesson_opened' | 'lesson_completed' }
+	| Omit<QuizCompleted, 'id' | 'at' | 'lesson' | 'module' | 'pathway'>;
+
+/**
+ * Events for the first `done` lessons, a day apart up to `end`, then the next lesson opened;
+ * every other quiz passed, or the quiz of lesson `failsOn` failed three times.
+ */
+function studied(
+	pathway: CatalogPathway,
+	done: number,
+	failsOn: number | undefined,
+	end: number
+): ProgressEvent[] {
+	const places = pathway.modules.flatMap((m) =>
+		m.lessons.map((l) => ({ lesson: l.id, module: m.id, pathway: pathway.id }))
+	);
+	const events: ProgressEvent[] = [];
+	const last = failsOn === undefined ? done + 1 : failsOn + 1;
+	places.slice(0, last).forEach((place, i) => {
+		let at = end - (last - i) * DAY;
+		const event = (e: Step) => {
+			at += 60_000;
+			const stamped = { ...place, ...e, id: uuidv7({ msecs: at }), at: new Date(at).toISOString() };
+			events.push(stamped as ProgressEvent);
+		};
+		event({ type: 'lesson_opened' });
+		if (i === done && failsOn === undefined) return;
+		if (i === failsOn) {
+			for (let attempt = 0; attempt < 3; attempt++) {
+				event({ type: 'quiz_completed', correct: 1, total: 4, passed: false });
+			}
+			return;
+		}
+		if (i % 2 === 0) event({ type: 'quiz_completed', correct: 4, total: 4, passed: true });
+		event({ type: 'lesson_completed' });
+	});
+	return events;
+}
+
+async function signInApi(url: string, identity: string, password: string) {
+	const auth = await api<{ token: string; record: { id: string } }>(
+		url,
+		'/api/collections/users/auth-with-password',
+		{ body: { identity, password } }
+	);
+	return { token: auth.token, id: auth.record.id };
+}
+
+async function api<T>(
+	url: string,
+	path: string,
+	options: { token?: string; body?: unknown } = {}
+): Promise<T> {
+	const response = await fetch(`${url}${path}`, {
+		method: options.body === undefined ? 'GET' : 'POST',
+		headers: {
+			...(options.token ? { Authorization: options.token } : {}),
+			...(options.body === undefined ? {} : { 'Content-Type': 'application/json' })
+		},
+		body: options.body === undefined ? undefined : JSON.stringify(options.body)
+	});
+	const answer = (await response.json().catch(() => ({}))) as T & { message?: string };
+	if (!response.ok) throw new Error(`${path}: ${response.status} ${answer.message ?? ''}`);
+	return answer;
+}
+
+runMain(main);
