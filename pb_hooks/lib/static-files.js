@@ -109,12 +109,18 @@ function fileFor(fsys, path) {
 	return index ? { name: 'index.html', info: index } : null;
 }
 
-/** The file as it is (coding '') and whichever precompressed copies of it the build wrote. */
+/**
+ * The file as it is (coding '') and whichever precompressed copies of it the build wrote. A
+ * copy older than its file is stale (the file was replaced or edited after the build) and is
+ * never sent: it would be the previous version.
+ */
 function copiesOf(fsys, found) {
 	const copies = [{ coding: '', suffix: '', info: found.info }];
 	for (const variant of VARIANTS) {
 		const info = regularFile(fsys, found.name + variant.suffix);
-		if (info) copies.push({ coding: variant.coding, suffix: variant.suffix, info });
+		if (info && !info.modTime().before(found.info.modTime())) {
+			copies.push({ coding: variant.coding, suffix: variant.suffix, info });
+		}
 	}
 	return copies;
 }

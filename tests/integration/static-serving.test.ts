@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,6 +213,19 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			expect(answer.status, path).toBe(200);
 			expect(decoded(answer).equals(index), path).toBe(true);
 		}
+	});
+
+	it('a copy older than its file (edited after the build) is never sent: the file is', async () => {
+		const path = join(dir, 'edited.json');
+		await writeFile(path, JSON.stringify({ version: lines('1796117015325', 20) }));
+		await precompressDir(dir);
+		const edited = JSON.stringify({ version: lines('1796117099999', 20) });
+		await writeFile(path, edited);
+		const later = new Date(Date.now() + 60_000);
+		await utimes(path, later, later);
+		const answer = await get('/edited.json', { 'Accept-Encoding': 'br, gzip' });
+		expect(answer.headers['content-encoding']).toBeUndefined();
+		expect(answer.body.toString()).toBe(edited);
 	});
 
 	it("the app's files carry no CORS headers: no Vary: Origin to defeat the HTTP cache", async () => {
