@@ -38,10 +38,19 @@ export default defineConfig({
 			injectRegister: false,
 			registerType: 'prompt',
 			manifest,
+			includeManifestIcons: false,
 			kit: { spa: true, adapterFallback: 'index.html' },
 			workbox: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				// No PNGs: the icons (42 KB, a fifth of a first visit) are for installing, which the
+				// browser does online with its own requests; offline only the tab's icon is missing.
+				globPatterns: ['client/**/*.{js,css,svg,webmanifest,woff2}'],
 				globIgnores: precacheIgnores,
+				// Hashed files are versioned by their URL: precached without a revision, they are
+				// fetched with the default cache mode, so the copies the page has just downloaded
+				// (a year's Cache-Control, pb_hooks/lib/static-files.js) come from the HTTP cache
+				// instead of crossing the network again. (@vite-pwa/sveltekit's default, said here
+				// because the server's caching relies on it; matched against `client/_app/…`.)
+				dontCacheBustURLsMatching: /\/_app\/immutable\//,
 				navigateFallback: '/index.html',
 				// PocketBase's API and admin UI share this origin: they must reach the network.
 				navigateFallbackDenylist: [/^\/api\//, /^\/_\//],

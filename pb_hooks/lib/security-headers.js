@@ -3,6 +3,8 @@
 // Loaded with require() from security.pb.js. Which headers every response carries, and why:
 // docs/security.md ("Browser hardening").
 
+const { publicDir } = require(`${__hooks}/lib/public-dir.js`);
+
 /** The app's policy. Keep it in step with `kit.csp` in svelte.config.js (the <meta> copy). */
 const APP_DIRECTIVES = [
 	"default-src 'self'",
@@ -63,20 +65,6 @@ const COMMON = {
 	// Browsers ignore it over plain http; behind the TLS proxy it pins the origin to https.
 	'Strict-Transport-Security': 'max-age=31536000'
 };
-
-/**
- * The public dir this server was started with (`--publicDir`), else PocketBase's default:
- * pb_public beside the binary.
- */
-function publicDir() {
-	const args = $os.args;
-	for (let i = 1; i < args.length; i++) {
-		const arg = args[i];
-		if (arg.startsWith('--publicDir=')) return arg.slice('--publicDir='.length);
-		if (arg === '--publicDir' && i + 1 < args.length) return args[i + 1];
-	}
-	return $filepath.join($filepath.dir(args[0]), 'pb_public');
-}
 
 /**
  * The sha256 sources of the inline bootstrap script, as SvelteKit wrote them into the <meta>

@@ -1,0 +1,22 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { precompressDir } from './build/precompress';
+import { ROOT } from './config';
+import { runMain, UserError } from './user-error';
+
+/** `tsx scripts/precompress.ts [dir]`, the last step of `npm run build` (default dir: build/). */
+async function main(): Promise<void> {
+	const dir = resolve(ROOT, process.argv[2] ?? 'build');
+	if (!(await stat(dir).catch(() => null))?.isDirectory()) {
+		throw new UserError(`no ${dir} to precompress: build the app first (npm run build)`);
+	}
+	const files = await precompressDir(dir);
+	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+	const total = (pick: (f: (typeof files)[number]) => number | null) =>
+		files.reduce((sum, f) => sum + (pick(f) ?? f.bytes), 0);
+	console.log(
+		`precompress: ${files.length} text files in ${dir}, ${kb(total((f) => f.bytes))}: brotli ${kb(total((f) => f.br))}, gzip ${kb(total((f) => f.gzip))}`
+	);
+}
+
+runMain(main);

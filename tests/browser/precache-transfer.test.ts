@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { countingProxy, type CountingProxy } from '../../bench/counting-proxy';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { waitForServiceWorker } from '../support/learner';
+
+const url = inject('pbUrl');
+const BUILD = resolve(import.meta.dirname, '../../build');
+
+/** The hashed files the built service worker precaches (its manifest, as Workbox wrote it). */
+async function precachedHashedFiles(): Promise<string[]> {
+	const worker = await readFile(resolve(BUILD, 'sw.js'), 'utf8');
+	const entries = [...worker.matchAll(/\{url:"([^"]+)",revision:([^}]+)\}/g)];
+	const hashed = entries.filter(([, path]) => path?.startsWith('_app/immutable/'));
+	// Versioned by URL: Workbox fetches these with the default cache mode, so the HTTP cache
+	// may answer. With a revision it would bypass the cache ('reload').
+	expect(hashed.map(([, path, revision]) => `${path} ${revision}`)).toEqual(
+		hashed.map(([, path]) => `${path} null`)
+	);
+	return hashed.map(([, path]) => `/${path}`);
+}
+
+describe('a first visit, counted at a proxy between Chromium and PocketBase', () => {
+	let browser: LaunchedBrowser;
+	let proxy: CountingProxy;
+	beforeAll(async () => {
+		proxy = await countingProxy(url);
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await proxy?.close();
+	});
+
+	it("the service worker's precache takes the page's hashed files from the HTTP cache, not the network", async () => {
+		const page = await browser.context.newPage();
+		await page.goto(`${proxy.url}/`);
+		await waitForServiceWorker(page);
+		await page.waitForLoadState('networkidle');
+
+		const hashed = await precachedHashedFiles();
+		const cached = await page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys()) {
+				for (const request of await (await caches.open(name)).keys()) {
+					urls.push(new URL(request.url).pathname);
+				}
+			}
+			return urls;
+		});
+		// Every hashed file is in the precache …
+		expect(cached.filter((path) => path.startsWith('/_app/immutable/')).sort()).toEqual(
+			[...hashed].sort()
+		);
+		// … yet each crossed the network once, whole and compressed: no second download and
+		// no 304 revalidation for what the page had fetched already.
+		const crossings = proxy.transfers.filter((t) => t.path.startsWith('/_app/immutable/'));
+		expect(crossings.map((t) => t.path).sort()).toEqual([...hashed].sort());
+		for (const transfer of crossings) {
+			expect(transfer.body.length, transfer.path).toBeGreaterThan(0);
+			if (transfer.body.length > 300) {
+				expect(transfer.contentEncoding, transfer.path).toBe('br');
+			}
+		}
+	});
+});
