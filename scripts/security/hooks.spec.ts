@@ -1,30 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { runInThisContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { MIN_PASSWORD_LENGTH as CLIENT_MIN } from '../../src/lib/api/auth';
+import { HOOKS, requireHook } from '../../tests/support/require-hook';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts';
-import { MIN_PASSWORD_LENGTH as CLIENT_MIN } from '../../src/lib/sync/sync-api';
 import { commonPasswordsModule, MIN_PASSWORD_LENGTH, OUTPUT } from './common-passwords';
 
 // The pure parts of the pb_hooks modules run in node too; their PocketBase parts are covered
 // by tests/integration/rate-limits.test.ts and password-rules.test.ts.
-const HOOKS = resolve(import.meta.dirname, '../../pb_hooks');
-
-/**
- * Loads a pb_hooks module as PocketBase does: CommonJS, with `__hooks` and a require() for its
- * siblings (node would take a .js file in this package for an ES module).
- */
-function requireHook(path: string): unknown {
-	const module = { exports: {} as unknown };
-	const run = runInThisContext(
-		`(function (module, exports, require, __hooks) {${readFileSync(path, 'utf8')}\n})`,
-		{ filename: path }
-	) as (...args: unknown[]) => void;
-	run(module, module.exports, requireHook, HOOKS);
-	return module.exports;
-}
-
 const passwords = requireHook(`${HOOKS}/lib/passwords.js`) as {
 	problem(password: string, context: { email?: string; name?: string }): string;
 };
