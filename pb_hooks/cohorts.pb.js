@@ -28,6 +28,19 @@ routerAdd(
 	$apis.bodyLimit(1 << 10)
 );
 
+// GET /api/clyde/cohorts/mine — the cohorts the signed-in learner is in (for the Account page).
+routerAdd(
+	'GET',
+	'/api/clyde/cohorts/mine',
+	(c) => {
+		const cohorts = require(`${__hooks}/lib/cohorts.js`);
+		const answer = cohorts.mine($app.dao(), $apis.requestInfo(c).authRecord);
+		c.response().header().set('Cache-Control', 'no-store');
+		return c.json(answer.status, answer.body);
+	},
+	$apis.requireRecordAuth('users')
+);
+
 // GET /api/clyde/cohorts/:id/progress — the tutor's dashboard: learners and their events.
 routerAdd(
 	'GET',

@@ -90,16 +90,33 @@ function join(dao, user, data) {
 		membership.set('learner', user.id);
 		dao.saveRecord(membership);
 	}
+	return { status: 200, body: asLearnerSees(membership, cohort) };
+}
+
+/** The cohorts `user` is in, oldest membership first. */
+function mine(dao, user) {
+	const memberships = dao.findRecordsByFilter(
+		'memberships',
+		'learner = {:learner}',
+		'created',
+		200,
+		0,
+		{ learner: user.id }
+	);
+	dao.expandRecords(memberships, ['cohort'], null);
+	const cohorts = [];
+	for (const membership of memberships) {
+		const cohort = membership.expandedOne('cohort');
+		if (cohort) cohorts.push(asLearnerSees(membership, cohort));
+	}
+	return { status: 200, body: { cohorts } };
+}
+
+/** A learner's membership as they see it: the cohort's name and pathway, no join code. */
+function asLearnerSees(membership, cohort) {
 	return {
-		status: 200,
-		body: {
-			membership: membership.id,
-			cohort: {
-				id: cohort.id,
-				name: cohort.getString('name'),
-				pathway: cohort.getString('pathway')
-			}
-		}
+		membership: membership.id,
+		cohort: { id: cohort.id, name: cohort.getString('name'), pathway: cohort.getString('pathway') }
 	};
 }
 
@@ -120,6 +137,7 @@ function ownedCohort(dao, user, id) {
  * record API would page 500 at a time and check the rule row by row.
  */
 function progress(dao, user, id) {
+	const events = require(`${__hooks}/lib/events.js`);
 	const cohort = ownedCohort(dao, user, id);
 	if (!cohort) return answer(404, 'No cohort of yours has this id.');
 	const learners = arrayOf(
@@ -160,25 +178,6 @@ function progress(dao, user, id) {
 		)
 		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
 		.all(rows);
-	const events = rows.map((row) => {
-		const event = {
-			id: row.op_id,
-			user: row.user,
-			type: row.type,
-			lesson: row.lesson,
-			module: row.module,
-			at: row.at,
-			received: row.received,
-			seq: row.seq
-		};
-		if (row.type === 'quiz_completed') {
-			const data = JSON.parse(row.data || '{}');
-			event.correct = data.correct;
-			event.total = data.total;
-			event.passed = data.passed;
-		}
-		return event;
-	});
 	return {
 		status: 200,
 		body: {
@@ -196,9 +195,9 @@ function progress(dao, user, id) {
 				membership: l.membership,
 				name: l.name,
 				email: l.email,
-				joined: l.joined
+				joined: events.isoDate(l.joined)
 			})),
-			events
+			events: rows.map((row) => events.toTutor(row))
 		}
 	};
 }
@@ -212,4 +211,4 @@ function renewCode(dao, user, id) {
 	return { status: 200, body: { join_code: cohort.getString('join_code') } };
 }
 
-module.exports = { prepareCohort, join, progress, renewCode, normaliseCode };
+module.exports = { prepareCohort, join, mine, progress, renewCode, normaliseCode };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 interface ViteChunk {
 	file: string;
+	isEntry?: boolean;
 	imports?: string[];
 	dynamicImports?: string[];
 	css?: string[];
@@ -41,8 +42,10 @@ export function tutorOnlyFiles(svelteKitDir: string): Set<string> {
 		Object.keys(manifest).find((key) => key.endsWith(`client-optimized/nodes/${name}`))
 	);
 	const tutorRoots = nodeKeys.filter((key): key is string => !!key && isTutorNode(key));
+	// The app's entries and every other route node. Not the lazily imported modules: one that
+	// only a tutor page imports (the CSV export) is the tutor's, not shared.
 	const otherRoots = Object.keys(manifest).filter(
-		(key) => manifest[key] && !tutorRoots.includes(key) && !key.startsWith('_')
+		(key) => manifest[key]?.isEntry && !tutorRoots.includes(key)
 	);
 	const shared = reach(otherRoots, tutorRoots);
 	const files = new Set<string>();

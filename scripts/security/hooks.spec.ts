@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIN_PASSWORD_LENGTH as CLIENT_MIN } from '../../src/lib/api/auth';
 import { HOOKS, requireHook } from '../pocketbase/require-hook';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts';
-import { MIN_PASSWORD_LENGTH as CLIENT_MIN } from '../../src/lib/sync/sync-api';
 import { commonPasswordsModule, MIN_PASSWORD_LENGTH, OUTPUT } from './common-passwords';
 
 // The pure parts of the pb_hooks modules run in node too; their PocketBase parts are covered

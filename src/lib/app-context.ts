@@ -1,21 +1,20 @@
 import { getContext, setContext } from 'svelte';
+import type { LearnerApi } from '$lib/api/learner-api';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { ClydeDatabase } from '$lib/db/database';
 import type { LiveQuery } from '$lib/db/live.svelte';
-import type { ContentApi } from '$lib/offline/content-api';
 import type { InstallOffer } from '$lib/pwa/install.svelte';
 import type { OnlineStatus } from '$lib/network/online.svelte';
-import type { SyncApi } from '$lib/sync/sync-api';
 import type { SyncEngine } from '$lib/sync/sync-engine';
 
 /** What every screen shares: set once by the root layout. */
 export interface AppContext {
 	db: ClydeDatabase;
-	api: ContentApi;
+	/** The server: screens call its verbs, never build a URL or a filter. */
+	api: LearnerApi;
 	network: OnlineStatus;
 	install: InstallOffer;
 	sync: SyncEngine;
-	accounts: SyncApi;
 	/**
 	 * The stored catalog, ordered by position, read once for the whole app: a screen can
 	 * place its lesson at once instead of waiting for its own IndexedDB read.

@@ -8,9 +8,11 @@ import { backUpRunningServer } from '../../scripts/backups/create-backup';
 import { restoreBackup } from '../../scripts/backups/restore-backup';
 import { findPocketBaseBinary } from '../../scripts/pocketbase/binary';
 import type { RunningPocketBase } from '../../scripts/pocketbase/server';
+import type { Session } from '../../src/lib/api/auth';
+import { learnerApi } from '../../src/lib/api/learner-api';
+import type { SyncApi } from '../../src/lib/api/sync';
 import { openDatabase } from '../../src/lib/db/database';
 import { pushOutbox } from '../../src/lib/sync/push-outbox';
-import { syncApi, type Session, type SyncApi } from '../../src/lib/sync/sync-api';
 import { createLessons } from '../support/content-records';
 import { prepareDataDir, serveDataDir } from '../support/data-dir-server';
 import { queueEvents } from '../support/outbox-batch';
@@ -63,18 +65,18 @@ describe('npm run backup and npm run restore: the data dir is lost and nothing e
 		const admin = new PocketBase(server.url);
 		await admin.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
 		const lessons = await createLessons(admin, 'backup', 3);
-		const api = syncApi(server.url);
+		const api = learnerApi(server.url);
 		const place = { lessons, module: 'backup-m', pathway: 'backup-p' };
 		// Learners in parallel: each sign-up and sign-in is a deliberately slow password hash.
 		const learners = await Promise.all(
 			Array.from({ length: LEARNERS }, async (_, n) => {
 				const email = `backup-${n}-${Date.now()}@example.org`;
-				await api.signUp(email, PASSWORD, `Learner ${n}`);
-				const session = await api.signIn(email, PASSWORD);
+				await api.auth.signUp(email, PASSWORD, `Learner ${n}`);
+				const session = await api.auth.signIn(email, PASSWORD);
 				const db = openDatabase(`backup-device-${n}-${Math.random()}`);
 				await queueEvents(db, EVENTS_EACH, place);
-				expect(await pushOutbox(db, api, session)).toBe(EVENTS_EACH);
-				return { email, ids: await pulledIds(api, session) };
+				expect(await pushOutbox(db, api.sync, session)).toBe(EVENTS_EACH);
+				return { email, ids: await pulledIds(api.sync, session) };
 			})
 		);
 		expect(learners.flatMap((l) => l.ids)).toHaveLength(LEARNERS * EVENTS_EACH);
@@ -99,8 +101,8 @@ describe('npm run backup and npm run restore: the data dir is lost and nothing e
 		server = await serveDataDir(dataDir, { port: Number(env.PORT) });
 		await Promise.all(
 			learners.map(async (learner) => {
-				const session = await api.signIn(learner.email, PASSWORD);
-				expect(await pulledIds(api, session)).toEqual(learner.ids);
+				const session = await api.auth.signIn(learner.email, PASSWORD);
+				expect(await pulledIds(api.sync, session)).toEqual(learner.ids);
 			})
 		);
 	});

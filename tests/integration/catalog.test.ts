@@ -1,6 +1,6 @@
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentApi } from '../../src/lib/offline/content-api';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { createLessons } from '../support/content-records';
 
 const url = inject('pbUrl');
@@ -13,7 +13,7 @@ describe('the catalog route', () => {
 	});
 
 	it('answers "unchanged" to an app that holds the latest content seq, and the catalog otherwise', async () => {
-		const api = contentApi(url);
+		const api = learnerApi(url).content;
 		const full = await api.catalog();
 		expect('pathways' in full).toBe(true);
 		expect(full.seq).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EventSource } from 'eventsource';
 import PocketBase, { ClientResponseError, type RecordSubscription } from 'pocketbase';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { createLessons } from '../support/content-records';
 
 // Node has no EventSource; the SDK's realtime client needs one (see the PocketBase sheet).
@@ -245,6 +246,29 @@ describe('cohorts against a real PocketBase', () => {
 		expect(await memberIds(cohort.id)).toEqual([]);
 	});
 
+	it("a learner lists their own cohorts as they see them: names and pathways, no codes, nobody else's", async () => {
+		const place = await newPlace(1);
+		const monday = await createCohort(tutor, place, 'Monday mornings');
+		const thursday = await createCohort(otherTutor, place, 'Thursday afternoons');
+		const bens = await createCohort(tutor, place);
+		const joined = [await join(ada, monday.join_code), await join(ada, thursday.join_code)];
+		expect((await join(ben, bens.join_code)).status).toBe(200);
+
+		const api = learnerApi(url).cohorts;
+		const session = (who: Account) => ({ ...who, userId: who.id, token: who.pb.authStore.token });
+		const mine = await api.mine(session(ada));
+		expect(mine).toHaveLength(2);
+		expect(mine).toEqual(expect.arrayContaining(joined.map((answer) => answer.body)));
+		expect(JSON.stringify(mine)).not.toMatch(
+			new RegExp([monday, thursday, bens].map((c) => c.join_code).join('|'))
+		);
+		expect(await api.mine(session(cleo))).toEqual([]);
+		expect((await call(null, 'GET', '/api/clyde/cohorts/mine')).status).toBe(401);
+
+		await api.leave(session(ada), mine[0]?.membership ?? '');
+		expect(await api.mine(session(ada))).toEqual([mine[1]]);
+	});
+
 	it('renewing the code stops the old one working and keeps the members', async () => {
 		const cohort = await createCohort(tutor, await newPlace(1));
 		const old = cohort.join_code as string;
@@ -436,7 +460,9 @@ describe('cohorts against a real PocketBase', () => {
 		const memberships = await admin
 			.collection('memberships')
 			.getFullList({ filter: admin.filter('cohort = {:c}', { c: cohort.id }) });
-		const joined = (learner: Account) => memberships.find((m) => m.learner === learner.id)?.created;
+		// Dates in ISO 8601, like the events' own `at` (PocketBase writes "2026-01-31 09:30:00.000Z").
+		const joined = (learner: Account) =>
+			memberships.find((m) => m.learner === learner.id)?.created.replace(' ', 'T');
 		// Sorted by name; each with what the grid needs (other fields may come along).
 		expect(board.body.learners).toEqual([
 			expect.objectContaining({
@@ -460,6 +486,7 @@ describe('cohorts against a real PocketBase', () => {
 		const seqs = events.map((e) => e.seq as number);
 		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 		expect(new Set(seqs).size).toBe(seqs.length);
+		for (const e of events) expect(e.received).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		expect(events[1]).toMatchObject({ correct: 2, total: 3, passed: false });
 		expect(events[4]).toMatchObject({ correct: 3, total: 3, passed: true });
 		for (const e of [events[0], events[2], events[3]]) expect(e).not.toHaveProperty('correct');

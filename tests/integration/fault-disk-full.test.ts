@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPocketBase } from '../../scripts/pocketbase/server';
+import type { Session } from '../../src/lib/api/auth';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { openDatabase } from '../../src/lib/db/database';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
-import { syncApi, type Session } from '../../src/lib/sync/sync-api';
 import { createLessons } from '../support/content-records';
 import { prepareDataDir, serveDataDir } from '../support/data-dir-server';
 import { hooksWithIntegrityCheck, integrityCheck } from '../support/integrity-hook';
@@ -27,7 +28,7 @@ describe.skipIf(unavailable)('the server runs out of disk space', () => {
 	let place: Place;
 	let session: Session;
 	const filler = () => join(disk.dir, 'filler');
-	const api = () => syncApi(server.url);
+	const api = () => learnerApi(server.url);
 
 	/** Takes every free byte, then checks that the next write really fails. */
 	async function fillDisk(): Promise<void> {
@@ -43,8 +44,8 @@ describe.skipIf(unavailable)('the server runs out of disk space', () => {
 		admin = new PocketBase(server.url);
 		await admin.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
 		place = { lessons: await createLessons(admin, 'full', 3), module: 'full-m', pathway: 'full-p' };
-		await api().signUp('full@example.org', 'learner-password-1', 'Full Disk');
-		session = await api().signIn('full@example.org', 'learner-password-1');
+		await api().auth.signUp('full@example.org', 'learner-password-1', 'Full Disk');
+		session = await api().auth.signIn('full@example.org', 'learner-password-1');
 	});
 
 	afterAll(async () => {
@@ -87,10 +88,10 @@ describe.skipIf(unavailable)('the server runs out of disk space', () => {
 		console.info(`disk full: a 500-event push answered 507 in ${Math.round(answeredMs)} ms`);
 		// PocketBase's own routes say the same: a sign-up cannot be stored either.
 		const signUp = await api()
-			.signUp('late@example.org', 'learner-password-1', 'Late')
+			.auth.signUp('late@example.org', 'learner-password-1', 'Late')
 			.catch((e: Error) => e);
 		expect(signUp).toMatchObject({
-			name: 'RetryLater',
+			name: 'ServerFull',
 			message: expect.stringMatching(/^The server is out of disk space/)
 		});
 
@@ -102,7 +103,7 @@ describe.skipIf(unavailable)('the server runs out of disk space', () => {
 		});
 		expect(await db.outbox.count()).toBe(500);
 		expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-		const pulled = await api().pull(session, 0, 500);
+		const pulled = await api().sync.pull(session, 0, 500);
 		expect(pulled.events.map((e) => e.id)).toEqual(earlier.map((e) => e.id));
 		expect(await integrityCheck(server.url, admin.authStore.token)).toEqual(['ok']);
 

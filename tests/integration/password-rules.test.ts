@@ -1,6 +1,7 @@
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH, syncApi } from '../../src/lib/sync/sync-api';
+import { MIN_PASSWORD_LENGTH } from '../../src/lib/api/auth';
+import { learnerApi } from '../../src/lib/api/learner-api';
 
 const url = inject('pbUrl');
 
@@ -33,7 +34,7 @@ describe('password rules (NIST 800-63B: length and a deny-list)', () => {
 			'password'
 		);
 		expect(error.code).toBe('validation_length_out_of_range');
-		await expect(syncApi(url).signUp(newEmail(), short, 'Sam')).rejects.toThrow(
+		await expect(learnerApi(url).auth.signUp(newEmail(), short, 'Sam')).rejects.toThrow(
 			`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`
 		);
 		const users = await admin.collections.getOne('users');
@@ -48,7 +49,7 @@ describe('password rules (NIST 800-63B: length and a deny-list)', () => {
 			'password'
 		);
 		expect(error.code).toBe('validation_password_blocked');
-		await expect(syncApi(url).signUp(newEmail(), 'qwertyuiop', 'Sam')).rejects.toThrow(
+		await expect(learnerApi(url).auth.signUp(newEmail(), 'qwertyuiop', 'Sam')).rejects.toThrow(
 			/^This password is one of the most common ones/
 		);
 	});

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../src/lib/api/auth';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { openDatabase } from '../../src/lib/db/database';
 import { recordEvent } from '../../src/lib/progress/record-event';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
-import { syncApi, type Session } from '../../src/lib/sync/sync-api';
 import { createLessons } from '../support/content-records';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../support/pocketbase';
 
@@ -56,7 +57,7 @@ async function learner(server: TestServer, admin: PocketBase): Promise<Session> 
 			{ email, password: PASSWORD, passwordConfirm: PASSWORD, role: 'learner' },
 			{ requestKey: null }
 		);
-	return syncApi(server.url).signIn(email, PASSWORD);
+	return learnerApi(server.url).auth.signIn(email, PASSWORD);
 }
 
 describe('rate limits with the production settings (a PocketBase of its own)', () => {
@@ -193,15 +194,15 @@ describe('short windows and a trusted proxy', () => {
 		const opened = { type: 'lesson_opened', lesson: 'limits-l1', module: 'limits-m' } as const;
 		for (let i = 0; i < 3; i++) await recordEvent(db, { ...opened, pathway: 'limits-p' });
 		const delays: number[] = [];
-		const engine = new SyncEngine(db, syncApi(server.url), {
+		const engine = new SyncEngine(db, learnerApi(server.url), {
 			now: () => new Date(),
 			random: () => 0,
 			setTimeout: (_run, ms) => delays.push(ms),
 			clearTimeout: () => {}
 		});
 		// Another tab of the same learner has just used this window's only push.
-		await syncApi(server.url)
-			.push(session, [])
+		await learnerApi(server.url)
+			.sync.push(session, [])
 			.catch(() => {});
 
 		await engine.syncNow();

@@ -1,6 +1,7 @@
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { syncApi, type Session } from '../../src/lib/sync/sync-api';
+import type { Session } from '../../src/lib/api/auth';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { seededRandom } from '../../src/lib/random/seeded-random';
 import { createLessons } from '../support/content-records';
 
@@ -281,7 +282,7 @@ async function send(attempt: Attempt, token: string): Promise<number | string> {
 }
 
 describe('the push route refuses malformed pushes', () => {
-	const api = syncApi(url);
+	const api = learnerApi(url);
 	let admin: PocketBase;
 	let learner: Session;
 	let lessons: string[] = [];
@@ -296,14 +297,14 @@ describe('the push route refuses malformed pushes', () => {
 		lessons = await createLessons(admin, 'fuzz', 2);
 		const signUp = async (name: string) => {
 			const email = `fuzz-${name}-${Math.random().toString(36).slice(2)}@example.org`;
-			await api.signUp(email, 'fuzz-password-1', name);
-			return api.signIn(email, 'fuzz-password-1');
+			await api.auth.signUp(email, 'fuzz-password-1', name);
+			return api.auth.signIn(email, 'fuzz-password-1');
 		};
 		learner = await signUp('learner');
 		// An event id another learner already stored: pushing it must be refused too.
 		const other = await signUp('other');
 		foreignId = crypto.randomUUID();
-		await api.push(other, [
+		await api.sync.push(other, [
 			{
 				id: foreignId,
 				type: 'lesson_opened',

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Session } from '../../src/lib/api/auth';
+import { Rejected } from '../../src/lib/api/http';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { openDatabase, type ClydeDatabase } from '../../src/lib/db/database';
 import type { NewProgressEvent } from '../../src/lib/progress/event-types';
 import { lessonProgress } from '../../src/lib/progress/derive';
@@ -8,19 +11,18 @@ import { recordEvent } from '../../src/lib/progress/record-event';
 import { pullEvents } from '../../src/lib/sync/pull-events';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
-import { Rejected, syncApi, type Session } from '../../src/lib/sync/sync-api';
 import { createLessons } from '../support/content-records';
 
 const url = inject('pbUrl');
-const api = syncApi(url);
+const api = learnerApi(url);
 const password = 'learner-password-1';
 let lessons: string[] = [];
 let admin: PocketBase;
 
 async function newLearner(): Promise<Session> {
 	const email = `sync-${Math.random().toString(36).slice(2)}@example.org`;
-	await api.signUp(email, password, 'Sync Learner');
-	return api.signIn(email, password);
+	await api.auth.signUp(email, password, 'Sync Learner');
+	return api.auth.signIn(email, password);
 }
 
 function device(): ClydeDatabase {
@@ -68,8 +70,8 @@ describe('sync against a real PocketBase', () => {
 			await recordEvent(db, event(lessons[0] as string)),
 			await recordEvent(db, event(lessons[1] as string))
 		];
-		const first = await api.push(session, events);
-		const retry = await api.push(session, events);
+		const first = await api.sync.push(session, events);
+		const retry = await api.sync.push(session, events);
 		expect(first.map((r) => r.status)).toEqual(['stored', 'stored']);
 		expect(retry.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
 		expect(retry.map((r) => r.seq)).toEqual(first.map((r) => r.seq));
@@ -81,7 +83,7 @@ describe('sync against a real PocketBase', () => {
 		const db = device();
 		const good = await recordEvent(db, event(lessons[0] as string));
 		const bad = await recordEvent(db, event('no-such-lesson'));
-		const failure = await api.push(session, [good, bad]).catch((e: unknown) => e);
+		const failure = await api.sync.push(session, [good, bad]).catch((e: unknown) => e);
 		expect(failure).toBeInstanceOf(Rejected);
 		expect((failure as Rejected).invalid).toEqual([
 			{ index: 1, id: bad.id, reason: 'no lesson "no-such-lesson"' }
@@ -141,7 +143,7 @@ describe('sync against a real PocketBase', () => {
 		expect(sync.status.state).toBe('sign-in-needed');
 		expect(await db.outbox.count()).toBe(2);
 
-		await saveSession(db, await api.signIn(session.email, password));
+		await saveSession(db, await api.auth.signIn(session.email, password));
 		await sync.syncNow();
 		expect(sync.status.state).toBe('idle');
 		expect(await db.outbox.count()).toBe(0);
@@ -159,20 +161,20 @@ describe('sync against a real PocketBase', () => {
 		const fresh = device();
 		let pages = 0;
 		const flaky = {
-			...api,
+			...api.sync,
 			async pull(s: Session, after: number, limit: number) {
 				if (++pages === 2) throw new Error('connection reset');
-				return api.pull(s, after, limit);
+				return api.sync.pull(s, after, limit);
 			}
 		};
 		await expect(pullEvents(fresh, flaky, session)).rejects.toThrow('connection reset');
 		expect(await fresh.events.count()).toBe(200);
 		const asked: number[] = [];
 		const counting = {
-			...api,
+			...api.sync,
 			pull(s: Session, after: number, limit: number) {
 				asked.push(after);
-				return api.pull(s, after, limit);
+				return api.sync.pull(s, after, limit);
 			}
 		};
 		await pullEvents(fresh, counting, session);
@@ -188,7 +190,7 @@ describe('sync against a real PocketBase', () => {
 		await saveSession(db, session);
 		await engine(db).syncNow();
 		expect(await serverOpIds(session.userId)).toHaveLength(1);
-		await api.deleteAccount(session);
+		await api.account.remove(session);
 		expect(await serverOpIds(session.userId)).toEqual([]);
 	});
 
@@ -198,7 +200,7 @@ describe('sync against a real PocketBase', () => {
 		const db = device();
 		const theirs = await recordEvent(db, event(lessons[0] as string));
 		// Stored for the first learner, but the answer was lost: the outbox row stays.
-		await api.push(first, [theirs]);
+		await api.sync.push(first, [theirs]);
 		await saveSession(db, second);
 		const mine = await recordEvent(db, event(lessons[1] as string));
 		const sync = engine(db);
@@ -216,7 +218,7 @@ describe('sync against a real PocketBase', () => {
 		const session = await newLearner();
 		const db = device();
 		const wrong = await recordEvent(db, { ...event(lessons[0] as string), module: 'elsewhere' });
-		const failure = await api.push(session, [wrong]).catch((e: unknown) => e);
+		const failure = await api.sync.push(session, [wrong]).catch((e: unknown) => e);
 		expect((failure as Rejected).invalid?.[0]?.reason).toBe(
 			`lesson "${lessons[0]}" is in module "sync-m" of pathway "sync-p"`
 		);

@@ -5,7 +5,7 @@ import { openDatabase, type ClydeDatabase } from '../../src/lib/db/database';
 import type { NewProgressEvent } from '../../src/lib/progress/event-types';
 import { recordEvent } from '../../src/lib/progress/record-event';
 import { saveSession } from '../../src/lib/sync/session-store';
-import { syncApi } from '../../src/lib/sync/sync-api';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { seededRandom } from '../../src/lib/random/seeded-random';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
 import { FAULTS, noFaults, type ChaosProxy, type FaultCounts, type FaultOdds } from './chaos-proxy';
@@ -105,8 +105,8 @@ export async function chaosRun(options: ChaosOptions): Promise<ChaosResult> {
 	await admin
 		.collection('users')
 		.create({ email, password, passwordConfirm: password, name: 'Chaos', role: 'learner' });
-	const session = await syncApi(options.serverUrl).signIn(email, password);
-	const api = syncApi(proxy.url);
+	const session = await learnerApi(options.serverUrl).auth.signIn(email, password);
+	const api = learnerApi(proxy.url);
 	const chaosStarted = performance.now();
 
 	// The test drives every sync: the engine's own timers never fire.

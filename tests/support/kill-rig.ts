@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { freePort } from '../../scripts/pocketbase/ports';
 import type { RunningPocketBase } from '../../scripts/pocketbase/server';
+import type { Session } from '../../src/lib/api/auth';
+import { learnerApi } from '../../src/lib/api/learner-api';
 import { openDatabase, type ClydeDatabase } from '../../src/lib/db/database';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
-import { syncApi, type Session } from '../../src/lib/sync/sync-api';
 import { createLessons } from './content-records';
 import { prepareDataDir, serveDataDir } from './data-dir-server';
 import { hooksWithIntegrityCheck, integrityCheck } from './integrity-hook';
@@ -58,8 +59,8 @@ export class KillRig {
 			await rig.#admin.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
 			rig.#lessons = await createLessons(rig.#admin, 'kill', 3);
 			const email = `kill-${Date.now()}@example.org`;
-			await rig.#api().signUp(email, 'learner-password-1', 'Kill Learner');
-			rig.#session = await rig.#api().signIn(email, 'learner-password-1');
+			await rig.#api().auth.signUp(email, 'learner-password-1', 'Kill Learner');
+			rig.#session = await rig.#api().auth.signIn(email, 'learner-password-1');
 			rig.#db = openDatabase(`kill-device-${Math.random()}`);
 			await saveSession(rig.#db, rig.#session);
 			return rig;
@@ -74,7 +75,7 @@ export class KillRig {
 		const batch = await this.#queue();
 		await this.#restart();
 		const started = performance.now();
-		await this.#api().push(this.#session, batch);
+		await this.#api().sync.push(this.#session, batch);
 		const ms = performance.now() - started;
 		await this.#engine().syncNow();
 		return ms;
@@ -86,7 +87,7 @@ export class KillRig {
 		const before = await this.#storedCount();
 		const batch = await this.#queue();
 		const push = this.#api()
-			.push(this.#session, batch)
+			.sync.push(this.#session, batch)
 			.then(
 				() => '',
 				(error: Error) => error.message
@@ -137,7 +138,7 @@ export class KillRig {
 	}
 
 	#api() {
-		return syncApi(this.#server.url);
+		return learnerApi(this.#server.url);
 	}
 
 	/** The real engine, retrying from the outbox as the phone would; the caller says when. */
@@ -162,7 +163,7 @@ export class KillRig {
 	async #restart(): Promise<void> {
 		await this.#server.stop();
 		this.#server = await serveDataDir(this.work, { port: this.port, hooksDir: this.hooks.dir });
-		await this.#api().pull(this.#session, 0, 1);
+		await this.#api().sync.pull(this.#session, 0, 1);
 	}
 
 	async #storedCount(): Promise<number> {

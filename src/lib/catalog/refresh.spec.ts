@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContentApi } from '$lib/api/content';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
-import type { ContentApi } from '$lib/offline/content-api';
 import { makePathway } from '../../../tests/factories/catalog';
 import { refreshCatalog } from './refresh';
 

@@ -1,5 +1,5 @@
+import type { ContentApi } from '$lib/api/content';
 import type { ClydeDatabase } from '$lib/db/database';
-import type { ContentApi } from '$lib/offline/content-api';
 
 const CATALOG_SEQ = 'catalog-seq';
 

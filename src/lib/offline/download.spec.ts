@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContentApi } from '$lib/api/content';
+import { Offline } from '$lib/api/http';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
+import { StorageFullError } from '$lib/db/storage-full';
 import { makePathway, storedLesson } from '../../../tests/factories/catalog';
-import type { ContentApi } from './content-api';
-import { downloadPathway, DownloadError, removeDownload } from './download';
+import { fullOnBulkPut } from '../../../tests/support/quota';
+import { downloadPathway, removeDownload } from './download';
 import { downloadState } from './download-state';
 
 const pathway = makePathway('p', 2, 6);
@@ -15,7 +18,7 @@ function fakeApi(failAfter = Infinity): ContentApi & { asked: string[][] } {
 		asked,
 		catalog: async () => ({ seq: 1, pathways: [pathway] }),
 		async lessons(ids) {
-			if (asked.length >= failAfter) throw new TypeError('Failed to fetch');
+			if (asked.length >= failAfter) throw new Offline('no connection (Failed to fetch)');
 			asked.push(ids);
 			return ids.map((id) => storedLesson(pathway, id));
 		}
@@ -41,7 +44,7 @@ describe('downloadPathway', () => {
 
 	it('keeps what it stored when the connection drops, and resumes with only the rest', async () => {
 		const first = fakeApi(1);
-		await expect(downloadPathway(db, first, pathway)).rejects.toBeInstanceOf(DownloadError);
+		await expect(downloadPathway(db, first, pathway)).rejects.toBeInstanceOf(Offline);
 		expect(await db.lessons.count()).toBe(5);
 		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'paused', percent: 41 });
 
@@ -64,19 +67,9 @@ describe('downloadPathway', () => {
 
 	it('says the phone is full on a quota error and keeps earlier batches', async () => {
 		const api = fakeApi();
-		let puts = 0;
-		const original = db.lessons.bulkPut.bind(db.lessons);
-		db.lessons.bulkPut = ((...args: Parameters<typeof original>) => {
-			if (++puts === 2) {
-				const error = new Error('quota');
-				error.name = 'QuotaExceededError';
-				return Promise.reject(error);
-			}
-			return original(...args);
-		}) as typeof original;
+		fullOnBulkPut(db.lessons, 2);
 		const failure = await downloadPathway(db, api, pathway).catch((e: unknown) => e);
-		expect(failure).toMatchObject({ reason: 'storage-full' });
-		expect((failure as Error).message).toMatch(/out of space/);
+		expect(failure).toBeInstanceOf(StorageFullError);
 		expect(await db.lessons.count()).toBe(5);
 	});
 

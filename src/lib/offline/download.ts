@@ -1,25 +1,15 @@
+import type { ContentApi } from '$lib/api/content';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { ClydeDatabase } from '$lib/db/database';
-import { isQuotaError } from '$lib/db/storage-full';
-import type { ContentApi } from './content-api';
-
-/** Why a download stopped, in words for the learner. What was stored so far is kept. */
-export class DownloadError extends Error {
-	override name = 'DownloadError';
-	constructor(
-		readonly reason: 'offline' | 'storage-full' | 'server',
-		message: string
-	) {
-		super(message);
-	}
-}
+import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
 
 const BATCH = 5;
 
 /**
  * Downloads the lessons of a pathway that are missing or changed, a few at a time, each batch
  * in its own transaction: an interrupted download keeps what it stored, and calling this
- * again fetches only the rest.
+ * again fetches only the rest. It stops with the API's errors (`$lib/api/http`), or
+ * StorageFullError when the phone is full.
  */
 export async function downloadPathway(
 	db: ClydeDatabase,
@@ -39,26 +29,11 @@ export async function downloadPathway(
 	onProgress(done, total);
 	for (let i = 0; i < todo.length; i += BATCH) {
 		const batch = todo.slice(i, i + BATCH);
-		let fetched;
-		try {
-			fetched = await api.lessons(batch.map((l) => l.id));
-		} catch (error) {
-			throw new DownloadError(
-				error instanceof TypeError ? 'offline' : 'server',
-				error instanceof TypeError
-					? 'The connection dropped. What was downloaded is kept: try again to finish.'
-					: `The server could not send the lessons (${(error as Error).message}). Try again later.`
-			);
-		}
+		const fetched = await api.lessons(batch.map((l) => l.id));
 		try {
 			await db.lessons.bulkPut(fetched);
 		} catch (error) {
-			throw isQuotaError(error)
-				? new DownloadError(
-						'storage-full',
-						'Your phone is out of space for Clyde. Free some space (or remove another download) and try again. Nothing you did is lost.'
-					)
-				: error;
+			throw isQuotaError(error) ? new StorageFullError() : error;
 		}
 		done += batch.reduce((sum, l) => sum + l.bytes, 0);
 		onProgress(done, total);

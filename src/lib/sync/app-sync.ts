@@ -1,32 +1,32 @@
+import type { LearnerApi } from '$lib/api/learner-api';
 import type { ClydeDatabase } from '$lib/db/database';
 import { SyncEngine } from './sync-engine';
-import { syncApi, type SyncApi } from './sync-api';
 
 let engine: SyncEngine | undefined;
-let api: SyncApi | undefined;
 
-/** The app's one sync engine and API (same origin as the app). */
-export function appSync(db: ClydeDatabase): { engine: SyncEngine; api: SyncApi } {
-	api ??= syncApi();
+/** The app's one sync engine. */
+export function appSync(db: ClydeDatabase, api: LearnerApi): SyncEngine {
 	engine ??= new SyncEngine(db, api);
-	return { engine, api };
+	return engine;
 }
 
 /**
- * Wires the sync triggers: now, when the browser comes online and when the app becomes
- * visible. A local write is the layout's trigger (it watches the outbox), and the engine's
- * own timer covers the rest. The Background Sync API is not used: not every browser has it.
+ * Starts syncing: now, after each local write (the engine watches its outbox), when the browser
+ * comes online and when the app becomes visible; the engine's own timer covers the rest. The
+ * Background Sync API is not used: not every browser has it. Returns the function that stops.
  */
-export function startSyncTriggers(engine: SyncEngine): () => void {
+export function startSync(engine: SyncEngine): () => void {
 	const now = () => engine.syncSoon(0);
 	const visible = () => {
 		if (document.visibilityState === 'visible') now();
 	};
 	window.addEventListener('online', now);
 	document.addEventListener('visibilitychange', visible);
+	const unwatch = engine.watchOutbox();
 	void engine.loadLastSynced().then(now);
 	return () => {
 		window.removeEventListener('online', now);
 		document.removeEventListener('visibilitychange', visible);
+		unwatch();
 	};
 }

@@ -1,6 +1,9 @@
+import { Rejected } from '$lib/api/http';
+import type { Session } from '$lib/api/auth';
+import type { SyncApi } from '$lib/api/sync';
 import type { ClydeDatabase } from '$lib/db/database';
 import type { ProgressEvent } from '$lib/progress/event-types';
-import { Rejected, type Session, type SyncApi } from './sync-api';
+import { wireEvent } from '$lib/progress/wire-event';
 
 export const PUSH_BATCH = 200;
 
@@ -37,7 +40,8 @@ export async function pushOutbox(
 			await db.outbox.bulkDelete(results.map((r) => r.id));
 			pushed += results.length;
 		} catch (error) {
-			if (!(error instanceof Rejected)) throw error;
+			// A refusal that names no event (a malformed batch) is the engine's to retry.
+			if (!(error instanceof Rejected) || error.invalid.length === 0) throw error;
 			await reject(
 				db,
 				error.invalid.map((i) => ({ id: events[i.index]?.id ?? i.id, reason: i.reason })),
@@ -56,22 +60,4 @@ async function reject(
 		await db.rejected.bulkPut(items.map((i) => ({ ...i, rejectedAt: at.toISOString() })));
 		await db.outbox.bulkDelete(items.map((i) => i.id));
 	});
-}
-
-/** Only the fields the push route accepts (a stored event may carry more in future). */
-function wireEvent(event: ProgressEvent): ProgressEvent {
-	const { id, type, lesson, module, pathway, at } = event;
-	const base = { id, type, lesson, module, pathway, at };
-	if (event.type === 'quiz_answered')
-		return { ...base, type: event.type, question: event.question, correct: event.correct };
-	if (event.type === 'quiz_completed') {
-		return {
-			...base,
-			type: event.type,
-			correct: event.correct,
-			total: event.total,
-			passed: event.passed
-		};
-	}
-	return base as ProgressEvent;
 }

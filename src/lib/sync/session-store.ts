@@ -1,5 +1,5 @@
+import type { Session } from '$lib/api/auth';
 import type { ClydeDatabase } from '$lib/db/database';
-import type { Session } from './sync-api';
 
 const KEY = 'session';
 

@@ -1,29 +1,37 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TooManyRequests } from '$lib/api/http';
+import type { LearnerApi } from '$lib/api/learner-api';
+import type { PushResult, SyncApi } from '$lib/api/sync';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
 import { recordEvent } from '$lib/progress/record-event';
 import { saveSession } from './session-store';
 import { SyncEngine, type EngineClock } from './sync-engine';
-import { TooManyRequests, type PushResult, type SyncApi } from './sync-api';
 
 /** A clock the test moves by hand; the engine's timers are only recorded. */
 function manualClock(start = Date.parse('2026-01-01T10:00:00Z')) {
 	let now = start;
 	const timers: number[] = [];
+	let waiting: ((ms: number) => void) | undefined;
 	const clock: EngineClock = {
 		now: () => new Date(now),
 		random: () => 0.5,
-		setTimeout: (_run, ms) => timers.push(ms),
+		setTimeout: (_run, ms) => {
+			waiting?.(ms);
+			return timers.push(ms);
+		},
 		clearTimeout: () => {}
 	};
-	return { clock, timers, advance: (ms: number) => (now += ms) };
+	/** Resolves with the delay of the next timer the engine sets. */
+	const nextTimer = () => new Promise<number>((resolve) => (waiting = resolve));
+	return { clock, timers, nextTimer, advance: (ms: number) => (now += ms) };
 }
 
 /** An API whose push is rate-limited `limitedTimes` times, then stores everything. */
 function rateLimitedApi(limitedTimes: number, retryAfterMs: number) {
 	const pushed: string[] = [];
 	let refusals = 0;
-	const api = {
+	const sync: SyncApi = {
 		async push(_session, events) {
 			if (refusals < limitedTimes) {
 				refusals += 1;
@@ -35,7 +43,8 @@ function rateLimitedApi(limitedTimes: number, retryAfterMs: number) {
 		async pull() {
 			return { events: [], cursor: 0, more: false };
 		}
-	} as Partial<SyncApi> as SyncApi;
+	};
+	const api = { sync } as Pick<LearnerApi, 'sync' | 'auth'>;
 	return { api, pushed };
 }
 
@@ -85,5 +94,30 @@ describe('SyncEngine on a rate limit', () => {
 		advance(50_000);
 		engine.syncSoon(0);
 		expect(timers.at(-1)).toBe(0);
+	});
+});
+
+describe('SyncEngine watching its outbox', () => {
+	let db: ClydeDatabase;
+	beforeEach(() => {
+		db = openDatabase(`engine-${Math.random()}`);
+	});
+	afterEach(() => db.delete());
+
+	it('syncs two seconds after each local write, and after starting with rows waiting', async () => {
+		const opened = { type: 'lesson_opened', lesson: 'l', module: 'm', pathway: 'p' } as const;
+		await recordEvent(db, opened);
+		const { clock, timers, nextTimer } = manualClock();
+		const engine = new SyncEngine(db, rateLimitedApi(0, 0).api, clock);
+
+		let timer = nextTimer();
+		const stop = engine.watchOutbox();
+		expect(await timer).toBe(2_000);
+
+		timer = nextTimer();
+		await recordEvent(db, opened);
+		expect(await timer).toBe(2_000);
+		expect(timers).toEqual([2_000, 2_000]);
+		stop();
 	});
 });

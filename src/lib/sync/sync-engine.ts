@@ -1,16 +1,12 @@
+import { liveQuery } from 'dexie';
+import { tokenExpiry, type Session } from '$lib/api/auth';
+import { RetryLater, SignInNeeded, TooManyRequests } from '$lib/api/http';
+import type { LearnerApi } from '$lib/api/learner-api';
 import type { ClydeDatabase } from '$lib/db/database';
 import { backoffDelay } from './backoff';
 import { pullEvents } from './pull-events';
 import { pushOutbox } from './push-outbox';
 import { loadSession, saveSession } from './session-store';
-import {
-	RetryLater,
-	SignInNeeded,
-	TooManyRequests,
-	tokenExpiry,
-	type Session,
-	type SyncApi
-} from './sync-api';
 
 export type SyncState = 'idle' | 'syncing' | 'waiting' | 'signed-out' | 'sign-in-needed';
 
@@ -32,13 +28,16 @@ export interface EngineClock {
 }
 
 const REGULAR_MS = 60_000;
+/** After a local write: a burst of quiz answers goes up in one push. */
+const AFTER_WRITE_MS = 2_000;
 const REFRESH_BEFORE_MS = 2 * 24 * 3600_000;
 const LAST_SYNCED = 'last-synced';
 
 /**
  * Push then pull, one run at a time, retried with backoff without end. The engine knows no
- * window or timer of its own: the app wires its triggers (open, online, visible, a timer,
- * a local write) to `syncSoon`, and tests drive it with their own clock.
+ * window or timer of its own: it watches its outbox for local writes (`watchOutbox`), the app
+ * wires the browser's triggers (open, online, visible) to `syncSoon` (app-sync.ts), and tests
+ * drive it with their own clock.
  */
 export class SyncEngine {
 	#status: SyncStatus = { state: 'idle' };
@@ -53,7 +52,7 @@ export class SyncEngine {
 
 	constructor(
 		private readonly db: ClydeDatabase,
-		private readonly api: SyncApi,
+		private readonly api: Pick<LearnerApi, 'sync' | 'auth'>,
 		private readonly clock: EngineClock = {
 			now: () => new Date(),
 			random: Math.random,
@@ -100,6 +99,25 @@ export class SyncEngine {
 		this.clock.clearTimeout(this.#timer);
 	}
 
+	/**
+	 * Syncs shortly after each local write: when the outbox grows (recordEvent adds a row with
+	 * every event, in this tab or another). Returns the function that stops watching.
+	 */
+	watchOutbox(): () => void {
+		// Rows already waiting count as written: Dexie's first count may come after a write
+		// made just after this started, and would otherwise hide it.
+		let seen = 0;
+		const subscription = liveQuery(() => this.db.outbox.count()).subscribe({
+			next: (count) => {
+				if (count > seen) this.syncSoon(AFTER_WRITE_MS);
+				seen = count;
+			},
+			// The database closed: the app's own triggers and the engine's timer still sync.
+			error: () => {}
+		});
+		return () => subscription.unsubscribe();
+	}
+
 	async #run(): Promise<void> {
 		let session = await loadSession(this.db);
 		if (!session) {
@@ -109,8 +127,8 @@ export class SyncEngine {
 		this.#set({ state: 'syncing' });
 		try {
 			session = await this.#freshSession(session);
-			await pushOutbox(this.db, this.api, session, () => this.clock.now());
-			await pullEvents(this.db, this.api, session);
+			await pushOutbox(this.db, this.api.sync, session, () => this.clock.now());
+			await pullEvents(this.db, this.api.sync, session);
 			const at = this.clock.now().toISOString();
 			await this.db.settings.put({ key: LAST_SYNCED, value: at });
 			this.#attempt = 0;
@@ -144,7 +162,7 @@ export class SyncEngine {
 		const expiry = tokenExpiry(session.token);
 		if (!expiry || expiry.getTime() - this.clock.now().getTime() > REFRESH_BEFORE_MS)
 			return session;
-		const fresh = await this.api.refresh(session);
+		const fresh = await this.api.auth.refresh(session);
 		await saveSession(this.db, fresh);
 		return fresh;
 	}

@@ -3,6 +3,15 @@ import type { TutorEvent } from './types';
 /** One learner's state on one lesson, from least to most done; needs-help is apart. */
 export type CellState = 'not_started' | 'opened' | 'completed' | 'quiz_passed' | 'needs_help';
 
+/** Each state in words, for the learner page and the CSV. */
+export const STATE_LABELS: Record<CellState, string> = {
+	not_started: 'Not started',
+	opened: 'Opened',
+	completed: 'Completed',
+	quiz_passed: 'Quiz passed',
+	needs_help: 'Needs help'
+};
+
 export interface LessonRecord {
 	state: CellState;
 	/** Quiz attempts that failed, and whether any attempt passed. */

@@ -1,9 +1,7 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import { buildDashboard } from './dashboard';
-import type { TutorClient } from './tutor-client';
-import type { CohortProgress, Thresholds, TutorEvent } from './types';
-
-const SHOWN = new Set<string>(['lesson_opened', 'lesson_completed', 'quiz_completed']);
+import type { LiveEvent, TutorClient } from './tutor-client';
+import type { CohortProgress, Thresholds } from './types';
 
 export type LiveStatus = 'loading' | 'live' | 'offline' | 'failed';
 
@@ -133,12 +131,11 @@ export class CohortLive {
 		}
 	}
 
-	#add(event: TutorEvent & { pathway: string }): void {
+	#add(event: LiveEvent): void {
 		const progress = this.progress;
 		if (!progress || event.pathway !== progress.cohort.pathway) return;
-		// Single quiz answers are not shown (as in the first load); a duplicate comes when a
-		// reload and an event cross.
-		if (!SHOWN.has(event.type) || this.#seen.has(event.id)) return;
+		// A duplicate comes when a reload and an event cross.
+		if (this.#seen.has(event.id)) return;
 		if (!progress.learners.some((l) => l.id === event.user)) return;
 		this.#seen.add(event.id);
 		const { pathway: _pathway, ...tutorEvent } = event;

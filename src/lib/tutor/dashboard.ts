@@ -23,9 +23,6 @@ export interface Dashboard {
 	median: number;
 }
 
-/** PocketBase writes "2026-01-31 09:30:00.000Z"; Date.parse wants a "T". */
-export const parsePocketBaseDate = (value: string) => Date.parse(value.replace(' ', 'T'));
-
 /**
  * The dashboard is a pure function of the pathway, the learners and their events, so a
  * live event only means building it again: it is cheap (tens of ms for 500 learners).
@@ -53,7 +50,7 @@ export function buildDashboard(
 		let latest = '';
 		for (const list of mine.values()) {
 			for (const event of list) {
-				const received = event.received ? event.received.replace(' ', 'T') : event.at;
+				const received = event.received ?? event.at;
 				const at = event.at < received ? event.at : received;
 				if (at > latest) latest = at;
 			}
@@ -89,7 +86,7 @@ export function buildDashboard(
 					record.state === 'needs_help' ? [{ id: lessonIds[index] ?? '', fails: record.fails }] : []
 				),
 				lastActive: row.lastActive,
-				joined: parsePocketBaseDate(row.learner.joined),
+				joined: Date.parse(row.learner.joined),
 				completed: row.completed
 			},
 			middle,

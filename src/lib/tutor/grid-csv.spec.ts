@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { makePathway } from '../../../tests/factories/catalog';
-import type { CellState, LessonRecord } from './cell-state';
+import { STATE_LABELS, type CellState, type LessonRecord } from './cell-state';
 import type { LearnerRow } from './dashboard';
-import { gridCsv, STATE_LABELS } from './grid-csv';
+import { gridCsv } from './grid-csv';
 import type { Signal } from './signals';
 
 /** Modules "Module 1" and "Module 2", lessons "Lesson 1.1" … "Lesson 2.3". */

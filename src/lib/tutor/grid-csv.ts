@@ -1,17 +1,9 @@
 import Papa from 'papaparse';
 import type { CatalogPathway } from '$lib/content/catalog-types';
-import type { CellState } from './cell-state';
+import { STATE_LABELS } from './cell-state';
 import type { LearnerRow } from './dashboard';
 import { lessonTitle } from './lesson-title';
 import { describeSignal } from './signals';
-
-export const STATE_LABELS: Record<CellState, string> = {
-	not_started: 'Not started',
-	opened: 'Opened',
-	completed: 'Completed',
-	quiz_passed: 'Quiz passed',
-	needs_help: 'Needs help'
-};
 
 /** A cell a spreadsheet could read as a formula: it starts with = + - @, a tab or a CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;

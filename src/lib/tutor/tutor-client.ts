@@ -1,6 +1,10 @@
-import PocketBase, { type RecordModel } from 'pocketbase';
-import type { Session } from '$lib/sync/sync-api';
-import type { Cohort, CohortProgress, Thresholds, TutorEvent } from './types';
+import PocketBase from 'pocketbase';
+import type { Session } from '$lib/api/auth';
+import { storedEvent, type EventRecord, type StoredEvent } from '$lib/progress/wire-event';
+import type { Cohort, CohortProgress, Thresholds } from './types';
+
+/** A live event a tutor is shown: single quiz answers are left out, as in the first load. */
+export type LiveEvent = Exclude<StoredEvent, { type: 'quiz_answered' }>;
 
 /**
  * The tutor's side of the API. Unlike the learner's sync (plain fetch, to keep phones light),
@@ -72,7 +76,7 @@ export class TutorClient {
 	 * connection comes back after a break, when events may have been missed.
 	 */
 	async watch(handlers: {
-		onEvent(event: TutorEvent & { pathway: string }): void;
+		onEvent(event: LiveEvent): void;
 		onMembership(cohort: string): void;
 		onReconnect(): void;
 	}): Promise<() => Promise<void>> {
@@ -82,9 +86,10 @@ export class TutorClient {
 				if (connectedBefore) handlers.onReconnect();
 				connectedBefore = true;
 			}),
-			this.pb
-				.collection('progress_events')
-				.subscribe('*', ({ record }) => handlers.onEvent(toTutorEvent(record))),
+			this.pb.collection('progress_events').subscribe('*', ({ record }) => {
+				const event = storedEvent(record as unknown as EventRecord);
+				if (event.type !== 'quiz_answered') handlers.onEvent(event);
+			}),
 			this.pb
 				.collection('memberships')
 				.subscribe('*', ({ record }) => handlers.onMembership(String(record.cohort)))
@@ -93,22 +98,4 @@ export class TutorClient {
 			await Promise.all(stops.map((stop) => stop().catch(() => {})));
 		};
 	}
-}
-
-function toTutorEvent(record: RecordModel): TutorEvent & { pathway: string } {
-	const data = (record.data ?? {}) as { correct?: number; total?: number; passed?: boolean };
-	return {
-		id: String(record.op_id),
-		user: String(record.user),
-		type: record.type as TutorEvent['type'],
-		lesson: String(record.lesson),
-		module: String(record.module),
-		pathway: String(record.pathway),
-		at: String(record.at),
-		received: record.created,
-		seq: Number(record.seq),
-		...(record.type === 'quiz_completed'
-			? { correct: data.correct, total: data.total, passed: data.passed }
-			: {})
-	};
 }

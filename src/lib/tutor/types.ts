@@ -24,11 +24,15 @@ export interface CohortLearner {
 	membership: string;
 	name: string;
 	email: string;
-	/** When they joined, as PocketBase writes dates ("2026-01-31 09:30:00.000Z"). */
+	/** When they joined (ISO 8601). */
 	joined: string;
 }
 
-/** A learner's event as the tutor sees it: who, and the quiz score if any. */
+/**
+ * A learner's event as the tutor sees it: who, and the quiz score if any. The dashboard read
+ * sends these (pb_hooks/lib/events.js), realtime sends the stored record, read with the same
+ * codec (src/lib/progress/wire-event.ts). Single quiz answers are left out.
+ */
 export interface TutorEvent {
 	id: string;
 	user: string;
@@ -37,7 +41,7 @@ export interface TutorEvent {
 	module: string;
 	/** The device's clock when it happened (ISO 8601). */
 	at: string;
-	/** When the server stored it ("2026-01-31 09:30:00.000Z"): a bound on a fast device clock. */
+	/** When the server stored it (ISO 8601): a bound on a fast device clock. */
 	received?: string;
 	seq: number;
 	correct?: number;

@@ -1,5 +1,5 @@
+import type { Session } from '$lib/api/auth';
 import type { ClydeDatabase } from '$lib/db/database';
-import type { Session } from '$lib/sync/sync-api';
 
 /**
  * Everything Clyde holds about the learner on this phone (after a sync, that includes what

@@ -1,9 +1,9 @@
 import { page } from '$app/state';
+import { isStoredLesson } from '$lib/api/content';
 import { getApp } from '$lib/app-context';
 import { findLesson, type LessonPlace } from '$lib/catalog/find';
 import type { StoredLesson } from '$lib/content/catalog-types';
 import { LiveQuery } from '$lib/db/live.svelte';
-import { isStoredLesson } from '$lib/offline/content-api';
 
 /**
  * The lesson a URL names, for the reader and its quiz: read from IndexedDB when it is
@@ -47,7 +47,7 @@ export class LessonSource {
 		$effect(() => {
 			const id = this.id;
 			if (!id || !this.notStored || !this.#app.network.online) return;
-			this.#app.api
+			this.#app.api.content
 				.lessons([id])
 				.then(([found]) => (this.#fetched = found))
 				.catch(() => (this.fetchFailed = true));
@@ -56,7 +56,7 @@ export class LessonSource {
 
 	/** Downloads a damaged lesson again, over the stored copy. */
 	async repair(): Promise<void> {
-		const [fresh] = await this.#app.api.lessons([this.id]);
+		const [fresh] = await this.#app.api.content.lessons([this.id]);
 		if (fresh) await this.#app.db.lessons.put(fresh);
 	}
 }

@@ -1,44 +1,31 @@
 import type { Catalog, StoredLesson } from '$lib/content/catalog-types';
+import { BadAnswer, type Call } from './http';
 
-/** Where the app's content comes from; tests pass their own server's address. */
+/** The content routes of pb_hooks/catalog.pb.js: public, so learners may study before signing up. */
 export interface ContentApi {
 	/** The catalog, or `unchanged` when nothing was published after `since` (a content seq). */
 	catalog(since?: number): Promise<Catalog | { seq: number; unchanged: true }>;
 	lessons(ids: string[]): Promise<StoredLesson[]>;
 }
 
-export class ContentApiError extends Error {
-	override name = 'ContentApiError';
-}
-
-/** The content routes of pb_hooks/catalog.pb.js, over plain fetch (no SDK on the phone). */
-export function contentApi(
-	base = '',
-	fetcher: typeof fetch = (...args) => fetch(...args)
-): ContentApi {
-	async function get<T>(path: string): Promise<T> {
-		const response = await fetcher(`${base}${path}`, { headers: { Accept: 'application/json' } });
-		if (!response.ok)
-			throw new ContentApiError(`the server answered ${response.status} for ${path}`);
-		return (await response.json()) as T;
-	}
+export function contentApi(call: Call): ContentApi {
 	return {
 		async catalog(since = 0) {
-			const catalog = await get<Catalog | { seq: number; unchanged: true }>(
-				`/api/clyde/catalog${since > 0 ? `?since=${since}` : ''}`
-			);
+			const catalog = await call<Catalog | { seq: number; unchanged: true }>('/api/clyde/catalog', {
+				query: since > 0 ? { since } : {}
+			});
 			if ('unchanged' in catalog && catalog.unchanged === true) return catalog;
 			if (!('pathways' in catalog) || !Array.isArray(catalog.pathways)) {
-				throw new ContentApiError('the course list from the server is not in the expected form');
+				throw new BadAnswer('the course list from the server is not in the expected form');
 			}
 			return catalog;
 		},
 		async lessons(ids) {
-			const answer = await get<{ lessons: unknown }>(
-				`/api/clyde/lessons?ids=${ids.map(encodeURIComponent).join(',')}`
-			);
+			const answer = await call<{ lessons: unknown }>('/api/clyde/lessons', {
+				query: { ids: ids.join(',') }
+			});
 			if (!Array.isArray(answer.lessons) || !answer.lessons.every(isStoredLesson)) {
-				throw new ContentApiError('lessons from the server are not in the expected form');
+				throw new BadAnswer('lessons from the server are not in the expected form');
 			}
 			return answer.lessons;
 		}

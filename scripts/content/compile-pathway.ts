@@ -1,0 +1,37 @@
+import type { Level } from '../../src/lib/content/types';
+import type { CompiledLesson, CompiledModule, CompiledPathway } from './catalog';
+import { identity, type CompileContext } from './compile-context';
+import { compileModule } from './compile-module';
+import { contentHash } from './content-hash';
+import type { PathwayDir } from './folders';
+import { pathwayFrontmatter } from './schemas';
+
+/**
+ * One pathway folder: pathway.md and its modules. Its modules and lessons are compiled (and
+ * checked) even when pathway.md is missing or unusable, and then `pathway` is undefined;
+ * `lessons` is every lesson compiled, for the editor preview.
+ */
+export function compilePathway(
+	context: CompileContext,
+	dir: PathwayDir
+): { pathway?: CompiledPathway; lessons: CompiledLesson[] } {
+	const file = `${dir.dir}/pathway.md`;
+	const doc = context.read(file, pathwayFrontmatter);
+	const level: Level = doc?.meta.level ?? 'beginner';
+	const modules: CompiledModule[] = [];
+	const lessons: CompiledLesson[] = [];
+	for (const moduleDir of dir.modules) {
+		const compiled = compileModule(context, moduleDir, level, doc?.meta.id);
+		if (compiled.module) modules.push(compiled.module);
+		lessons.push(...compiled.lessons);
+	}
+	if (!doc) return { lessons };
+	context.checkIntro(file, doc, level);
+	const pathway: Omit<CompiledPathway, 'hash' | 'modules'> = {
+		...identity(dir, file, doc.meta),
+		level,
+		outcomes: doc.meta.outcomes,
+		introHtml: context.render(file, doc.body)
+	};
+	return { pathway: { ...pathway, hash: contentHash(pathway, undefined), modules }, lessons };
+}

@@ -1,0 +1,41 @@
+import type { Session } from './auth';
+import type { Call } from './http';
+
+/** A cohort a learner is in, as the learner sees it (no join code, no other members). */
+export interface CohortMembership {
+	membership: string;
+	cohort: { id: string; name: string; pathway: string };
+}
+
+/** The learner's side of cohorts (pb_hooks/cohorts.pb.js); tutors use the SDK client. */
+export interface CohortsApi {
+	/** Joins the cohort with this code (spaces, dashes and case do not matter). */
+	join(session: Session, code: string): Promise<CohortMembership>;
+	/** The cohorts this learner is in. */
+	mine(session: Session): Promise<CohortMembership[]>;
+	leave(session: Session, membership: string): Promise<void>;
+}
+
+export function cohortsApi(call: Call): CohortsApi {
+	return {
+		join(session, code) {
+			return call('/api/clyde/cohorts/join', {
+				method: 'POST',
+				token: session.token,
+				body: { code }
+			});
+		},
+		async mine(session) {
+			const answer = await call<{ cohorts: CohortMembership[] }>('/api/clyde/cohorts/mine', {
+				token: session.token
+			});
+			return answer.cohorts;
+		},
+		async leave(session, membership) {
+			await call(`/api/collections/memberships/records/${encodeURIComponent(membership)}`, {
+				method: 'DELETE',
+				token: session.token
+			});
+		}
+	};
+}

@@ -1,0 +1,24 @@
+import { appDatabase } from '$lib/db/app-database';
+import { loadSession } from '$lib/sync/session-store';
+import { TutorClient } from '$lib/tutor/tutor-client';
+import type { LayoutLoad } from './$types';
+
+/**
+ * Only a signed-in tutor gets past the /tutor layout; the server's rules would refuse anyone
+ * else anyway, this just says so clearly. Runs once each time /tutor is entered.
+ */
+export const load: LayoutLoad = async () => {
+	const session = await loadSession(appDatabase());
+	if (!session) return { access: 'signed-out' as const };
+	const tutor = new TutorClient(session);
+	try {
+		const role = await tutor.role();
+		return role === 'tutor'
+			? { access: 'ready' as const, tutor }
+			: { access: 'not-tutor' as const };
+	} catch (error) {
+		// The SDK's status 0: no answer at all.
+		const status = (error as { status?: number }).status;
+		return { access: status === 0 ? ('offline' as const) : ('signed-out' as const) };
+	}
+};
