@@ -44,6 +44,10 @@ export default defineConfig({
 				// No PNGs: the icons (42 KB, a fifth of a first visit) are for installing, which the
 				// browser does online with its own requests; offline only the tab's icon is missing.
 				globPatterns: ['client/**/*.{js,css,svg,webmanifest,woff2}'],
+				// Any modifyURLPrefix makes @vite-pwa/sveltekit keep globPatterns as given. Otherwise
+				// it adds "prerendered/**", which matches nothing in this SPA, and every build ends
+				// with Workbox's warning that a pattern matched no files.
+				modifyURLPrefix: {},
 				globIgnores: precacheIgnores,
 				// Hashed files are versioned by their URL: precached without a revision, they are
 				// fetched with the default cache mode, so the copies the page has just downloaded
@@ -61,6 +65,13 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		rolldownOptions: {
+			// Rolldown lists the slowest plugins after every build on a busy machine: advice for
+			// plugin authors that reads like an error at the end of `npm run build`.
+			checks: { bundlerTimings: false }
+		}
+	},
 	test: {
 		projects: [
 			{
