@@ -40,6 +40,7 @@ function catalog(dao) {
 							title: l.getString('title'),
 							summary: l.getString('summary'),
 							minutes: l.getInt('minutes'),
+							skills: json(l, 'skills') || [],
 							hash: l.getString('hash'),
 							version: l.getInt('version'),
 							bytes: lessonBytes(l)

@@ -4,6 +4,8 @@
 
 const DRY_RUN = 'clyde: dry run, rolling back';
 const LEVELS = ['beginner', 'intermediate', 'advanced'];
+// The shape of an Essential Digital Skills code; which codes exist is content:check's business.
+const SKILL_CODE = /^[A-Z]{2,8}-[A-Z]?[0-9]{1,3}$/;
 
 /** Returns a message naming the first malformed field of a publish payload, or "". */
 function validatePayload(data) {
@@ -63,6 +65,15 @@ function validatePayload(data) {
 				int(`${lp}.minutes`, lesson.minutes, 1, 120);
 				if (LEVELS.indexOf(lesson.level) < 0)
 					problems.push(`${lp}.level must be one of ${LEVELS.join(', ')}.`);
+				const skills = lesson.skills;
+				if (
+					skills !== undefined &&
+					(!Array.isArray(skills) ||
+						skills.length > 50 ||
+						skills.some((code) => typeof code !== 'string' || !SKILL_CODE.test(code)))
+				) {
+					problems.push(`${lp}.skills must be a list of up to 50 codes like "COM-L1".`);
+				}
 				text(`${lp}.source`, lesson.source, 400000, true);
 				text(`${lp}.html`, lesson.html, 2000000, true);
 				if (
@@ -112,6 +123,7 @@ function publish(app, data) {
 							module: moduleRecord.id,
 							minutes: lesson.minutes,
 							level: lesson.level,
+							skills: lesson.skills || [],
 							source: lesson.source || '',
 							html: lesson.html || '',
 							quiz: lesson.quiz

@@ -11,6 +11,8 @@ export interface CompiledLesson {
 	minutes: number;
 	level: Level;
 	outcomes: string[];
+	/** Essential Digital Skills statement codes (src/lib/skills/edsf.ts); empty if untagged. */
+	skills: string[];
 	source: string;
 	html: string;
 	quiz: Quiz | null;

@@ -32,6 +32,7 @@ export function compileLesson(
 		minutes: doc.meta.minutes,
 		level: lessonLevel,
 		outcomes: doc.meta.outcomes,
+		skills: doc.meta.skills ?? [],
 		source: doc.body,
 		html: context.render(file, doc.body),
 		quiz: quiz ?? null

@@ -34,6 +34,11 @@ export interface CatalogLesson {
 	title: string;
 	summary: string;
 	minutes: number;
+	/**
+	 * Essential Digital Skills statement codes (src/lib/skills/edsf.ts). Absent in a catalog
+	 * stored before lessons carried them, until the next publish refreshes it.
+	 */
+	skills?: string[];
 	hash: string;
 	version: number;
 	/** About how many bytes the lesson's HTML and quiz take. */
