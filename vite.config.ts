@@ -92,7 +92,7 @@ export default defineConfig({
 					name: 'browser',
 					environment: 'node',
 					include: ['tests/browser/**/*.test.ts'],
-					globalSetup: ['tests/setup/pocketbase-global.ts'],
+					globalSetup: ['tests/setup/browser-global.ts', 'tests/setup/pocketbase-global.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					// One Chromium at a time: the machines have two cores.

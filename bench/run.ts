@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { findChromium } from '../scripts/browser/chromium';
+import { describeChromium } from '../scripts/browser/chromium';
 import { ROOT } from '../scripts/config';
 import { runMain } from '../scripts/user-error';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
@@ -54,9 +53,7 @@ async function main(): Promise<void> {
 }
 
 async function conditions(runs: number): Promise<string> {
-	const chromium = execFileSync(await findChromium(), ['--version'])
-		.toString()
-		.trim();
+	const chromium = await describeChromium();
 	const cpu = cpus()[0]?.model ?? 'unknown CPU';
 	const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
 	const date = new Date().toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { waitForServiceWorker } from '../support/learner';
+import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
 const PATHWAY = `${url}/pathways/digital-essentials`;
@@ -66,9 +67,9 @@ describe('bad states get a clear message and lose nothing', () => {
 		await page.goto(`${url}/`);
 		await waitForServiceWorker(page);
 		await page.getByRole('link', { name: 'Digital Essentials' }).waitFor();
-		await browser.context.setOffline(true);
+		const backOnline = await goOffline(browser.context);
 		await page.goto(LESSON);
 		await page.getByText(/This lesson is not downloaded\. Connect to the internet/).waitFor();
-		await browser.context.setOffline(false);
+		await backOnline();
 	});
 });

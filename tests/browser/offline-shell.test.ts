@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
 
@@ -23,7 +24,7 @@ describe('the app shell, served by PocketBase, in real Chromium', () => {
 			timeout: 20_000
 		});
 
-		await context.setOffline(true);
+		const backOnline = await goOffline(context);
 		const failedRequests: string[] = [];
 		const notFromWorker: string[] = [];
 		const second = await context.newPage();
@@ -34,12 +35,12 @@ describe('the app shell, served by PocketBase, in real Chromium', () => {
 		// A deep link, not only "/": the worker answers every navigation with the cached shell.
 		await second.goto(`${url}/pathways/digital-essentials`);
 		await expect(second.locator('.brand').textContent()).resolves.toBe('Clyde');
-		await expect(second.getByRole('status').textContent()).resolves.toContain('Offline');
+		await second.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
 		// Everything the shell needs came from the worker's cache. The only request that may
 		// fail is SvelteKit's check for a newer app version, made when a route is unknown.
 		expect(notFromWorker).toEqual([]);
 		expect(failedRequests.filter((path) => path !== '/_app/version.json')).toEqual([]);
-		await context.setOffline(false);
+		await backOnline();
 	});
 
 	it('serves a web app manifest with 192, 512 and maskable icons that exist', async () => {
