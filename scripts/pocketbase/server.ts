@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { OutputTail } from '../output-tail';
 import { UserError } from '../user-error';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,17 +19,23 @@ export interface PocketBaseDirs {
 export interface RunningPocketBase {
 	url: string;
 	pid: number;
-	/** Everything the server printed so far: shown when a test or start-up fails. */
+	/** The last 64 KiB the server printed: shown when a test or start-up fails. */
 	output(): string;
+	/** Resolves with the exit code (or signal) once the server process has ended. */
+	exited: Promise<number | NodeJS.Signals | null>;
 	stop(): Promise<void>;
 }
 
 /**
- * Every directory is passed explicitly: PocketBase's defaults are relative to the binary,
- * which for the npm package lies inside node_modules.
+ * Flags for every command. Every directory is passed explicitly: PocketBase's defaults are
+ * relative to the binary, which for the npm package lies inside node_modules. And dev mode
+ * is off: PocketBase 0.22 turns it on by itself when its binary's path starts with the temp
+ * dir (it takes that for `go run`), as it does for a checkout under /tmp, and then prints
+ * every SQL statement it runs.
  */
-function dirArgs(dirs: PocketBaseDirs): string[] {
+function commonArgs(dirs: PocketBaseDirs): string[] {
 	return [
+		'--dev=false',
 		`--dir=${dirs.dataDir}`,
 		`--migrationsDir=${dirs.migrationsDir ?? resolve(ROOT, 'pb_migrations')}`,
 		`--hooksDir=${dirs.hooksDir ?? resolve(ROOT, 'pb_hooks')}`,
@@ -37,19 +44,23 @@ function dirArgs(dirs: PocketBaseDirs): string[] {
 }
 
 /**
- * Runs a one-shot CLI command. PocketBase 0.22's CLI exits 0 even when it fails and prints
+ * Runs a one-shot CLI command, e.g. `['admin', 'create']` with the values `[email, password]`.
+ * The values come after "--", so one that starts with "-" is never read as a flag, and they
+ * stay out of error messages. PocketBase 0.22's CLI exits 0 even when it fails and prints
  * "Error: …", so the output is checked too.
  */
 export async function runPocketBaseCli(
 	binary: string,
-	args: string[],
-	dirs: PocketBaseDirs
+	command: string[],
+	dirs: PocketBaseDirs,
+	values: string[] = []
 ): Promise<string> {
 	await mkdir(dirs.dataDir, { recursive: true });
-	const { stdout, stderr } = await promisify(execFile)(binary, [...args, ...dirArgs(dirs)]);
+	const args = [...command, ...commonArgs(dirs), ...(values.length ? ['--', ...values] : [])];
+	const { stdout, stderr } = await promisify(execFile)(binary, args);
 	const output = `${stdout}${stderr}`;
 	const error = output.split('\n').find((line) => line.startsWith('Error:'));
-	if (error) throw new PocketBaseCliError(args.join(' '), error.slice('Error:'.length).trim());
+	if (error) throw new PocketBaseCliError(command.join(' '), error.slice('Error:'.length).trim());
 	return output;
 }
 
@@ -68,8 +79,11 @@ export interface StartOptions extends PocketBaseDirs {
 	port: number;
 	/** How long to wait for /api/health before giving up. */
 	timeoutMs?: number;
-	/** Pass the child's output through to this process (npm start) instead of only buffering it. */
-	inheritOutput?: boolean;
+	/**
+	 * Also print what the server writes to stderr (npm start): its warnings and errors, such
+	 * as a hook's. Its stdout (the start banner) is only kept in the tail.
+	 */
+	echoErrors?: boolean;
 	/** Extra environment for the server (pb_hooks read their settings from it), over this process's. */
 	env?: Record<string, string>;
 }
@@ -87,24 +101,25 @@ export async function startPocketBase(options: StartOptions): Promise<RunningPoc
 			// must not restart a server that a test is talking to.
 			'--automigrate=false',
 			'--hooksWatch=false',
-			...dirArgs(options)
+			...commonArgs(options)
 		],
 		{ stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } }
 	);
-	let output = '';
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString();
-		if (options.inheritOutput) process.stdout.write(chunk);
-	};
-	child.stdout?.on('data', collect);
-	child.stderr?.on('data', collect);
+	const tail = new OutputTail();
+	child.stdout.setEncoding('utf8').on('data', (text: string) => tail.push(text));
+	child.stderr.setEncoding('utf8').on('data', (text: string) => {
+		tail.push(text);
+		if (options.echoErrors) process.stderr.write(text);
+	});
 
-	const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+	const exited = new Promise<number | NodeJS.Signals | null>((done) =>
+		child.once('exit', (code, signal) => done(code ?? signal))
+	);
 	try {
 		await waitForHealth(url, exited, options.timeoutMs ?? 20_000);
 	} catch (error) {
 		child.kill('SIGKILL');
-		const detail = output.trim().split('\n').slice(-5).join(' | ');
+		const detail = tail.lastLines(5).join(' | ');
 		throw new UserError(
 			`${(error as Error).message}${detail ? ` (PocketBase said: ${detail})` : ''}`
 		);
@@ -112,14 +127,15 @@ export async function startPocketBase(options: StartOptions): Promise<RunningPoc
 	return {
 		url,
 		pid: child.pid ?? -1,
-		output: () => output,
+		output: () => tail.text(),
+		exited,
 		stop: () => stopChild(child, exited)
 	};
 }
 
 async function waitForHealth(
 	url: string,
-	exited: Promise<number | null>,
+	exited: Promise<unknown>,
 	timeoutMs: number
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -138,7 +154,7 @@ async function waitForHealth(
 	throw new Error(`PocketBase did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	child.kill('SIGTERM');
 	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);

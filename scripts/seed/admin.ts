@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PocketBaseCliError, runPocketBaseCli, type PocketBaseDirs } from '../pocketbase/server';
+import { randomSecret } from './secret';
 
 export interface AdminCredentials {
 	email: string;
@@ -30,7 +30,7 @@ export async function adminCredentials(
 	} catch {
 		const generated = {
 			email: 'admin@clyde.local',
-			password: randomBytes(18).toString('base64url')
+			password: randomSecret()
 		};
 		await writeFile(file, JSON.stringify(generated, null, '\t') + '\n', { mode: 0o600 });
 		return { ...generated, source: 'generated', file };
@@ -44,7 +44,7 @@ export async function ensureAdmin(
 	admin: AdminCredentials
 ): Promise<'created' | 'existing'> {
 	try {
-		await runPocketBaseCli(binary, ['admin', 'create', admin.email, admin.password], dirs);
+		await runPocketBaseCli(binary, ['admin', 'create'], dirs, [admin.email, admin.password]);
 		return 'created';
 	} catch (error) {
 		if (

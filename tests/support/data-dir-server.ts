@@ -15,9 +15,10 @@ import { RELAXED_RATE_LIMITS, TEST_ADMIN } from './pocketbase';
 export async function prepareDataDir(dataDir: string): Promise<void> {
 	const binary = await findPocketBaseBinary();
 	await runPocketBaseCli(binary, ['migrate', 'up'], { dataDir });
-	await runPocketBaseCli(binary, ['admin', 'create', TEST_ADMIN.email, TEST_ADMIN.password], {
-		dataDir
-	});
+	await runPocketBaseCli(binary, ['admin', 'create'], { dataDir }, [
+		TEST_ADMIN.email,
+		TEST_ADMIN.password
+	]);
 }
 
 export interface ServeOptions {

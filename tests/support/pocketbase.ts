@@ -59,7 +59,10 @@ export async function startTestServer(
 	const dirs = { dataDir, publicDir };
 	// A fresh data dir needs its migrations before an admin can be created.
 	await runPocketBaseCli(binary, ['migrate', 'up'], dirs);
-	await runPocketBaseCli(binary, ['admin', 'create', TEST_ADMIN.email, TEST_ADMIN.password], dirs);
+	await runPocketBaseCli(binary, ['admin', 'create'], dirs, [
+		TEST_ADMIN.email,
+		TEST_ADMIN.password
+	]);
 	const server = await startPocketBase({
 		...dirs,
 		binary,
