@@ -41,6 +41,10 @@ export default defineConfig({
 			kit: { spa: true, adapterFallback: 'index.html' },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}'],
+				// Any modifyURLPrefix makes @vite-pwa/sveltekit keep globPatterns as given. Otherwise
+				// it adds "prerendered/**", which matches nothing in this SPA, and every build ends
+				// with Workbox's warning that a pattern matched no files.
+				modifyURLPrefix: {},
 				globIgnores: precacheIgnores,
 				navigateFallback: '/index.html',
 				// PocketBase's API and admin UI share this origin: they must reach the network.
@@ -52,6 +56,13 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		rolldownOptions: {
+			// Rolldown lists the slowest plugins after every build on a busy machine: advice for
+			// plugin authors that reads like an error at the end of `npm run build`.
+			checks: { bundlerTimings: false }
+		}
+	},
 	test: {
 		projects: [
 			{

@@ -9,6 +9,7 @@ import { compileContent } from './content/compile';
 import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
 import { describeResult, publishContent } from './content/publish-client';
+import { OutputTail } from './output-tail';
 import { adminCredentials, ensureAdmin } from './seed/admin';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from './seed/demo-accounts';
 import { runMain, UserError } from './user-error';
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
 	const binary = await findPocketBaseBinary();
 	await assertPortFree(config.host, config.port);
 
-	if (!config.skipBuild) await run('npm', ['run', 'build']);
+	if (!config.skipBuild) {
+		console.log('Building the app…');
+		await runQuietly('npm', ['run', 'build']);
+	}
 
 	const dirs = { dataDir: config.dataDir, publicDir: resolve(ROOT, 'build') };
 	await runPocketBaseCli(binary, ['migrate', 'up'], dirs);
@@ -34,10 +38,28 @@ async function main(): Promise<void> {
 	);
 	await ensureAdmin(binary, dirs, admin);
 
-	const server = await startPocketBase({ ...dirs, binary, host: config.host, port: config.port });
-	const stop = () => void server.stop().then(() => process.exit(0));
+	const server = await startPocketBase({
+		...dirs,
+		binary,
+		host: config.host,
+		port: config.port,
+		echoErrors: true
+	});
+	let stopping = false;
+	const stop = () => {
+		stopping = true;
+		void server.stop().then(() => process.exit(0));
+	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
+	void server.exited.then((code) => {
+		if (stopping) return;
+		const last = server.output().trimEnd().split('\n').slice(-20).join('\n');
+		console.error(
+			`${last}\nclyde: PocketBase stopped unexpectedly (exit ${code}); its last output is above`
+		);
+		process.exit(1);
+	});
 
 	const pb = new PocketBase(server.url);
 	try {
@@ -85,23 +107,35 @@ function printWelcome(url: string, demo: boolean, adminSource: string): void {
 	];
 	if (demo) {
 		lines.push('Demo logins (local only; CLYDE_DEMO=0 turns them off):');
+		const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
 		for (const account of DEMO_ACCOUNTS) {
-			lines.push(`  ${account.role.padEnd(8)} ${account.email}  ${account.password}`);
+			lines.push(`  ${account.role.padEnd(8)} ${account.email.padEnd(width)}  ${account.password}`);
 		}
 	}
 	lines.push('Press Ctrl+C to stop.', '');
 	console.log(lines.join('\n'));
 }
 
-function run(command: string, args: string[]): Promise<void> {
+/**
+ * Runs a command and keeps its output to itself unless it fails: a newcomer needs to know
+ * where to open the app, not which chunks Vite wrote.
+ */
+function runQuietly(command: string, args: string[]): Promise<void> {
 	return new Promise((done, fail) => {
-		const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+		const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		const tail = new OutputTail();
+		child.stdout.setEncoding('utf8').on('data', (text: string) => tail.push(text));
+		child.stderr.setEncoding('utf8').on('data', (text: string) => tail.push(text));
 		child.once('error', fail);
-		child.once('exit', (code) =>
-			code === 0
-				? done()
-				: fail(new UserError(`"${command} ${args.join(' ')}" failed (exit ${code})`))
-		);
+		child.once('close', (code) => {
+			if (code === 0) return done();
+			console.error(tail.lastLines(40).join('\n'));
+			fail(
+				new UserError(
+					`"${command} ${args.join(' ')}" failed (exit ${code}); its last lines are above`
+				)
+			);
+		});
 	});
 }
 

@@ -104,6 +104,10 @@ describe('npm start', () => {
 		expect(first.seen?.users).toHaveLength(3);
 		expect(first.seen?.lessons).toBeGreaterThanOrEqual(30);
 		expect(first.output).toMatch(/Content: \d+ created, 0 updated/);
+		// Only what a newcomer needs: the content line, then where to go and how to sign in.
+		// PocketBase's own banner and the migrations' output stay out of it.
+		expect(first.output).not.toMatch(/Server started|REST API|Applied \d+/);
+		expect(first.output.trim().split('\n')).toHaveLength(9);
 
 		const second = await runStart(env, (base) => snapshotUsers(base, dataDir));
 		expect(second.seen).toEqual(first.seen?.users);
