@@ -22,6 +22,7 @@ import {
 	type BenchCohorts,
 	type Member
 } from './dashboard-cohort';
+import { kb, ms, seconds, spread } from './format';
 import { median } from './stats';
 import { breakdown, traceWhile, type Activity, type Breakdown } from './trace-breakdown';
 
@@ -425,7 +426,7 @@ function report(input: {
 			'server: dashboard read (Node → last byte)',
 			spread(answer.ms),
 			'—',
-			`${Math.max(10, runs)}; answer ${kb(answer.bytes)} (${answer.progress.events.length} events)`
+			`${Math.max(10, runs)}; answer ${kb(answer.bytes, 0)} (${answer.progress.events.length} events)`
 		]);
 		const derived = derivation[c] as ReturnType<typeof deriveInNode>;
 		rows.push([
@@ -535,22 +536,4 @@ function verdict(what: string, values: number[], goal: number): string {
 	const value = median(values);
 	const limit = goal >= 1000 ? `${goal / 1000} s` : `${goal} ms`;
 	return `${what} ${ms(value)} at ${GOAL_RATE}× (${value <= goal ? 'within' : 'over'} ≤ ${limit})`;
-}
-
-function ms(value: number): string {
-	return `${Math.round(value)} ms`;
-}
-
-function seconds(value: number): string {
-	return `${(value / 1000).toFixed(0)} s`;
-}
-
-function kb(bytes: number): string {
-	return `${(bytes / 1024).toFixed(0)} KB`;
-}
-
-/** The median with the range beside it: on a shared two-core machine the spread is wide. */
-function spread(values: number[]): string {
-	if (values.length === 0) return '—';
-	return `${ms(median(values))} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 }

@@ -4,6 +4,7 @@ import { launchChromium } from '../scripts/browser/chromium';
 import type { Benchmark } from './benchmark';
 import { countingProxy, type Transfer } from './counting-proxy';
 import { downloadDigitalEssentials } from './learner';
+import { kb } from './format';
 import { median } from './stats';
 
 const GOAL_KB = 300;
@@ -47,7 +48,6 @@ export const firstVisitTransfer: Benchmark = {
 				await proxy.close();
 			}
 		}
-		const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 		const row = (name: string, part: (s: (typeof samples)[number]) => Part) => [
 			name,
 			String(median(samples.map((s) => part(s).requests))),
