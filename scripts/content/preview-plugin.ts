@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { PREVIEW_EVENTS } from '../../src/lib/content/preview-types';
+import { PREVIEW_EVENTS } from '../../src/lib/content/preview-types.ts';
 
 type CompileModule = typeof import('./compile');
 type LoadModule = typeof import('./load');
