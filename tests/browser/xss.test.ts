@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { renderMarkdown } from '../../scripts/content/render';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
+import { settle } from '../support/settle';
 
 const noLinks = { link: () => undefined, image: () => undefined };
 
@@ -23,7 +24,7 @@ async function executedPayloads(page: Page, html: string): Promise<number[]> {
 		await handle.focus().catch(() => {});
 		await handle.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
 	}
-	await page.waitForTimeout(300);
+	await settle(page);
 	// A click on a javascript: link may have navigated the page; read what ran wherever it is.
 	return page.evaluate(() => (window as unknown as { __ran?: number[] }).__ran ?? []);
 }

@@ -42,3 +42,13 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 		});
 	}, store);
 }
+
+/** The content ids of a published pathway's lessons, as the catalog route lists them. */
+export async function publishedLessonIds(url: string, pathwaySlug: string): Promise<string[]> {
+	const catalog = (await (await fetch(`${url}/api/clyde/catalog`)).json()) as {
+		pathways: Array<{ slug: string; modules: Array<{ lessons: Array<{ id: string }> }> }>;
+	};
+	const pathway = catalog.pathways.find((p) => p.slug === pathwaySlug);
+	if (!pathway) throw new Error(`no published pathway "${pathwaySlug}"`);
+	return pathway.modules.flatMap((module) => module.lessons.map((lesson) => lesson.id));
+}

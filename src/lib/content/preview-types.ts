@@ -29,3 +29,14 @@ export interface PreviewData {
 		modules: { file: string; title: string; introHtml: string; lessons: PreviewLesson[] }[];
 	}[];
 }
+
+/**
+ * The dev server's messages to the preview page over Vite's HMR socket: a file under
+ * content/ changed; and the answer to the page's hello, which says the socket is open and
+ * from then on no change is missed.
+ */
+export const PREVIEW_EVENTS = {
+	changed: 'clyde:content-changed',
+	hello: 'clyde:preview-hello',
+	live: 'clyde:preview-live'
+} as const;

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { OrderQuestion, Question, Quiz as QuizData } from '$lib/content/types';
 import { shuffledOrder, type Answer, type Graded, type QuizScore } from './grade';
@@ -491,7 +492,7 @@ describe('Quiz: saving', () => {
 
 		expect(onAnswer).toHaveBeenCalledOnce();
 		// Not yet saved: no result, no way on, and the choice cannot change.
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await tick();
 		expect(resultRegion()).toBeEmptyDOMElement();
 		expect(screen.queryByRole('button', { name: 'Next question' })).not.toBeInTheDocument();
 		expect(screen.getByRole('radio', { name: 'Password123' })).toBeDisabled();
@@ -545,7 +546,7 @@ describe('Quiz: saving', () => {
 
 		await user.click(screen.getByRole('button', { name: 'See your result' }));
 		expect(onComplete).toHaveBeenCalledTimes(2);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await tick();
 		expect(screen.queryByRole('heading', { name: 'Your result' })).not.toBeInTheDocument();
 
 		saved.resolve();

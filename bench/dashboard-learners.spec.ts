@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { learnerEvents, learnerNames, pathwayLessons } from './dashboard-cohort';
+import { learnerEvents, learnerNames } from './dashboard-learners';
+import { pathwayLessons } from './dashboard-pathway';
 
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
