@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import type { Catalog } from '../../src/lib/content/catalog-types';
 import { axeViolations } from '../support/axe';
+import { signIn as signInAs } from '../support/sign-in';
 
 const url = inject('pbUrl');
 const PASSWORD = 'tutor-tablet-test-passphrase';
@@ -87,13 +88,7 @@ async function seedCohort(): Promise<string> {
 	return tutorEmail;
 }
 
-async function signIn(page: Page, email: string) {
-	await page.goto(`${url}/account`);
-	await page.getByLabel('Email address').fill(email);
-	await page.getByLabel(/^Password/).fill(PASSWORD);
-	await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-	await page.getByText(/Signed in as/).waitFor();
-}
+const signIn = (page: Page, email: string) => signInAs(page, url, email, PASSWORD);
 
 describe('a tutor on a 768 px tablet, after a first session (real Chromium, real PocketBase)', () => {
 	let browser: LaunchedBrowser;
