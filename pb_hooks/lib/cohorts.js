@@ -6,7 +6,7 @@
 // are rate limited (pb_hooks/security.pb.js).
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
-const DEFAULT_THRESHOLDS = { quiz_fails: 3, quiet_days: 7, behind_lessons: 5 };
+const DEFAULT_THRESHOLDS = { quiz_fails: 3, quiz_low_score: 50, quiet_days: 7, behind_lessons: 5 };
 
 function answer(status, message, data) {
 	return { status, body: { code: status, message, data: data || {} } };
@@ -187,6 +187,7 @@ function progress(dao, user, id) {
 				pathway: cohort.getString('pathway'),
 				join_code: cohort.getString('join_code'),
 				quiz_fails: cohort.getInt('quiz_fails'),
+				quiz_low_score: cohort.getInt('quiz_low_score'),
 				quiet_days: cohort.getInt('quiet_days'),
 				behind_lessons: cohort.getInt('behind_lessons')
 			},

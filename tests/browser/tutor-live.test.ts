@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { axeViolations } from '../support/axe';
+import { signIn as signInAs } from '../support/sign-in';
 import { waitForServiceWorker } from '../support/learner';
 
 const url = inject('pbUrl');
@@ -12,13 +13,7 @@ const LESSON_TITLE = 'Phones, tablets and computers';
 const LESSON = `${url}/pathways/digital-essentials/getting-started/phones-tablets-and-computers`;
 const PASSWORD = 'tutor-live-test-passphrase';
 
-async function signIn(page: Page, email: string) {
-	await page.goto(`${url}/account`);
-	await page.getByLabel('Email address').fill(email);
-	await page.getByLabel(/^Password/).fill(PASSWORD);
-	await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-	await page.getByText(/Signed in as/).waitFor();
-}
+const signIn = (page: Page, email: string) => signInAs(page, url, email, PASSWORD);
 
 /** The grid cell of `learner` on the first lesson: the row's 6th cell (after name and 4 facts). */
 function firstLessonCell(page: Page, learner: string) {

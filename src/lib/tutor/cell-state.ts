@@ -1,3 +1,4 @@
+import { stuckOnQuiz } from './quiz-struggle';
 import type { TutorEvent } from './types';
 
 /** One learner's state on one lesson, from least to most done; needs-help is apart. */
@@ -26,9 +27,13 @@ export interface LessonRecord {
 /**
  * Folds one learner's events on one lesson into its state. Like the learner's own progress
  * (src/lib/progress/derive.ts) it does not depend on the order events arrive in. A lesson is
- * "needs help" when its quiz failed `quizFails` times and never passed: a pass clears it.
+ * "needs help" when the learner is stuck on its quiz (quiz-struggle.ts): a pass clears it.
  */
-export function lessonRecord(events: readonly TutorEvent[], quizFails: number): LessonRecord {
+export function lessonRecord(
+	events: readonly TutorEvent[],
+	quizFails: number,
+	quizLowScore = 0
+): LessonRecord {
 	let opened = false;
 	let completed = false;
 	let doneAt: string | undefined;
@@ -53,15 +58,14 @@ export function lessonRecord(events: readonly TutorEvent[], quizFails: number): 
 		}
 	}
 	const fails = failed?.size ?? 0;
-	const state: CellState =
-		!passed && fails >= quizFails
-			? 'needs_help'
-			: passed
-				? 'quiz_passed'
-				: completed
-					? 'completed'
-					: opened || fails > 0
-						? 'opened'
-						: 'not_started';
+	const state: CellState = stuckOnQuiz({ fails, passed, bestScore }, quizFails, quizLowScore)
+		? 'needs_help'
+		: passed
+			? 'quiz_passed'
+			: completed
+				? 'completed'
+				: opened || fails > 0
+					? 'opened'
+					: 'not_started';
 	return { state, fails, passed, bestScore, doneAt };
 }
