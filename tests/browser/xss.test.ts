@@ -4,7 +4,7 @@ import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chro
 import { renderMarkdown } from '../../scripts/content/render';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
 
-const noLinks = { link: () => undefined, image: () => undefined };
+const noLinks = { link: () => undefined, picture: () => undefined };
 
 /**
  * Puts HTML into a blank page with no CSP (so only the sanitiser stands in the way), both as
