@@ -33,7 +33,10 @@ const withPictures = async (page: Page, url: string) => {
 };
 const asked = async (page: Page, url: string) => {
 	await lesson(page, url);
-	await page.getByRole('button', { name: /^Show picture/ }).nth(1).waitFor();
+	await page
+		.getByRole('button', { name: /^Show picture/ })
+		.nth(1)
+		.waitFor();
 };
 
 const SHOTS: Shot[] = [
