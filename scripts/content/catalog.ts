@@ -1,4 +1,5 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
+import type { CompiledMedia } from './pictures';
 
 /** A lesson as published: rendered, sanitised HTML plus its Markdown source and quiz. */
 export interface CompiledLesson {
@@ -16,6 +17,8 @@ export interface CompiledLesson {
 	source: string;
 	html: string;
 	quiz: Quiz | null;
+	/** The hashes of the pictures its HTML places, in order; the pictures are its pathway's. */
+	media: string[];
 	/** sha256 of everything above but `file`, and of the module it sits in. */
 	hash: string;
 }
@@ -43,6 +46,9 @@ export interface CompiledPathway {
 	level: Level;
 	outcomes: string[];
 	introHtml: string;
+	/** sha256 of everything above but `file`: not of its modules, nor of its pictures. */
 	hash: string;
 	modules: CompiledModule[];
+	/** Every picture its lessons place, once each: published as separate resources. */
+	media: CompiledMedia[];
 }

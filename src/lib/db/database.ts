@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CatalogPathway, StoredLesson } from '$lib/content/catalog-types';
+import type { CatalogPathway, StoredLesson, StoredMedia } from '$lib/content/catalog-types';
 import type { ProgressEvent } from '$lib/progress/event-types';
 
 /** A pathway the learner chose to download; kept until they remove it. */
@@ -29,6 +29,7 @@ export interface SettingRow {
 export type ClydeDatabase = Dexie & {
 	catalog: EntityTable<CatalogPathway, 'id'>;
 	lessons: EntityTable<StoredLesson, 'id'>;
+	media: Dexie.Table<StoredMedia, [string, string]>;
 	downloads: EntityTable<DownloadRecord, 'pathway'>;
 	events: EntityTable<ProgressEvent, 'id'>;
 	outbox: EntityTable<OutboxRow, 'id'>;
@@ -38,7 +39,7 @@ export type ClydeDatabase = Dexie & {
 
 /**
  * The learner's IndexedDB: the catalog (so the home screen works offline), downloaded
- * lessons, append-only progress events and their outbox, and settings.
+ * lessons and their pictures, append-only progress events and their outbox, and settings.
  */
 export function openDatabase(name = 'clyde'): ClydeDatabase {
 	const db = new Dexie(name) as ClydeDatabase;
@@ -53,5 +54,8 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 		settings: 'key'
 	});
 	db.version(2).stores({ rejected: 'id' });
+	// A picture is kept per pathway, so removing one pathway's download frees its pictures
+	// alone; the same picture in two pathways is kept twice, which is rare and small.
+	db.version(3).stores({ media: '[pathway+hash], pathway, hash' });
 	return db;
 }
