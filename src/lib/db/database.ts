@@ -7,6 +7,8 @@ import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
 export interface DownloadRecord {
 	pathway: string;
 	requestedAt: string;
+	/** When every lesson it then had was stored; lessons missing after that are new since. */
+	finishedAt?: string;
 }
 
 /** An event waiting to reach the server. Deleted only when the server confirms it. */

@@ -39,19 +39,48 @@ describe('downloadPathway', () => {
 		await downloadPathway(db, fakeApi(), pathway, (done) => progress.push(done));
 		expect(await db.lessons.count()).toBe(12);
 		expect(progress).toEqual([0, 5000, 10000, 12000]);
-		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'ready' });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
 	});
 
 	it('keeps what it stored when the connection drops, and resumes with only the rest', async () => {
 		const first = fakeApi(1);
 		await expect(downloadPathway(db, first, pathway)).rejects.toBeInstanceOf(Offline);
 		expect(await db.lessons.count()).toBe(5);
-		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'paused', percent: 41 });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'paused',
+			percent: 41
+		});
 
 		const second = fakeApi();
 		await downloadPathway(db, second, pathway);
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
 		expect(second.asked.flat()).toHaveLength(7);
 		expect(await db.lessons.count()).toBe(12);
+	});
+
+	it('reads a lesson published after it finished as an update, and fetches only that', async () => {
+		await downloadPathway(db, fakeApi(), pathway);
+		const grown = makePathway('p', 2, 7);
+		const mark = await db.downloads.get('p');
+		expect(downloadState(grown, mark, await hashes())).toEqual({
+			kind: 'update',
+			added: 2,
+			changed: 0
+		});
+		const api = fakeApi();
+		api.lessons = async (ids) => {
+			api.asked.push(ids);
+			return ids.map((id) => storedLesson(grown, id));
+		};
+		await downloadPathway(db, api, grown);
+		expect(api.asked).toEqual([['p-m1-l7', 'p-m2-l7']]);
+		expect(downloadState(grown, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
 	});
 
 	it('fetches only changed lessons for an update', async () => {
@@ -59,7 +88,11 @@ describe('downloadPathway', () => {
 		const changed = structuredClone(pathway);
 		const lesson = changed.modules[1]?.lessons[2];
 		if (lesson) lesson.hash = 'h2';
-		expect(downloadState(changed, true, await hashes())).toEqual({ kind: 'update', changed: 1 });
+		expect(downloadState(changed, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'update',
+			added: 0,
+			changed: 1
+		});
 		const api = fakeApi();
 		await downloadPathway(db, api, changed).catch(() => {});
 		expect(api.asked).toEqual([['p-m2-l3']]);
@@ -87,6 +120,8 @@ describe('downloadPathway', () => {
 		expect(await db.lessons.count()).toBe(0);
 		expect(await db.downloads.count()).toBe(0);
 		expect(await db.events.count()).toBe(1);
-		expect(downloadState(pathway, false, await hashes())).toEqual({ kind: 'none' });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'none'
+		});
 	});
 });

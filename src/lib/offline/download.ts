@@ -9,7 +9,8 @@ const BATCH = 5;
  * Downloads the lessons of a pathway that are missing or changed, a few at a time, each batch
  * in its own transaction: an interrupted download keeps what it stored, and calling this
  * again fetches only the rest. It stops with the API's errors (`$lib/api/http`), or
- * StorageFullError when the phone is full.
+ * StorageFullError when the phone is full. Once every lesson is stored it marks the download
+ * finished, so a lesson published later reads as an update, not as a download cut short.
  */
 export async function downloadPathway(
 	db: ClydeDatabase,
@@ -18,7 +19,12 @@ export async function downloadPathway(
 	onProgress: (doneBytes: number, totalBytes: number) => void = () => {},
 	now = new Date()
 ): Promise<void> {
-	await db.downloads.put({ pathway: pathway.id, requestedAt: now.toISOString() });
+	const before = await db.downloads.get(pathway.id);
+	await db.downloads.put({
+		pathway: pathway.id,
+		requestedAt: now.toISOString(),
+		...(before?.finishedAt && { finishedAt: before.finishedAt })
+	});
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
 	const total = lessons.reduce((sum, l) => sum + l.bytes, 0);
 	const stored = new Map(
@@ -38,6 +44,7 @@ export async function downloadPathway(
 		done += batch.reduce((sum, l) => sum + l.bytes, 0);
 		onProgress(done, total);
 	}
+	await db.downloads.update(pathway.id, { finishedAt: new Date().toISOString() });
 }
 
 /** Frees the space of a downloaded pathway. Progress events are never touched. */
