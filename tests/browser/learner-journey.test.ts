@@ -101,8 +101,10 @@ describe("the learner's journey at 360 px (real Chromium, real PocketBase)", () 
 		await page.getByText('Know your rights over your personal data').waitFor();
 		await page.getByText('Services and your rights: 1 of 4 lessons done').waitFor();
 		await page.getByRole('link', { name: 'Join a class' }).waitFor();
-		await page.getByRole('link', { name: 'Strong passwords' }).waitFor();
-		expect(await primaries(page)).toEqual(['Start Web Foundations']);
+		await page.getByRole('link', { name: 'Web Foundations' }).waitFor();
+		// Lessons were passed by on the way: going back to them comes first.
+		await page.getByText(/^Finish Digital Essentials: \d+ lessons are still to do\.$/).waitFor();
+		expect(await primaries(page)).toEqual([expect.stringMatching(/^Continue: /)]);
 		expect(await axeInEveryTheme(page)).toEqual({});
 
 		await page.goto(LAST);
@@ -119,7 +121,12 @@ describe("the learner's journey at 360 px (real Chromium, real PocketBase)", () 
 		expect(bar && bar.y + bar.height).toBeCloseTo(PHONE.height, 0);
 		expect(bar?.height).toBeLessThanOrEqual(64);
 		const tabs = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-		expect(await tabs.allTextContents()).toEqual(['Home', 'Progress', 'Settings', 'Account']);
+		expect((await tabs.allTextContents()).map((t) => t.trim())).toEqual([
+			'Home',
+			'Progress',
+			'Settings',
+			'Account'
+		]);
 		for (const box of await tabs.evaluateAll((links) =>
 			links.map((l) => ({
 				...l.getBoundingClientRect().toJSON(),
@@ -149,8 +156,11 @@ describe("the learner's journey at 360 px (real Chromium, real PocketBase)", () 
 		for (const [path, heading] of screens) {
 			await page.goto(path);
 			const title = await page.getByRole('heading', { level: 1, name: heading }).boundingBox();
-			// The title starts in the top fifth of the screen, under a header of one line.
-			expect(title?.y).toBeLessThan(640 / 5);
+			// The page's own content starts in the top fifth of the screen, under a header of one
+			// line, and its title is on the first screen, above the tab bar.
+			const content = await page.locator('main > :first-child').boundingBox();
+			expect(content?.y).toBeLessThan(640 / 5);
+			expect(title && title.y + 40).toBeLessThan(640 - 64);
 			const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
 			expect(nav?.height).toBeLessThanOrEqual(64);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -219,7 +229,7 @@ describe("the learner's journey at 360 px (real Chromium, real PocketBase)", () 
 			expect(await axeInEveryTheme(page)).toEqual({});
 			await page.getByRole('button', { name: 'Get the update' }).click();
 			await page.getByText('Saved for offline').waitFor({ timeout: 30_000 });
-			await page.getByRole('link', { name: 'Your data abroad' }).waitFor();
+			await page.getByRole('link', { name: 'Your data abroad', exact: true }).waitFor();
 		} finally {
 			// Put the curriculum back as the other tests know it (the extra lesson is unpublished).
 			await publishBundledContent(url);
@@ -269,6 +279,7 @@ describe('done for the learner is done for the tutor (real Chromium, real Pocket
 		const page = await learnerBrowser.context.newPage();
 		// The link from the tutor's screen: signing in first, then back to join.
 		await page.goto(`${url}/join?code=${cohort.join_code}`);
+		await page.getByRole('link', { name: 'Sign in to join' }).waitFor();
 		expect(await primaries(page)).toEqual(['Sign in to join']);
 		await page.getByRole('link', { name: 'Sign in to join' }).click();
 		await page.getByText('To join your class, sign in or create an account first.').waitFor();
