@@ -11,7 +11,7 @@ export async function downloadDigitalEssentials(page: Page, url: string): Promis
 	await page.goto(`${url}/`);
 	await waitForServiceWorker(page);
 	await page.waitForLoadState('networkidle');
-	await page.getByRole('link', { name: 'Digital Essentials' }).click();
+	await page.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
 	// From the catalog the phone already holds: no request of the benchmark's own.
 	const catalog = await readStore<CatalogPathway>(page, 'catalog');
 	const pathway = catalog.find((p) => p.id === 'digital-essentials');

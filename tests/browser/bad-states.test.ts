@@ -66,7 +66,7 @@ describe('bad states get a clear message and lose nothing', () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${url}/`);
 		await waitForServiceWorker(page);
-		await page.getByRole('link', { name: 'Digital Essentials' }).waitFor();
+		await page.getByRole('link', { name: 'Digital Essentials', exact: true }).waitFor();
 		const backOnline = await goOffline(browser.context);
 		await page.goto(LESSON);
 		await page.getByRole('heading', { name: 'This lesson is not on your phone yet' }).waitFor();

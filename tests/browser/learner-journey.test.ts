@@ -81,7 +81,7 @@ describe("the learner's journey at 360 px (real Chromium, real PocketBase)", () 
 		expect(await axeInEveryTheme(page)).toEqual({});
 
 		// The pathway's one next step is the same lesson; saving for offline is a quiet offer.
-		await page.getByRole('link', { name: 'Digital Essentials' }).click();
+		await page.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
 		await page.getByRole('heading', { level: 1, name: 'Digital Essentials' }).waitFor();
 		expect(await primaries(page)).toEqual(['Continue: Phones, tablets and computers']);
 		await page.getByRole('button', { name: /^Save for offline \(less than 1 MB\)$/ }).waitFor();
@@ -310,7 +310,7 @@ describe('done for the learner is done for the tutor (real Chromium, real Pocket
 		await page.getByRole('link', { name: 'Progress' }).click();
 		await page.getByText('You have done 1 lesson and passed 1 quiz.').waitFor();
 		await page.getByText('1 of 15 lessons done').waitFor();
-		await page.getByRole('link', { name: 'Digital Essentials' }).click();
+		await page.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
 		const item = page.getByRole('listitem').filter({ hasText: 'Strong passwords' });
 		await expect.poll(() => item.textContent()).toMatch(/Done/);
 

@@ -17,7 +17,7 @@ describe('a learner studies a downloaded pathway offline (real Chromium, real se
 		const online = await context.newPage();
 		await online.goto(`${url}/`);
 		await waitForServiceWorker(online);
-		await online.getByRole('link', { name: 'Digital Essentials' }).click();
+		await online.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
 		const download = online.getByRole('button', { name: 'Save for offline (less than 1 MB)' });
 		await download.click();
 		await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
@@ -34,7 +34,7 @@ describe('a learner studies a downloaded pathway offline (real Chromium, real se
 
 		const page = await context.newPage();
 		await page.goto(`${url}/`);
-		await page.getByRole('link', { name: 'Digital Essentials' }).click();
+		await page.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
 		await page.getByRole('link', { name: 'Strong passwords' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Strong passwords' }).waitFor();
 		expect(await page.locator('.lesson-body h2').count()).toBeGreaterThan(0);
@@ -49,6 +49,7 @@ describe('a learner studies a downloaded pathway offline (real Chromium, real se
 		await page.locator('.lesson-body h2').first().waitFor();
 
 		await page.getByRole('link', { name: 'Previous: Strong passwords' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Strong passwords' }).waitFor();
 		await page.reload();
 		await page.getByRole('heading', { level: 2, name: 'Lesson done' }).waitFor();
 		await page.getByRole('link', { name: 'Progress' }).click();
