@@ -78,7 +78,7 @@ export const firstVisitTransfer: Benchmark = {
 				plain.size === 0
 					? 'Every text response over 200 bytes was compressed (brotli for the app, gzip for the API).'
 					: `Text sent uncompressed: ${listed([...plain])}.`,
-				`The download button announced about ${median(samples.map((s) => s.announced))} KB for the pathway (uncompressed).`
+				`The catalog gives the pathway's lessons as about ${median(samples.map((s) => s.announced))} KB (uncompressed; the button says it in whole MB).`
 			].join(' ')
 		};
 	}

@@ -17,17 +17,20 @@ import { runMain, UserError } from './user-error';
  *   CLYDE_URL=http://127.0.0.1:8090 ADMIN_EMAIL=… ADMIN_PASSWORD=… npx tsx scripts/screens.ts [out] [--only quiz,tutor-cohort]
  *
  * Files are `<screen>-<width>-<theme>.png`; learner screens at 360 px, tutor screens at 360 and
- * 1024 px (the cohort's dashboard also at 768 and 1280), each in light and dark. `--only`
- * takes the screens whose names start with one of the words given.
+ * 1024 px (the cohort's dashboard also at 768 and 1280), each in light and dark, and a few
+ * learner screens in high contrast (`-contrast`) and at 200% text (`-200`). `--only` takes the
+ * screens whose names start with one of the words given.
  */
 
 const PATHWAY = 'digital-essentials';
 const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
+const LAST_LESSON = '/pathways/digital-essentials/services-and-rights/your-data-rights';
 const THEMES = ['light', 'dark'] as const;
+const HEIGHT = 800;
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'screens-demo-passphrase';
 
-type Theme = (typeof THEMES)[number];
+type Theme = (typeof THEMES)[number] | 'contrast';
 
 interface Shot {
 	name: string;
@@ -63,8 +66,12 @@ async function main(): Promise<void> {
 	if (!learner || !tutor) throw new Error('the demo accounts have no learner or tutor');
 
 	await shoot(url, out, [360], null, pick(learnerShots(url)));
-	await shoot(url, out, [360], learner, pick(signedInLearnerShots(url)));
-	const tutorScreens = pick(tutorShots(url, cohort, workshop));
+	await shoot(url, out, [360], learner, pick(signedInLearnerShots(url, cohort.code)));
+	await shoot(url, out, [360], learner, pick(extraShots(url)), [
+		{ theme: 'contrast', textSize: 100, suffix: 'contrast' },
+		{ theme: 'light', textSize: 200, suffix: 'light-200' }
+	]);
+	const tutorScreens = pick(tutorShots(url, cohort.id, workshop.id));
 	// Only at tablet and laptop widths: the one-day chart and the grid scrolled sideways.
 	const wideOnly = (shot: Shot) =>
 		['tutor-cohort-one-day', 'tutor-cohort-scrolled'].includes(shot.name);
@@ -84,29 +91,45 @@ async function main(): Promise<void> {
 	);
 }
 
-/** Opens each shot in each theme and width, in one browser signed in as `account`. */
+interface Look {
+	theme: Theme;
+	textSize: number;
+	/** The end of the file name: the theme, and the text size when not 100%. */
+	suffix: string;
+}
+
+/**
+ * Opens each shot in each look and width, in one fresh browser signed in as `account`. The
+ * window is made as tall as the page before each shot, so the bottom tab bar sits at the bottom
+ * of the picture, as it does on a phone, rather than over the middle of a long page.
+ */
 async function shoot(
 	url: string,
 	out: string,
 	widths: number[],
 	account: { email: string; password: string } | null,
-	shots: Shot[]
+	shots: Shot[],
+	looks: Look[] = THEMES.map((theme) => ({ theme, textSize: 100, suffix: theme }))
 ): Promise<void> {
 	if (shots.length === 0) return;
-	const browser: LaunchedBrowser = await launchChromium({ viewport: { width: 360, height: 800 } });
+	const browser: LaunchedBrowser = await launchChromium({
+		viewport: { width: 360, height: HEIGHT }
+	});
 	try {
 		const page = await browser.context.newPage();
 		await page.goto(`${url}/account`);
 		if (account) await signIn(page, account.email, account.password);
 		for (const width of widths) {
-			await page.setViewportSize({ width, height: 800 });
-			for (const theme of THEMES) {
+			for (const look of looks) {
 				for (const shot of shots) {
-					await setTheme(page, theme);
+					await page.setViewportSize({ width, height: HEIGHT });
+					await setLook(page, look);
 					await shot.open(page);
 					await page.waitForLoadState('networkidle');
-					const file = join(out, `${shot.name}-${width}-${theme}.png`);
-					await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+					const height = await page.evaluate(() => document.documentElement.scrollHeight);
+					await page.setViewportSize({ width, height: Math.max(HEIGHT, height) });
+					const file = join(out, `${shot.name}-${width}-${look.suffix}.png`);
+					await page.screenshot({ path: file, animations: 'disabled' });
 					console.log(file);
 				}
 			}
@@ -116,10 +139,13 @@ async function shoot(
 	}
 }
 
-async function setTheme(page: Page, theme: Theme): Promise<void> {
+async function setLook(page: Page, look: Look): Promise<void> {
 	await page.evaluate(
-		(t) => localStorage.setItem('clyde-settings', JSON.stringify({ theme: t, textSize: 100 })),
-		theme
+		([theme, textSize]) => {
+			const saved = JSON.parse(localStorage.getItem('clyde-settings') ?? '{}') as object;
+			localStorage.setItem('clyde-settings', JSON.stringify({ ...saved, theme, textSize }));
+		},
+		[look.theme, look.textSize] as const
 	);
 }
 
@@ -135,50 +161,50 @@ async function heading(page: Page, path: string, name: string | RegExp): Promise
 	await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+/** Shots of a phone that has never been used: the first visit, and screens for anyone. */
 function learnerShots(url: string): Shot[] {
 	return [
+		{ name: 'home-first-visit', open: (p) => heading(p, `${url}/`, 'Welcome to Clyde') },
 		{ name: 'account-signed-out', open: (p) => heading(p, `${url}/account`, 'Your account') },
-		{ name: 'not-found', open: (p) => heading(p, `${url}/no/such/page`, 'Page not found') }
-	];
-}
-
-/**
- * The bundled "Strong passwords" quiz, answered right or wrong question by question: a single
- * choice (right: the second option), a true-false (False), a multiple choice (the first three)
- * and a single choice (the first).
- */
-async function answerStrongPasswords(page: Page, rights: boolean[]): Promise<void> {
-	const form = () => page.locator('main form');
-	const check = async () => {
-		await page.getByRole('button', { name: 'Check answer' }).click();
-		await page.getByRole('button', { name: /^(Next question|See your result)$/ }).click();
-	};
-	const radio = (i: number) => form().getByRole('radio').nth(i).check();
-	await radio(rights[0] ? 1 : 0);
-	await check();
-	await radio(rights[1] ? 1 : 0);
-	await check();
-	for (const i of rights[2] ? [0, 1, 2] : [0, 3]) await form().getByRole('checkbox').nth(i).check();
-	await check();
-	await radio(rights[3] ? 0 : 1);
-	await check();
-	await page.getByRole('heading', { name: 'Your result' }).waitFor();
-}
-
-function signedInLearnerShots(url: string): Shot[] {
-	const quiz = `${url}${LESSON}/quiz`;
-	return [
 		{
-			name: 'home',
+			name: 'join-signed-out',
+			open: (p) => heading(p, `${url}/join?code=ABCD2345`, 'Join a class')
+		},
+		{
+			name: 'lesson-not-on-phone',
 			open: async (p) => {
-				await heading(p, `${url}/`, /^Learn digital skills/);
-				await p.getByText('Continue where you left off').waitFor();
+				await heading(p, `${url}/`, 'Welcome to Clyde');
+				await p.context().setOffline(true);
+				await p.evaluate(() => window.dispatchEvent(new Event('offline')));
+				await p.getByRole('link', { name: 'Start Digital Essentials' }).click();
+				await p.getByRole('heading', { name: 'This lesson is not on your phone yet' }).waitFor();
 			}
 		},
 		{
+			name: 'not-found',
+			open: async (p) => {
+				await p.context().setOffline(false);
+				await heading(p, `${url}/no/such/page`, 'Page not found');
+			}
+		}
+	];
+}
+
+/** Home, waiting for the demo learner's progress (pulled from the server) to show. */
+async function home(p: Page, url: string): Promise<void> {
+	await heading(p, `${url}/`, 'Your learning');
+	await p.getByRole('link', { name: /^Continue:/ }).waitFor();
+	await p.getByRole('heading', { name: 'This week' }).waitFor();
+}
+
+function signedInLearnerShots(url: string, code: string): Shot[] {
+	const quiz = `${url}${LESSON}/quiz`;
+	return [
+		{ name: 'home', open: (p) => home(p, url) },
+		{
 			name: 'home-offline',
 			open: async (p) => {
-				await heading(p, `${url}/`, /^Learn digital skills/);
+				await home(p, url);
 				await p.context().setOffline(true);
 				await p.getByText('Offline', { exact: true }).waitFor();
 			}
@@ -196,6 +222,13 @@ function signedInLearnerShots(url: string): Shot[] {
 		},
 		{ name: 'lesson', open: (p) => heading(p, `${url}${LESSON}`, 'Strong passwords') },
 		{ name: 'quiz-question', open: (p) => heading(p, quiz, 'Quiz: Strong passwords') },
+		{
+			name: 'lesson-last',
+			open: async (p) => {
+				await heading(p, `${url}${LAST_LESSON}`, 'Your data rights');
+				await p.getByRole('link', { name: 'Finish Digital Essentials' }).waitFor();
+			}
+		},
 		{
 			name: 'quiz-missing-answer',
 			open: async (p) => {
@@ -256,16 +289,67 @@ function signedInLearnerShots(url: string): Shot[] {
 				await answerStrongPasswords(p, [false, false, false, true]);
 			}
 		},
-		{ name: 'progress', open: (p) => heading(p, `${url}/progress`, 'Your progress') },
+		{
+			name: 'pathway-complete',
+			open: (p) => heading(p, `${url}/pathways/${PATHWAY}/complete`, /Digital Essentials$/)
+		},
+		{
+			name: 'progress',
+			open: async (p) => {
+				await heading(p, `${url}/progress`, 'Your progress');
+				await p.getByRole('heading', { name: 'This week' }).waitFor();
+			}
+		},
 		{ name: 'settings', open: (p) => heading(p, `${url}/settings`, 'Settings') },
 		{
 			name: 'account',
 			open: async (p) => {
 				await heading(p, `${url}/account`, 'Your account');
-				await p.getByText(/waiting to sync/).waitFor();
+				await p.getByText(/sent to your tutor/).waitFor();
+				await p.getByRole('button', { name: /^Leave/ }).click();
+				await p.getByRole('button', { name: 'Stay in the class' }).waitFor();
+			}
+		},
+		{
+			name: 'join',
+			open: async (p) => {
+				await heading(p, `${url}/join?code=${code}`, 'Join a class');
+				await p.getByRole('heading', { level: 2, name: 'Tuesday class' }).waitFor();
 			}
 		}
 	];
+}
+
+/** A few screens again in high contrast and at 200% text. */
+function extraShots(url: string): Shot[] {
+	return [
+		{ name: 'home', open: (p) => home(p, url) },
+		{ name: 'lesson', open: (p) => heading(p, `${url}${LESSON}`, 'Strong passwords') },
+		{ name: 'settings', open: (p) => heading(p, `${url}/settings`, 'Settings') }
+	];
+}
+
+/**
+ * The bundled "Strong passwords" quiz, answered right or wrong question by question: a single
+ * choice (right: the second option), a true-false (False), a multiple choice (the first three)
+ * and a single choice (the first).
+ */
+async function answerStrongPasswords(page: Page, rights: boolean[]): Promise<void> {
+	const form = () => page.locator('main form');
+	const check = async () => {
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await page.getByRole('button', { name: /^(Next question|See your result)$/ }).click();
+	};
+	const radio = (i: number) => form().getByRole('radio').nth(i).check();
+	await radio(rights[0] ? 1 : 0);
+	await check();
+	await radio(rights[1] ? 1 : 0);
+	await check();
+	for (const i of rights[2] ? [0, 1, 2] : [0, 3]) await form().getByRole('checkbox').nth(i).check();
+	await check();
+	await radio(rights[3] ? 0 : 1);
+	await check();
+	await page.getByRole('heading', { name: 'Your result' }).waitFor();
 }
 
 function tutorShots(url: string, cohort: string, workshop: string): Shot[] {
@@ -374,12 +458,13 @@ async function seedCohort(
 	const demoLearner = DEMO_ACCOUNTS.find((a) => a.role === 'learner');
 	if (!demoTutor || !demoLearner) throw new Error('the demo accounts have no learner or tutor');
 	const tutor = await signInApi(url, demoTutor.email, demoTutor.password);
-	const existing = await api<{ items: { id: string }[] }>(
+	const existing = await api<{ items: { id: string; join_code: string }[] }>(
 		url,
 		`/api/collections/cohorts/records?filter=${encodeURIComponent(`name='${name}'`)}`,
 		{ token: tutor.token }
 	);
-	if (existing.items[0]) return existing.items[0].id;
+	const made = existing.items[0];
+	if (made) return { id: made.id, code: made.join_code };
 
 	const catalog = await api<Catalog>(url, '/api/clyde/catalog');
 	const pathway = catalog.pathways.find((p) => p.id === PATHWAY);
@@ -432,7 +517,7 @@ async function seedCohort(
 			await api(url, '/api/clyde/sync/push', { token: session.token, body: { events } });
 		}
 	}
-	return cohort.id;
+	return { id: cohort.id, code: cohort.join_code };
 }
 
 /** An event without its place, id and time. */

@@ -238,7 +238,7 @@ describe('cohorts against a real PocketBase', () => {
 			expect(answer.body).toEqual(answers[0]?.body);
 			expect(answer.text).not.toContain(code);
 		}
-		expect(answers[0]?.body.message).toBe('No cohort has this code. Check it with your tutor.');
+		expect(answers[0]?.body.message).toBe('No class has this code. Check it with your tutor.');
 		expect(await memberIds(cohort.id)).toEqual([]);
 	});
 

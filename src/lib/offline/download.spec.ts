@@ -64,7 +64,9 @@ describe('downloadPathway', () => {
 		});
 		expect(await db.lessons.count()).toBe(12);
 		expect(progress).toEqual([0, 5000, 10000, 12000]);
-		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'ready' });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
 	});
 
 	it('then the pictures, each once, in batches of ten, counted in the bytes', async () => {
@@ -103,10 +105,16 @@ describe('downloadPathway', () => {
 			Offline
 		);
 		expect(await db.lessons.count()).toBe(5);
-		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'paused', percent: 41 });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'paused',
+			percent: 41
+		});
 
 		const second = fakeApi();
 		await downloadPathway(db, second, pathway, { pictures: true });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
 		expect(second.asked.flat()).toHaveLength(7);
 		expect(await db.lessons.count()).toBe(12);
 	});
@@ -126,12 +134,37 @@ describe('downloadPathway', () => {
 		expect(missingPictures(pictured, await storedPictures(db, 'p'))).toEqual([]);
 	});
 
+	it('reads a lesson published after it finished as an update, and fetches only that', async () => {
+		await downloadPathway(db, fakeApi(), pathway, { pictures: true });
+		const grown = makePathway('p', 2, 7);
+		const mark = await db.downloads.get('p');
+		expect(downloadState(grown, mark, await hashes())).toEqual({
+			kind: 'update',
+			added: 2,
+			changed: 0
+		});
+		const api = fakeApi();
+		api.lessons = async (ids) => {
+			api.asked.push(ids);
+			return ids.map((id) => storedLesson(grown, id));
+		};
+		await downloadPathway(db, api, grown, { pictures: true });
+		expect(api.asked).toEqual([['p-m1-l7', 'p-m2-l7']]);
+		expect(downloadState(grown, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
+	});
+
 	it('fetches only changed lessons for an update', async () => {
 		await downloadPathway(db, fakeApi(), pathway, { pictures: true });
 		const changed = structuredClone(pathway);
 		const lesson = changed.modules[1]?.lessons[2];
 		if (lesson) lesson.hash = 'h2';
-		expect(downloadState(changed, true, await hashes())).toEqual({ kind: 'update', changed: 1 });
+		expect(downloadState(changed, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'update',
+			added: 0,
+			changed: 1
+		});
 		const api = fakeApi();
 		await downloadPathway(db, api, changed, { pictures: true }).catch(() => {});
 		expect(api.asked).toEqual([['p-m2-l3']]);
@@ -163,6 +196,8 @@ describe('downloadPathway', () => {
 		expect((await db.media.toArray()).map((m) => m.pathway)).toEqual(['q']);
 		expect(await db.downloads.count()).toBe(0);
 		expect(await db.events.count()).toBe(1);
-		expect(downloadState(pathway, false, await hashes())).toEqual({ kind: 'none' });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'none'
+		});
 	});
 });

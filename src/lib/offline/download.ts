@@ -21,6 +21,8 @@ export interface DownloadOptions {
  * the pictures not yet on the phone, a few at a time, each batch in its own transaction: an
  * interrupted download keeps what it stored, and calling this again fetches only the rest.
  * It stops with the API's errors (`$lib/api/http`), or StorageFullError when the phone is full.
+ * Once every lesson is stored it marks the download finished, so a lesson published later
+ * reads as an update, not as a download cut short (pictures still missing are offered apart).
  */
 export async function downloadPathway(
 	db: ClydeDatabase,
@@ -28,7 +30,12 @@ export async function downloadPathway(
 	pathway: CatalogPathway,
 	{ pictures, onProgress = () => {}, now = new Date() }: DownloadOptions
 ): Promise<void> {
-	await db.downloads.put({ pathway: pathway.id, requestedAt: now.toISOString() });
+	const before = await db.downloads.get(pathway.id);
+	await db.downloads.put({
+		pathway: pathway.id,
+		requestedAt: now.toISOString(),
+		...(before?.finishedAt && { finishedAt: before.finishedAt })
+	});
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
 	const stored = new Map(
 		(await db.lessons.where('pathway').equals(pathway.id).toArray()).map((l) => [l.id, l.hash])
@@ -45,6 +52,7 @@ export async function downloadPathway(
 		done += batch.reduce((sum, l) => sum + l.bytes, 0);
 		onProgress(done, total);
 	}
+	await db.downloads.update(pathway.id, { finishedAt: new Date().toISOString() });
 	for (let i = 0; i < missing.length; i += PICTURE_BATCH) {
 		const batch = missing.slice(i, i + PICTURE_BATCH);
 		const fetched = await api.media(batch.map((ref) => ref.hash));

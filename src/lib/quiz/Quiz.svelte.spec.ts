@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OrderQuestion, Question, Quiz as QuizData } from '$lib/content/types';
 import { shuffledOrder, type Answer, type Graded, type QuizScore } from './grade';
 import Quiz from './Quiz.svelte';
-import type { QuizNext } from './next-step';
+import { nextLink } from './next-link.test-helper';
 
 const SEED = 'learner-1:lesson-1';
 
@@ -89,12 +89,13 @@ const fullQuiz: QuizData = {
 
 function setup(
 	quiz: QuizData,
-	options: { onAnswer?: ReturnType<typeof answerMock>; next?: QuizNext } = {}
+	options: { onAnswer?: ReturnType<typeof answerMock>; next?: { href: string; label: string } } = {}
 ) {
 	const user = userEvent.setup({ delay: null });
 	const onAnswer = options.onAnswer ?? answerMock();
 	const onComplete = vi.fn<(result: QuizScore) => Promise<void>>(async () => {});
-	render(Quiz, { quiz, seed: SEED, onAnswer, onComplete, next: options.next });
+	const next = options.next && nextLink(options.next.href, options.next.label);
+	render(Quiz, { quiz, seed: SEED, onAnswer, onComplete, next });
 	return { user, onAnswer, onComplete };
 }
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { QuizScore } from './grade';
+import { nextLink } from './next-link.test-helper';
 import QuizResult from './QuizResult.svelte';
 import type { Missed } from './review';
 
@@ -25,7 +26,13 @@ const MISSED: Missed[] = [
 
 function setup(score: QuizScore, next?: typeof NEXT, missed: Missed[] = MISSED) {
 	const onRetry = vi.fn();
-	render(QuizResult, { score, passPercent: 70, missed, next, onRetry });
+	render(QuizResult, {
+		score,
+		passPercent: 70,
+		missed,
+		next: next && nextLink(next.href, next.label),
+		onRetry
+	});
 	return { onRetry, user: userEvent.setup({ delay: null }) };
 }
 
