@@ -29,6 +29,8 @@ describe('accounts and sync in the app (real Chromium, real PocketBase)', () => 
 		await page.getByRole('link', { name: 'Next: The internet and the web' }).click();
 		await page.getByRole('heading', { level: 1, name: 'The internet and the web' }).waitFor();
 		await browser.context.setOffline(false);
+		// Back online, the lesson that was not on the phone opens by itself (and is recorded).
+		await page.getByRole('heading', { level: 2, name: 'You reached the end' }).waitFor();
 
 		await page.getByRole('link', { name: 'Account' }).click();
 		expect(await axeViolations(page)).toEqual([]);

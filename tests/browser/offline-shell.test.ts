@@ -15,8 +15,9 @@ describe('the app shell, served by PocketBase, in real Chromium', () => {
 		const { context } = browser;
 		const first = await context.newPage();
 		await first.goto(`${url}/`);
+		// A phone that has never used Clyde gets the welcome.
 		await expect(first.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
-			'Learn digital skills'
+			'Welcome to Clyde'
 		);
 
 		// The first worker claims the page (clientsClaim), so control arrives without a reload.

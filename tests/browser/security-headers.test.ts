@@ -123,7 +123,7 @@ describe('the policies in real Chromium', () => {
 		});
 		const lesson = '/pathways/digital-essentials/staying-safe/strong-passwords';
 		for (const [path, heading] of [
-			['/', 'Learn digital skills, at your own pace'],
+			['/', 'Welcome to Clyde'],
 			[lesson, 'Strong passwords'],
 			[`${lesson}/quiz`, 'Quiz: Strong passwords'],
 			['/progress', 'Your progress'],
