@@ -4,6 +4,7 @@ import type { ProgressEvent } from '../src/lib/progress/event-types';
 import { seededRandom } from '../src/lib/random/seeded-random';
 import { compileContent, type ContentInput } from '../scripts/content/compile';
 import { loadContent } from '../scripts/content/load';
+import { nodeSanitiser } from '../scripts/content/node-sanitiser';
 import { publishContent } from '../scripts/content/publish-client';
 import { ROOT } from '../scripts/config';
 
@@ -137,7 +138,7 @@ export async function publishWithBenchPathway(
 	withBench: boolean
 ): Promise<void> {
 	const input = withBench ? await contentWithBenchPathway() : await loadContent(`${ROOT}/content`);
-	const { pathways, diagnostics } = compileContent(input);
+	const { pathways, diagnostics } = compileContent(input, nodeSanitiser());
 	const errors = diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length)
 		throw new Error(`the benchmark content does not compile: ${errors[0]?.message}`);

@@ -1,28 +1,38 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
 
+/**
+ * What every published item keeps of its file, so that `content:export` can write the file
+ * back byte for byte: its path in content/, the frontmatter as written, and the body.
+ */
+interface SourceFile {
+	/** Path relative to content/: "01-de/02-safe/01-passwords.md". */
+	file: string;
+	/** The file's text before the body: the frontmatter between its "---" lines. */
+	head: string;
+	/** The Markdown body (for a lesson, its quiz block too). */
+	source: string;
+}
+
 /** A lesson as published: rendered, sanitised HTML plus its Markdown source and quiz. */
-export interface CompiledLesson {
+export interface CompiledLesson extends SourceFile {
 	id: string;
 	slug: string;
 	position: number;
-	file: string;
 	title: string;
 	summary: string;
 	minutes: number;
 	level: Level;
 	outcomes: string[];
-	source: string;
 	html: string;
 	quiz: Quiz | null;
-	/** sha256 of everything above but `file`, and of the module it sits in. */
+	/** sha256 of everything above and of the id of the module it sits in. */
 	hash: string;
 }
 
-export interface CompiledModule {
+export interface CompiledModule extends SourceFile {
 	id: string;
 	slug: string;
 	position: number;
-	file: string;
 	title: string;
 	summary: string;
 	outcomes: string[];
@@ -31,11 +41,10 @@ export interface CompiledModule {
 	lessons: CompiledLesson[];
 }
 
-export interface CompiledPathway {
+export interface CompiledPathway extends SourceFile {
 	id: string;
 	slug: string;
 	position: number;
-	file: string;
 	title: string;
 	summary: string;
 	level: Level;

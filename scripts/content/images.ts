@@ -1,5 +1,5 @@
-import { posix } from 'node:path';
 import type { FileReport } from './diagnostics';
+import { extname } from './paths';
 
 const IMAGE_TYPES: Record<string, string> = {
 	'.png': 'image/png',
@@ -13,7 +13,7 @@ export const MAX_IMAGE_BYTES = 200 * 1024;
 
 /** The image's MIME type by its extension, or undefined if it is not an image we embed. */
 export function imageType(path: string): string | undefined {
-	return IMAGE_TYPES[posix.extname(path).toLowerCase()];
+	return IMAGE_TYPES[extname(path)];
 }
 
 /** Reports every image too big to embed. */

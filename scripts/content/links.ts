@@ -1,11 +1,13 @@
 import { lessonUrl, moduleUrl, pathwayUrl } from '../../src/lib/content/urls';
-import { resolveRelative } from './check-body';
+import { ANCHOR_PREFIX } from './anchors';
 import { NUMBERED } from './folders';
 import { imageType } from './images';
+import { resolveRelative, toBase64 } from './paths';
 import { renderMarkdown } from './render';
+import type { Sanitiser } from './sanitize';
 
 /** The app URL of every pathway.md, module.md and lesson file. */
-export function contentUrls(files: string[]): Map<string, string> {
+export function contentUrls(files: Iterable<string>): Map<string, string> {
 	const urls = new Map<string, string>();
 	for (const file of files) {
 		const parts = file.split('/');
@@ -21,29 +23,50 @@ export function contentUrls(files: string[]): Map<string, string> {
 	return urls;
 }
 
+/** What rendering a file needs to know of the others. */
+export interface RenderFiles {
+	/** The app URL of a content file, by its path relative to content/. */
+	urlOf(path: string): string | undefined;
+	/** The bytes of an image, by its path relative to content/. */
+	asset(path: string): Uint8Array | undefined;
+}
+
 /**
  * The Markdown body of `file` as HTML: a link to another content file becomes its app URL,
- * an image becomes a data: URL, so a downloaded lesson is whole offline.
+ * an #anchor gets the heading ids' prefix, and an image becomes a data: URL, so a downloaded
+ * lesson is whole offline.
  */
 export function renderContent(
 	file: string,
 	body: string,
-	urls: ReadonlyMap<string, string>,
-	assets: ReadonlyMap<string, Uint8Array>
+	files: RenderFiles,
+	sanitiser: Sanitiser
 ): string {
-	return renderMarkdown(body, {
-		link(href) {
-			if (/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href)) return undefined;
-			const anchor = href.includes('#') ? `#${href.split('#')[1]}` : '';
-			const url = urls.get(resolveRelative(file, href));
-			return url ? url + anchor : undefined;
+	return renderMarkdown(
+		body,
+		{
+			link(href) {
+				if (href.startsWith('#')) return `#${prefixed(href.slice(1))}`;
+				if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return undefined;
+				const target = resolveRelative(file, href);
+				if ('problem' in target) return undefined;
+				const url = files.urlOf(target.path);
+				return url && (target.anchor ? `${url}#${prefixed(target.anchor)}` : url);
+			},
+			image(src) {
+				const target = resolveRelative(file, src);
+				if ('problem' in target) return undefined;
+				const bytes = files.asset(target.path);
+				const type = imageType(target.path);
+				if (!bytes || !type) return undefined;
+				return `data:${type};base64,${toBase64(bytes)}`;
+			}
 		},
-		image(src) {
-			const path = resolveRelative(file, src);
-			const bytes = assets.get(path);
-			const type = imageType(path);
-			if (!bytes || !type) return undefined;
-			return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
-		}
-	}).html;
+		sanitiser
+	).html;
+}
+
+/** An editor's anchor as the heading's id: "#two-words" → "#user-content-two-words". */
+function prefixed(anchor: string): string {
+	return anchor.startsWith(ANCHOR_PREFIX) ? anchor : ANCHOR_PREFIX + anchor;
 }

@@ -1,5 +1,6 @@
-import { Marked, type Token, type Tokens } from 'marked';
-import { sanitiseRendered, type Sanitised } from './sanitize';
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown, markdownParser } from './markdown';
+import type { Sanitised, Sanitiser } from './sanitize';
 
 export interface RenderLinks {
 	/** The app URL for a link an editor wrote, or undefined to leave it as it is. */
@@ -12,9 +13,13 @@ export interface RenderLinks {
  * Markdown (GFM) → HTML → DOMPurify. ```quiz blocks are taken out: quizzes are published as
  * data and shown by the app, not as HTML.
  */
-export function renderMarkdown(source: string, links: RenderLinks): Sanitised {
-	const marked = new Marked({ gfm: true });
-	const tokens = marked.lexer(source).filter((t) => !isQuizBlock(t)) as Token[];
+export function renderMarkdown(
+	source: string,
+	links: RenderLinks,
+	sanitiser: Sanitiser
+): Sanitised {
+	const marked = markdownParser();
+	const tokens = lexMarkdown(source).filter((t) => !isQuizBlock(t));
 	marked.walkTokens(tokens, (token) => {
 		if (token.type === 'link') {
 			const link = token as Tokens.Link;
@@ -24,7 +29,7 @@ export function renderMarkdown(source: string, links: RenderLinks): Sanitised {
 			image.href = links.image(image.href) ?? image.href;
 		}
 	});
-	return sanitiseRendered(marked.parser(tokens));
+	return sanitiser.rendered(marked.parser(tokens));
 }
 
 export function isQuizBlock(token: Token): token is Tokens.Code {

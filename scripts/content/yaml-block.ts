@@ -1,6 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { FileReport } from './diagnostics';
+import { plainYamlError } from './yaml-messages';
 
 /**
  * Parses a YAML block that starts at `offset` in a content file and validates it with a zod
@@ -15,13 +16,28 @@ export function parseYamlBlock<T>(
 	what: string
 ): T | undefined {
 	const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
-	if (doc.errors.length > 0) {
-		for (const error of doc.errors) {
-			report.error(offset + error.pos[0], `${what}: YAML ${firstSentence(error.message)}`);
-		}
+	const [error] = doc.errors;
+	if (error) {
+		// One mistake often upsets the lines after it: the first error is the one to fix.
+		const at = Math.min(unclosedQuote(text, error) ?? error.pos[0], text.length);
+		const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+		const lineEnd = text.indexOf('\n', at);
+		const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+		report.error(offset + at, `${what}: ${plainYamlError(error, line)}`);
 		return undefined;
 	}
-	const result = schema.safeParse(doc.toJS(), { reportInput: true });
+	let value: unknown;
+	try {
+		value = doc.toJS();
+	} catch {
+		// An alias (*name) to no anchor, or one that would expand past the yaml package's limit.
+		report.error(
+			offset,
+			`${what}: a value starts with * or &, which Clyde does not use: put it in quotes`
+		);
+		return undefined;
+	}
+	const result = schema.safeParse(value, { reportInput: true });
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) {
 		const at = offset + issueOffset(doc, issue);
@@ -30,8 +46,27 @@ export function parseYamlBlock<T>(
 	return undefined;
 }
 
-function firstSentence(message: string): string {
-	return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+.*$/, '');
+/**
+ * The yaml package reports a missing closing quote where the text ends; the editor wants the
+ * line where the quote was opened: the first value that opens a quote and does not close it.
+ */
+function unclosedQuote(text: string, error: YAMLError): number | undefined {
+	if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+	let offset = 0;
+	for (const line of text.split('\n')) {
+		const value = /^\s*(?:-\s+)?(?:[^\s"'#:][^:#]*:\s+)?(["'])(.*)$/.exec(line);
+		if (
+			value &&
+			!value[2]
+				?.trimEnd()
+				.replace(/\s#.*$/, '')
+				.endsWith(value[1] as string)
+		) {
+			return offset + line.indexOf(value[1] as string);
+		}
+		offset += line.length + 1;
+	}
+	return undefined;
 }
 
 type Issue = z.core.$ZodIssue;

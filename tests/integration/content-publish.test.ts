@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileContent, type ContentInput } from '../../scripts/content/compile';
+import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 import { publishContent, type PublishResult } from '../../scripts/content/publish-client';
 
 const url = inject('pbUrl');
@@ -35,7 +36,7 @@ const published = () =>
 	content({ '01-alpha/01-one/02-second.md': lesson('pub-second', 'Second', ' Now longer.') });
 
 function compiled(input: ContentInput) {
-	const result = compileContent(input);
+	const result = compileContent(input, nodeSanitiser());
 	expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 	return result.pathways;
 }

@@ -1,0 +1,36 @@
+import { bodyOf } from './frontmatter';
+import { contentUrls, type RenderFiles } from './links';
+import { anchorsIn } from './markdown';
+
+/** What checking and rendering one file needs to know of the others in content/. */
+export interface ContentFiles extends RenderFiles {
+	markdownExists(path: string): boolean;
+	assetExists(path: string): boolean;
+	/** The heading anchors of another content file, or undefined when it is not known. */
+	anchorsOf(path: string): ReadonlySet<string> | undefined;
+}
+
+/** The content files of a whole content/ folder, held in memory. */
+export function contentFiles(
+	markdown: ReadonlyMap<string, string>,
+	assets: ReadonlyMap<string, Uint8Array>
+): ContentFiles {
+	const urls = contentUrls(markdown.keys());
+	const anchors = new Map<string, Set<string>>();
+	return {
+		markdownExists: (path) => markdown.has(path),
+		assetExists: (path) => assets.has(path),
+		asset: (path) => assets.get(path),
+		urlOf: (path) => urls.get(path),
+		anchorsOf(path) {
+			const text = markdown.get(path);
+			if (text === undefined) return undefined;
+			let found = anchors.get(path);
+			if (!found) {
+				found = anchorsIn(bodyOf(text));
+				anchors.set(path, found);
+			}
+			return found;
+		}
+	};
+}
