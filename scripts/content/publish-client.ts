@@ -20,18 +20,12 @@ export interface PublishOptions {
 	onUpload?(sent: number, total: number): void;
 }
 
-/** The publish payload: the compiled catalog without the editors' file paths. */
+/**
+ * The publish payload: the compiled catalog, each item with its file's path and text, which
+ * the server keeps for `content:export`.
+ */
 export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
-	return {
-		dryRun,
-		pathways: pathways.map(({ file: _p, modules, ...pathway }) => ({
-			...pathway,
-			modules: modules.map(({ file: _m, lessons, ...module }) => ({
-				...module,
-				lessons: lessons.map(({ file: _l, ...lesson }) => lesson)
-			}))
-		}))
-	};
+	return { dryRun, pathways };
 }
 
 /** Sends the whole content set to the publish route, which applies it in one transaction. */

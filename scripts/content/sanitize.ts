@@ -12,10 +12,16 @@ const TAGS = allowList.tags as Record<string, string[]>;
 const VALUES = allowList.values as Record<string, string>;
 const URLS = allowList.urls as Record<string, string>;
 
+const patterns = new Map<string, RegExp | undefined>();
+
 /** The pattern a value of `attribute` on `tag` must match, if it has one. */
 export function valuePattern(tag: string, attribute: string): RegExp | undefined {
-	const source = VALUES[`${tag} ${attribute}`] ?? VALUES[attribute] ?? URLS[`${tag} ${attribute}`];
-	return source === undefined ? undefined : new RegExp(source);
+	const key = `${tag} ${attribute}`;
+	if (!patterns.has(key)) {
+		const source = VALUES[key] ?? VALUES[attribute] ?? URLS[key];
+		patterns.set(key, source === undefined ? undefined : new RegExp(source));
+	}
+	return patterns.get(key);
 }
 
 const allAttributes = (tags: string[]) => [...new Set(tags.flatMap((tag) => TAGS[tag] ?? []))];

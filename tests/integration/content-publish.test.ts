@@ -89,7 +89,8 @@ describe('publishing content to a real PocketBase', () => {
 			['pub-second', 1, true, 64],
 			['pub-third', 1, true, 64]
 		]);
-		expect(before[0]?.html).toContain('<h2>Part</h2>');
+		expect(before[0]?.html).toContain('<h2 id="user-content-part">Part</h2>');
+		expect(before[0]?.file).toBe('01-alpha/01-one/01-first.md');
 		expect(before[0]?.quiz).toMatchObject({
 			passPercent: 70,
 			questions: [{ type: 'true-false', answer: true }]
