@@ -1,5 +1,6 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
 import type { FileReport } from './diagnostics';
+import { sizeProblem } from './limits';
 import { placedTokens, type PlacedToken } from './markdown-tokens';
 import { dialects } from './rules/dialects';
 import { emptyBody } from './rules/empty-body';
@@ -54,6 +55,11 @@ export const BODY_RULES: BodyRule[] = [
 
 /** Checks a Markdown body and returns its quiz, if it has one. */
 export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
+	const tooBig = sizeProblem(body);
+	if (tooBig) {
+		context.report.error(context.bodyOffset + tooBig.offset, tooBig.message);
+		return {};
+	}
 	const check: BodyCheck = {
 		context,
 		body,

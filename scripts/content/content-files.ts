@@ -1,4 +1,5 @@
 import { bodyOf } from './frontmatter';
+import { sizeProblem } from './limits';
 import { contentUrls, type RenderFiles } from './links';
 import { anchorsIn } from './markdown';
 
@@ -27,7 +28,10 @@ export function contentFiles(
 			if (text === undefined) return undefined;
 			let found = anchors.get(path);
 			if (!found) {
-				found = anchorsIn(bodyOf(text));
+				const body = bodyOf(text);
+				// Too big to parse: that file's own check says so; its anchors stay unknown.
+				if (sizeProblem(body)) return undefined;
+				found = anchorsIn(body);
 				anchors.set(path, found);
 			}
 			return found;

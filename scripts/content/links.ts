@@ -2,6 +2,7 @@ import { lessonUrl, moduleUrl, pathwayUrl } from '../../src/lib/content/urls';
 import { ANCHOR_PREFIX } from './anchors';
 import { NUMBERED } from './folders';
 import { imageType } from './images';
+import { sizeProblem } from './limits';
 import { resolveRelative, toBase64 } from './paths';
 import { renderMarkdown } from './render';
 import type { Sanitiser } from './sanitize';
@@ -42,6 +43,8 @@ export function renderContent(
 	files: RenderFiles,
 	sanitiser: Sanitiser
 ): string {
+	// Too big to parse in good time: checkBody reports it, and nothing is rendered.
+	if (sizeProblem(body)) return '';
 	return renderMarkdown(
 		body,
 		{
