@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { FileReport } from './diagnostics';
+import { LIMITS } from './limits';
 import { plainYamlError } from './yaml-messages';
 
 /**
@@ -15,7 +16,17 @@ export function parseYamlBlock<T>(
 	report: FileReport,
 	what: string
 ): T | undefined {
-	const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
+	const tooComplex = yamlTooComplex(text);
+	if (tooComplex) {
+		report.error(offset + tooComplex.offset, `${what}: ${tooComplex.message}`);
+		return undefined;
+	}
+	// logLevel: the yaml package would print its warnings to the terminal itself.
+	const doc = parseDocument(text, {
+		lineCounter: new LineCounter(),
+		prettyErrors: false,
+		logLevel: 'error'
+	});
 	const [error] = doc.errors;
 	if (error) {
 		// One mistake often upsets the lines after it: the first error is the one to fix.
@@ -42,6 +53,31 @@ export function parseYamlBlock<T>(
 	for (const issue of result.error.issues) {
 		const at = offset + issueOffset(doc, issue);
 		report.error(at, `${what}: ${describeIssue(issue)}`);
+	}
+	return undefined;
+}
+
+/**
+ * A line the yaml package would take seconds or its whole stack to read: over 5,000
+ * characters, or dozens of nested brackets or "?" keys (the parser's time grows steeply with
+ * them). Real frontmatter and quizzes have neither.
+ */
+function yamlTooComplex(text: string): { offset: number; message: string } | undefined {
+	let offset = 0;
+	for (const line of text.split('\n')) {
+		if (line.length > LIMITS.line) {
+			return {
+				offset,
+				message: `this line is ${line.length.toLocaleString('en-GB')} characters long: keep each field under ${LIMITS.line.toLocaleString('en-GB')}`
+			};
+		}
+		if ((line.match(/[[{]/g)?.length ?? 0) > 20 || (line.match(/\?/g)?.length ?? 0) > 20) {
+			return {
+				offset,
+				message: 'this line has too many brackets or question marks to read: put the text in quotes'
+			};
+		}
+		offset += line.length + 1;
 	}
 	return undefined;
 }
