@@ -112,6 +112,8 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 	],
 	// Inside a quote of four lines, the link is found on its own line.
 	['01-broken/03-third/05-dialects.md', 37, 3, 'error', 'broken link: "./nowhere.md"'],
+	['01-broken/03-third/05-dialects.md', 39, 1, 'warning', 'make the first "> [!NOTE]"'],
+	['01-broken/03-third/05-dialects.md', 43, 18, 'warning', '"{lang=cy}" sets a style'],
 	['02-nofile/pathway.md', 1, 1, 'error', 'every pathway folder needs a pathway.md'],
 	['nonumber/pathway.md', 1, 1, 'error', 'pathway folder "nonumber" must be numbered']
 ];

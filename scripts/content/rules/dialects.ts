@@ -10,6 +10,7 @@ import { locate, type PlacedToken } from '../markdown-tokens';
 /** A `:::name` block's name → the callout that says the same. */
 const CALLOUT_FOR: Record<string, string> = {
 	note: 'NOTE',
+	callout: 'NOTE',
 	info: 'NOTE',
 	tip: 'TIP',
 	hint: 'TIP',
@@ -47,7 +48,7 @@ const INLINE: Pattern[] = [
 			`"${m}" is a template tag (Liquid or Jekyll): learners would see it as text. Remove it, or write out what it stands for`
 	},
 	{
-		regex: /\{:[^}\n]{0,200}\}|\{[ \t]*[.#][A-Za-z][^}\n]{0,200}\}/g,
+		regex: /\{:[^}\n]{0,200}\}|\{[ \t]*(?:[.#][A-Za-z]|[A-Za-z][\w-]*=)[^}\n]{0,200}\}/g,
 		message: ([m]) =>
 			`"${m}" sets a style or an id in another Markdown dialect: learners would see it as text. Remove it`
 	},
