@@ -114,6 +114,23 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 	['01-broken/03-third/05-dialects.md', 37, 3, 'error', 'broken link: "./nowhere.md"'],
 	['01-broken/03-third/05-dialects.md', 39, 1, 'warning', 'make the first "> [!NOTE]"'],
 	['01-broken/03-third/05-dialects.md', 43, 18, 'warning', '"{lang=cy}" sets a style'],
+	// A heading is shown as written, its code included.
+	[
+		'01-broken/03-third/05-dialects.md',
+		45,
+		1,
+		'warning',
+		'"#### The `--help` option" comes after "## Other dialects"'
+	],
+	['01-broken/03-third/05-dialects.md', 47, 1, 'warning', 'has no alt text'],
+	['01-broken/03-third/05-dialects.md', 47, 1, 'error', 'missing image: "images/tree.png"'],
+	[
+		'01-broken/03-third/05-dialects.md',
+		47,
+		21,
+		'warning',
+		"gives a picture its alt text in another Markdown dialect: learners would see it as text. Move the words into the picture's square brackets"
+	],
 	['02-nofile/pathway.md', 1, 1, 'error', 'every pathway folder needs a pathway.md'],
 	['nonumber/pathway.md', 1, 1, 'error', 'pathway folder "nonumber" must be numbered']
 ];

@@ -50,7 +50,9 @@ const INLINE: Pattern[] = [
 	{
 		regex: /\{:[^}\n]{0,200}\}|\{[ \t]*(?:[.#][A-Za-z]|[A-Za-z][\w-]*=)[^}\n]{0,200}\}/g,
 		message: ([m]) =>
-			`"${m}" sets a style or an id in another Markdown dialect: learners would see it as text. Remove it`
+			/[{\s]alt=/.test(m)
+				? `"${m.length > 50 ? `${m.slice(0, 49)}…}` : m}" gives a picture its alt text in another Markdown dialect: learners would see it as text. Move the words into the picture's square brackets, ![like this](file.png), and remove the braces`
+				: `"${m}" sets a style or an id in another Markdown dialect: learners would see it as text. Remove it`
 	},
 	{
 		regex: /\[\^[^\]\s]{1,40}\](?!:)/g,

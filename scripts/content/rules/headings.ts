@@ -1,6 +1,5 @@
 import type { Tokens } from 'marked';
 import type { BodyRule } from '../check-body';
-import { plainText } from '../markdown-tokens';
 
 /** Sections start at "##" (the title is the page's main heading) and go down one level at a time. */
 export const headings: BodyRule = ({ tokens, at, context }) => {
@@ -9,7 +8,8 @@ export const headings: BodyRule = ({ tokens, at, context }) => {
 	for (const placed of tokens) {
 		if (placed.token.type !== 'heading') continue;
 		const heading = placed.token as Tokens.Heading;
-		const shown = asWritten(heading.depth, plainText(heading.tokens));
+		// As written, code included: "#### The `--help` option", not "The  option".
+		const shown = asWritten(heading.depth, heading.text);
 		if (heading.depth === 1) {
 			context.report.warn(
 				at(placed),
