@@ -12,6 +12,7 @@ import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
 import { lessonOpenTime } from './lesson-open-time';
+import { pathwayPictures } from './pathway-pictures';
 import { renderSection, upsertSection } from './report';
 import { syncChaos } from './sync-chaos';
 
@@ -19,6 +20,7 @@ import { syncChaos } from './sync-chaos';
 const BENCHMARKS: Benchmark[] = [
 	firstLoadJs,
 	firstVisitTransfer,
+	pathwayPictures,
 	lessonOpenTime,
 	syncChaos,
 	faultKill,

@@ -4,13 +4,15 @@ import { compileContent } from './content/compile';
 import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
 import { nodeSanitiser } from './content/node-sanitiser';
+import { kb, PATHWAY_BUDGET_GZIP } from './content/pictures';
 import { ROOT } from './config';
 import { runMain, UserError } from './user-error';
 
 /**
  * `npm run content:check [folder]`: every problem in the content at once, as
- * `path:line:column  severity: message`. Exits 1 on any error; warnings alone exit 0. Whatever
- * the files hold, it prints messages, never a stack trace.
+ * `path:line:column  severity: message`, then each pathway's pictures against their budget.
+ * Exits 1 on any error; warnings alone exit 0. Whatever the files hold, it prints messages,
+ * never a stack trace.
  */
 async function main(): Promise<void> {
 	const root = resolve(process.argv[2] ?? resolve(ROOT, 'content'));
@@ -21,10 +23,15 @@ async function main(): Promise<void> {
 	} catch (error) {
 		throw new UserError(internalError(error));
 	}
-	const { pathways, diagnostics } = compiled;
+	const { pathways, pictures, diagnostics } = compiled;
 	const shown = relativeTo(root);
 	for (const diagnostic of diagnostics) {
 		console.log(formatDiagnostic({ ...diagnostic, file: `${shown}${diagnostic.file}` }));
+	}
+	for (const { pathway, count, gzipBytes } of pictures.filter((p) => p.count > 0)) {
+		console.log(
+			`pictures: ${shown}${pathway} has ${count}, ${kb(gzipBytes)} compressed (budget ${PATHWAY_BUDGET_GZIP / 1024} KB)`
+		);
 	}
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
 	const warnings = diagnostics.length - errors;

@@ -9,8 +9,9 @@ import { runMain, UserError } from './user-error';
 const HELP = `npm run content:export -- [--out DIR] [--url URL] [--prune]
 
 Writes what a running Clyde server publishes as a content/ tree: each pathway.md, module.md
-and lesson as it was written, and the pictures they show. A file that did not change is left
-as it is, byte for byte, so git shows only what changed. Markdown files in DIR that the server
+and lesson as it was written, and the pictures they show (an SVG as published: without its
+<title>, comments or indentation). A file that did not change is left as it is, byte for
+byte, so git shows only what changed. Markdown files in DIR that the server
 does not publish are listed; --prune deletes them. DIR defaults to content/, URL to CLYDE_URL,
 then http://127.0.0.1:8090.`;
 
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
 	}
 	const url = (values.url ?? process.env.CLYDE_URL ?? 'http://127.0.0.1:8090').replace(/\/$/, '');
 	const out = resolve(values.out ?? resolve(ROOT, 'content'));
-	const { files, problems } = exportFiles(await fetchPublishedFiles(url));
+	const { items, media } = await fetchPublishedFiles(url);
+	const { files, problems } = exportFiles(items, media);
 	if (files.size === 0) throw new UserError(`${url} publishes no content: nothing was written`);
 	let written = 0;
 	for (const [path, bytes] of files) {

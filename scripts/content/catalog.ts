@@ -1,4 +1,5 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
+import type { CompiledMedia } from './pictures';
 
 /**
  * What every published item keeps of its file, so that `content:export` can write the file
@@ -23,8 +24,12 @@ export interface CompiledLesson extends SourceFile {
 	minutes: number;
 	level: Level;
 	outcomes: string[];
+	/** Essential Digital Skills statement codes (src/lib/skills/edsf.ts); empty if untagged. */
+	skills: string[];
 	html: string;
 	quiz: Quiz | null;
+	/** The hashes of the pictures its HTML places, in order; the pictures are its pathway's. */
+	media: string[];
 	/** sha256 of everything above and of the id of the module it sits in. */
 	hash: string;
 }
@@ -50,6 +55,9 @@ export interface CompiledPathway extends SourceFile {
 	level: Level;
 	outcomes: string[];
 	introHtml: string;
+	/** sha256 of everything above but `file`: not of its modules, nor of its pictures. */
 	hash: string;
 	modules: CompiledModule[];
+	/** Every picture its lessons place, once each: published as separate resources. */
+	media: CompiledMedia[];
 }

@@ -5,8 +5,8 @@ import { placedTokens, type PlacedToken } from './markdown-tokens';
 import { dialects } from './rules/dialects';
 import { emptyBody } from './rules/empty-body';
 import { headings } from './rules/headings';
-import { images } from './rules/images';
 import { links } from './rules/links';
+import { pictures } from './rules/pictures';
 import { prose } from './rules/prose';
 import { quizBlocks } from './rules/quiz-blocks';
 import { rawHtml } from './rules/raw-html';
@@ -19,7 +19,7 @@ export interface BodyContext {
 	bodyOffset: number;
 	report: FileReport;
 	level: Level;
-	/** Lessons: a quiz is allowed, and the body must have text. */
+	/** Lessons: a quiz and pictures are allowed, and the body must have text. */
 	isLesson: boolean;
 	markdownExists(path: string): boolean;
 	assetExists(path: string): boolean;
@@ -47,7 +47,7 @@ export const BODY_RULES: BodyRule[] = [
 	emptyBody,
 	headings,
 	links,
-	images,
+	pictures,
 	rawHtml,
 	prose,
 	dialects

@@ -25,6 +25,8 @@ export interface CheckedLesson {
 	idOffset: number;
 	/** The body as learners get it: rendered and sanitised. */
 	html: string;
+	/** The hashes of the pictures `html` places, in order (none where `files` knows no hashes). */
+	media: string[];
 	quiz: Quiz | null;
 }
 
@@ -51,13 +53,15 @@ export function checkLessonSource(
 			isLesson: true,
 			sanitiser: context.sanitiser
 		});
+		const { html, media } = renderContent(path, doc.body, context.files, context.sanitiser);
 		return {
 			problems: sortDiagnostics(report.diagnostics),
 			meta: doc.meta,
 			head: doc.head,
 			body: doc.body,
 			idOffset: doc.idOffset,
-			html: renderContent(path, doc.body, context.files, context.sanitiser),
+			html,
+			media,
 			quiz: quiz ?? null
 		};
 	} catch (error) {
@@ -67,7 +71,15 @@ export function checkLessonSource(
 }
 
 function unreadable(report: FileReport): CheckedLesson {
-	return { problems: report.diagnostics, head: '', body: '', idOffset: 0, html: '', quiz: null };
+	return {
+		problems: report.diagnostics,
+		head: '',
+		body: '',
+		idOffset: 0,
+		html: '',
+		media: [],
+		quiz: null
+	};
 }
 
 /**

@@ -5,7 +5,8 @@ import { checkBody } from './check-body';
 import { contentFiles, type ContentFiles } from './content-files';
 import { FileReport } from './diagnostics';
 import { readFrontmatter, type ParsedFile } from './frontmatter';
-import { renderContent } from './links';
+import { renderContent, type Rendered } from './links';
+import type { CompiledMedia } from './pictures';
 import type { Sanitiser } from './sanitize';
 import type { DecodedFile } from './source-text';
 
@@ -31,8 +32,12 @@ export interface CompileContext {
 	claimId(id: string, file: string, offset: number): void;
 	/** Checks a pathway.md's or module.md's body, where no quiz may go. */
 	checkIntro(file: string, doc: ParsedFile<{ id: string }>, level: Level): void;
-	/** The Markdown body of `file` as HTML, its links and images resolved. */
-	render(file: string, body: string): string;
+	/** The Markdown body of `file` as HTML, its links resolved and its pictures placed. */
+	render(file: string, body: string): Rendered;
+	/** The picture file at `path` as published (compiled and checked once), if it can be. */
+	picture(path: string): CompiledMedia | undefined;
+	/** A picture compiled so far, by its hash. */
+	media(hash: string): CompiledMedia | undefined;
 	/** Every file's diagnostics so far. */
 	reports(): FileReport[];
 }
@@ -42,13 +47,24 @@ export function compileContext(input: ContentInput, sanitiser: Sanitiser): Compi
 	const reportFor = (file: string) => {
 		let report = reports.get(file);
 		if (!report) {
-			report = new FileReport(file, input.markdown.get(file) ?? '');
+			report = new FileReport(file, input.markdown.get(file) ?? assetText(input, file));
 			reports.set(file, report);
 		}
 		return report;
 	};
 	const seenIds = new Map<string, string>();
-	const files = contentFiles(input.markdown, input.assets);
+	const pictures = new Map<string, CompiledMedia | undefined>();
+	const byHash = new Map<string, CompiledMedia>();
+	const picture = (path: string) => {
+		if (!pictures.has(path)) {
+			const bytes = input.assets.get(path);
+			const media = bytes && sanitiser.picture?.(path, bytes, reportFor(path));
+			pictures.set(path, media);
+			if (media) byHash.set(media.hash, media);
+		}
+		return pictures.get(path);
+	};
+	const files = contentFiles(input.markdown, input.assets, (path) => picture(path)?.hash);
 	return {
 		input,
 		files,
@@ -77,6 +93,8 @@ export function compileContext(input: ContentInput, sanitiser: Sanitiser): Compi
 			}
 		},
 		render: (file, body) => renderContent(file, body, files, sanitiser),
+		picture,
+		media: (hash) => byHash.get(hash),
 		reports: () => [...reports.values()]
 	};
 }
@@ -96,4 +114,10 @@ export function identity(
 		title: doc.meta.title,
 		summary: doc.meta.summary
 	};
+}
+
+/** An SVG's text, so that its problems can be placed at a line; other files have none. */
+function assetText(input: ContentInput, file: string): string {
+	const bytes = file.toLowerCase().endsWith('.svg') ? input.assets.get(file) : undefined;
+	return bytes ? new TextDecoder().decode(bytes) : '';
 }

@@ -32,9 +32,11 @@ export function compileLesson(
 		minutes: meta.minutes,
 		level: meta.level ?? level,
 		outcomes: meta.outcomes,
+		skills: meta.skills ?? [],
 		source: checked.body,
 		html: checked.html,
-		quiz: checked.quiz
+		quiz: checked.quiz,
+		media: checked.media
 	};
 	return { ...lesson, hash: contentHash(lesson, moduleId) };
 }

@@ -29,7 +29,7 @@ export function compileModule(
 		...identity(dir, file, { meta, head: doc.head }),
 		outcomes: meta.outcomes ?? [],
 		source: doc.body,
-		introHtml: context.render(file, doc.body)
+		introHtml: context.render(file, doc.body).html
 	};
 	return { module: { ...module, hash: contentHash(module, pathwayId), lessons }, lessons };
 }

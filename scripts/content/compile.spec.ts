@@ -32,7 +32,7 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 		'error',
 		'link to "javascript:alert(1)" is not allowed'
 	],
-	['01-broken/01-first/04-links.md', 18, 1, 'warning', 'has no alt text'],
+	['01-broken/01-first/04-links.md', 18, 1, 'error', 'has no alt text'],
 	['01-broken/01-first/04-links.md', 18, 1, 'error', 'missing image: "images/missing.png"'],
 	['01-broken/01-first/04-links.md', 20, 1, 'error', 'must be a file in content/'],
 	[
@@ -64,11 +64,11 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 	['01-broken/03-third/01-both.md', 6, 8, 'error', '"level" must be beginner'],
 	['01-broken/03-third/01-both.md', 11, 1, 'warning', 'is the first section heading'],
 	['01-broken/03-third/01-both.md', 13, 3, 'error', 'broken link: "./nowhere.md"'],
-	['01-broken/03-third/01-both.md', 15, 1, 'warning', 'has no alt text'],
+	['01-broken/03-third/01-both.md', 15, 1, 'error', 'has no alt text'],
 	['01-broken/03-third/01-both.md', 15, 1, 'error', 'missing image: "images/none.png"'],
 	['01-broken/03-third/01-both.md', 17, 1, 'error', 'taken out before learners see it: <script>'],
 	['01-broken/03-third/02-percent.md', 10, 6, 'error', 'link "./50%off.md" has a % sign'],
-	['01-broken/03-third/02-percent.md', 12, 1, 'error', 'image "images/50%off.png" has a % sign'],
+	['01-broken/03-third/02-percent.md', 12, 1, 'error', 'picture "images/50%off.png" has a "%"'],
 	['01-broken/03-third/03-empty.md', 9, 1, 'error', 'this lesson has no text'],
 	[
 		'01-broken/03-third/04-latin1.md',
@@ -99,8 +99,8 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 		'01-broken/03-third/05-dialects.md',
 		22,
 		1,
-		'warning',
-		'picture path "images/my cat.png" has a space'
+		'error',
+		'this picture is not shown: its path "images/my cat.png" has a space'
 	],
 	['01-broken/03-third/05-dialects.md', 24, 1, 'warning', '"[!INFO]" is not a kind of callout'],
 	[
@@ -122,7 +122,14 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 		'warning',
 		'"#### The `--help` option" comes after "## Other dialects"'
 	],
-	['01-broken/03-third/05-dialects.md', 47, 1, 'warning', 'has no alt text'],
+	['01-broken/03-third/05-dialects.md', 47, 1, 'error', 'has no alt text'],
+	[
+		'01-broken/03-third/05-dialects.md',
+		47,
+		1,
+		'error',
+		'put the picture in a paragraph of its own'
+	],
 	['01-broken/03-third/05-dialects.md', 47, 1, 'error', 'missing image: "images/tree.png"'],
 	[
 		'01-broken/03-third/05-dialects.md',

@@ -11,17 +11,21 @@ export interface ContentFiles extends RenderFiles {
 	anchorsOf(path: string): ReadonlySet<string> | undefined;
 }
 
-/** The content files of a whole content/ folder, held in memory. */
+/**
+ * The content files of a whole content/ folder, held in memory. `pictureHash` names a picture
+ * as published (the compile's, in Node); without it, pictures are placed without a hash.
+ */
 export function contentFiles(
 	markdown: ReadonlyMap<string, string>,
-	assets: ReadonlyMap<string, Uint8Array>
+	assets: ReadonlyMap<string, Uint8Array>,
+	pictureHash: (path: string) => string | undefined = () => undefined
 ): ContentFiles {
 	const urls = contentUrls(markdown.keys());
 	const anchors = new Map<string, Set<string>>();
 	return {
 		markdownExists: (path) => markdown.has(path),
 		assetExists: (path) => assets.has(path),
-		asset: (path) => assets.get(path),
+		pictureHash,
 		urlOf: (path) => urls.get(path),
 		anchorsOf(path) {
 			const text = markdown.get(path);

@@ -1,9 +1,14 @@
 import PocketBase from 'pocketbase';
 import { UserError } from '../user-error';
-import type { PublishedFile } from './export-files';
+import type { PublishedFile, PublishedMedia } from './export-files';
 
-/** Every published pathway, module and lesson's file, read from a Clyde server (public data). */
-export async function fetchPublishedFiles(url: string): Promise<PublishedFile[]> {
+/**
+ * Every published pathway, module and lesson's file, and every published picture by hash,
+ * read from a Clyde server (public data).
+ */
+export async function fetchPublishedFiles(
+	url: string
+): Promise<{ items: PublishedFile[]; media: Map<string, PublishedMedia> }> {
 	const pb = new PocketBase(url);
 	pb.autoCancellation(false);
 	const list = (collection: string, html: string) =>
@@ -13,10 +18,13 @@ export async function fetchPublishedFiles(url: string): Promise<PublishedFile[]>
 			batch: 200
 		});
 	try {
-		const [pathways, modules, lessons] = await Promise.all([
+		const [pathways, modules, lessons, pictures] = await Promise.all([
 			list('pathways', 'intro_html'),
 			list('modules', 'intro_html'),
-			list('lessons', 'html')
+			list('lessons', 'html'),
+			pb
+				.collection('media')
+				.getFullList({ filter: 'published = true', fields: 'hash,type,data', batch: 200 })
 		]);
 		const item = (html: string) => (record: Record<string, unknown>) => ({
 			file: String(record.file ?? ''),
@@ -24,11 +32,18 @@ export async function fetchPublishedFiles(url: string): Promise<PublishedFile[]>
 			source: String(record.source ?? ''),
 			html: String(record[html] ?? '')
 		});
-		return [
+		const media = new Map<string, PublishedMedia>(
+			pictures.map((record) => [
+				String(record.hash),
+				{ type: record.type as PublishedMedia['type'], data: String(record.data ?? '') }
+			])
+		);
+		const items = [
 			...pathways.map(item('intro_html')),
 			...modules.map(item('intro_html')),
 			...lessons.map(item('html'))
 		];
+		return { items, media };
 	} catch (error) {
 		const status = (error as { status?: number }).status;
 		throw new UserError(

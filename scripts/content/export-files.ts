@@ -1,7 +1,7 @@
 import type { Tokens } from 'marked';
-import { lexMarkdown } from './markdown';
-import { markdownParser } from './markdown';
-import { resolveRelative } from './paths';
+import type { MediaType } from './allow-list';
+import { lexMarkdown, markdownParser } from './markdown';
+import { picturePath } from './picture-path';
 import { isQuizBlock } from './render';
 
 /** A published pathway, module or lesson as the server keeps its file (pb_migrations/…content_sources). */
@@ -10,8 +10,14 @@ export interface PublishedFile {
 	file: string;
 	head: string;
 	source: string;
-	/** The rendered body, whose pictures are embedded as data: URLs. */
+	/** The rendered body, whose pictures are figures naming their media by hash. */
 	html: string;
+}
+
+/** A published picture (the media collection): an SVG's text, or a raster's base64. */
+export interface PublishedMedia {
+	type: MediaType;
+	data: string;
 }
 
 const NUMBERED = '[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*';
@@ -23,10 +29,15 @@ const ASSET_PATH = /^(?:[\w-][\w .-]*\/)*[\w-][\w .-]*\.[a-z0-9]+$/i;
 
 /**
  * The content/ tree of what the server publishes: each Markdown file as it was written (its
- * frontmatter and body), and each picture a body shows, taken back out of the HTML it is
- * embedded in. Paths the server gives are checked before anything is written with them.
+ * frontmatter and body), and each picture a body shows, at the path its Markdown gives, from
+ * the media its HTML names (`media`, by hash). A raster comes back byte for byte; an SVG as
+ * published (sanitised: no <title>, comments or indentation). Paths the server gives are
+ * checked before anything is written with them.
  */
-export function exportFiles(published: PublishedFile[]): {
+export function exportFiles(
+	published: PublishedFile[],
+	media: ReadonlyMap<string, PublishedMedia>
+): {
 	files: Map<string, Uint8Array>;
 	problems: string[];
 } {
@@ -43,7 +54,7 @@ export function exportFiles(published: PublishedFile[]): {
 			continue;
 		}
 		files.set(item.file, encoder.encode(item.head + item.source));
-		for (const [path, bytes] of pictures(item, problems)) {
+		for (const [path, bytes] of pictures(item, media, problems)) {
 			const known = files.get(path);
 			if (known && !sameBytes(known, bytes)) {
 				problems.push(`${path} is shown with two different contents: the first was written`);
@@ -54,19 +65,23 @@ export function exportFiles(published: PublishedFile[]): {
 }
 
 /**
- * The pictures of one body, by path: the n-th image of the Markdown is the n-th <img> of the
- * HTML, because the renderer keeps the order and the sanitiser removes no image it wrote.
+ * The pictures of one body, by path: the n-th image of the Markdown is the n-th <figure> of
+ * the HTML, because the renderer keeps the order and the sanitiser removes no figure it wrote.
  */
-function pictures(item: PublishedFile, problems: string[]): [string, Uint8Array][] {
+function pictures(
+	item: PublishedFile,
+	media: ReadonlyMap<string, PublishedMedia>,
+	problems: string[]
+): [string, Uint8Array][] {
 	const written: string[] = [];
 	const tokens = lexMarkdown(item.source).filter((t) => !isQuizBlock(t));
 	markdownParser().walkTokens(tokens, (token) => {
 		if (token.type === 'image') written.push((token as Tokens.Image).href);
 	});
-	const embedded = [...item.html.matchAll(/<img\b[^>]*>/g)].map(
-		([tag]) => /\ssrc="data:image\/[a-z]+;base64,([A-Za-z0-9+/=]+)"/.exec(tag)?.[1]
+	const placed = [...item.html.matchAll(/<figure\b[^>]*>/g)].map(
+		([tag]) => /\sdata-media="([0-9a-f]{64})"/.exec(tag)?.[1]
 	);
-	if (written.length !== embedded.length) {
+	if (written.length !== placed.length) {
 		if (written.length)
 			problems.push(
 				`${item.file}: its pictures could not be matched to the page, so they were not written`
@@ -75,17 +90,18 @@ function pictures(item: PublishedFile, problems: string[]): [string, Uint8Array]
 	}
 	const found: [string, Uint8Array][] = [];
 	written.forEach((href, i) => {
-		const target = resolveRelative(item.file, href);
-		const base64 = embedded[i];
-		if (
-			'problem' in target ||
-			!ASSET_PATH.test(target.path) ||
-			target.path.split('/').includes('..')
-		) {
+		const place = picturePath(item.file, href);
+		const picture = media.get(placed[i] ?? '');
+		if ('problem' in place || !ASSET_PATH.test(place.path)) {
 			problems.push(`${item.file}: picture "${href}" is not a path in content/: not written`);
-		} else if (!base64) {
+		} else if (!picture) {
 			problems.push(`${item.file}: picture "${href}" is not kept on the server: not written`);
-		} else found.push([target.path, fromBase64(base64)]);
+		} else {
+			found.push([
+				place.path,
+				picture.type === 'svg' ? new TextEncoder().encode(picture.data) : fromBase64(picture.data)
+			]);
+		}
 	});
 	return found;
 }

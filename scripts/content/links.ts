@@ -1,9 +1,9 @@
 import { lessonUrl, moduleUrl, pathwayUrl } from '../../src/lib/content/urls';
 import { ANCHOR_PREFIX } from './anchors';
 import { NUMBERED } from './folders';
-import { imageType } from './images';
 import { sizeProblem } from './limits';
-import { resolveRelative, toBase64 } from './paths';
+import { resolveRelative } from './paths';
+import { picturePath } from './picture-path';
 import { renderMarkdown } from './render';
 import type { Sanitiser } from './sanitize';
 
@@ -28,24 +28,31 @@ export function contentUrls(files: Iterable<string>): Map<string, string> {
 export interface RenderFiles {
 	/** The app URL of a content file, by its path relative to content/. */
 	urlOf(path: string): string | undefined;
-	/** The bytes of an image, by its path relative to content/. */
-	asset(path: string): Uint8Array | undefined;
+	/** The media hash of a picture as published, by its path relative to content/, if known. */
+	pictureHash(path: string): string | undefined;
+}
+
+/** A body as lesson HTML, and the hashes of the pictures it places, in order. */
+export interface Rendered {
+	html: string;
+	media: string[];
 }
 
 /**
  * The Markdown body of `file` as HTML: a link to another content file becomes its app URL,
- * an #anchor gets the heading ids' prefix, and an image becomes a data: URL, so a downloaded
- * lesson is whole offline.
+ * an #anchor gets the heading ids' prefix, and a picture becomes a figure that names its
+ * media by hash (the picture is a separate resource, which a phone may leave out).
  */
 export function renderContent(
 	file: string,
 	body: string,
 	files: RenderFiles,
 	sanitiser: Sanitiser
-): string {
+): Rendered {
 	// Too big to parse in good time: checkBody reports it, and nothing is rendered.
-	if (sizeProblem(body)) return '';
-	return renderMarkdown(
+	if (sizeProblem(body)) return { html: '', media: [] };
+	const media = new Set<string>();
+	const { html } = renderMarkdown(
 		body,
 		{
 			link(href) {
@@ -56,17 +63,16 @@ export function renderContent(
 				const url = files.urlOf(target.path);
 				return url && (target.anchor ? `${url}#${prefixed(target.anchor)}` : url);
 			},
-			image(src) {
-				const target = resolveRelative(file, src);
-				if ('problem' in target) return undefined;
-				const bytes = files.asset(target.path);
-				const type = imageType(target.path);
-				if (!bytes || !type) return undefined;
-				return `data:${type};base64,${toBase64(bytes)}`;
+			picture(src) {
+				const place = picturePath(file, src);
+				const hash = 'path' in place ? files.pictureHash(place.path) : undefined;
+				if (hash) media.add(hash);
+				return hash;
 			}
 		},
 		sanitiser
-	).html;
+	);
+	return { html, media: [...media] };
 }
 
 /** An editor's anchor as the heading's id: "#two-words" → "#user-content-two-words". */

@@ -1,7 +1,7 @@
 import type { CompiledPathway } from './catalog';
 import { UserError } from '../user-error';
 
-export type ChangeKind = 'pathways' | 'modules' | 'lessons';
+export type ChangeKind = 'pathways' | 'modules' | 'lessons' | 'media';
 export type Change = 'created' | 'updated' | 'republished' | 'unchanged' | 'unpublished';
 
 export interface PublishResult {
@@ -22,10 +22,17 @@ export interface PublishOptions {
 
 /**
  * The publish payload: the compiled catalog, each item with its file's path and text, which
- * the server keeps for `content:export`.
+ * the server keeps for `content:export`; each picture as the server stores it, without the
+ * editors' file path and size.
  */
 export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
-	return { dryRun, pathways };
+	return {
+		dryRun,
+		pathways: pathways.map(({ media, ...pathway }) => ({
+			...pathway,
+			media: media.map(({ hash, type, data }) => ({ hash, type, data }))
+		}))
+	};
 }
 
 /** Sends the whole content set to the publish route, which applies it in one transaction. */
@@ -85,9 +92,10 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
 export function describeResult(result: PublishResult): string[] {
 	const lines = result.changes
 		.filter((c) => c.change !== 'unchanged')
-		.map(
-			(c) =>
-				`  ${c.change.padEnd(11)} ${c.kind.replace(/s$/, '').padEnd(7)} ${c.id} (version ${c.version})`
+		.map((c) =>
+			c.kind === 'media'
+				? `  ${c.change.padEnd(11)} picture ${c.id}`
+				: `  ${c.change.padEnd(11)} ${c.kind.replace(/s$/, '').padEnd(7)} ${c.id} (version ${c.version})`
 		);
 	const count = (change: Change) => result.changes.filter((c) => c.change === change).length;
 	const verb = result.dryRun ? 'would be' : 'were';

@@ -1,16 +1,17 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import allowList from '../../pb_hooks/lib/lesson-html-allow-list.json';
+import { LESSON_HTML } from './allow-list';
+import type { FileReport } from './diagnostics';
+import type { CompiledMedia } from './pictures';
 
 // DOMPurify is the sanitiser browsers' own security teams recommend. It needs a DOM: the
 // browser's own window, or jsdom's in Node (node-sanitiser.ts). The allow-list is one JSON
-// file that the server checks published HTML against too (pb_hooks/lib/lesson-html.js).
+// file (pb_hooks/lib/allow-list.json) that the server checks published HTML against too
+// (pb_hooks/lib/lesson-html.js).
 
 /** The tags an editor may write as raw HTML inside Markdown, where Markdown has no syntax. */
 export const EDITOR_TAGS = ['kbd', 'abbr', 'details', 'summary', 'sup', 'sub', 'br'];
 
-const TAGS = allowList.tags as Record<string, string[]>;
-const VALUES = allowList.values as Record<string, string>;
-const URLS = allowList.urls as Record<string, string>;
+const { tags: TAGS, values: VALUES, urls: URLS } = LESSON_HTML;
 
 const patterns = new Map<string, RegExp | undefined>();
 
@@ -26,7 +27,10 @@ export function valuePattern(tag: string, attribute: string): RegExp | undefined
 
 const allAttributes = (tags: string[]) => [...new Set(tags.flatMap((tag) => TAGS[tag] ?? []))];
 
-/** What rendered Markdown may keep: nothing that runs, loads a frame, or posts a form. */
+/**
+ * What rendered Markdown may keep, and the picture placeholders (a figure naming its picture
+ * by hash): nothing that runs, loads a frame, or posts a form.
+ */
 const RENDERED: Config = {
 	ALLOWED_TAGS: Object.keys(TAGS),
 	ALLOWED_ATTR: allAttributes(Object.keys(TAGS)),
@@ -57,6 +61,12 @@ export interface Sanitiser {
 	rendered(html: string): Sanitised;
 	/** Sanitises one piece of raw HTML an editor wrote; anything removed is an authoring error. */
 	editorHtml(html: string): Sanitised;
+	/**
+	 * A picture file as published (the SVG contract checked, the SVG sanitised, named by its
+	 * hash), or undefined with the reasons in `report`. Only in Node so far (node-sanitiser.ts):
+	 * without it pictures are checked by path only and placed without a hash.
+	 */
+	picture?(file: string, bytes: Uint8Array, report: FileReport): CompiledMedia | undefined;
 }
 
 /** A sanitiser on the given window: the browser's, or jsdom's in Node. */
@@ -103,7 +113,8 @@ function describeRemoval(item: DOMPurify['removed'][number]): string | undefined
  * Each attribute only on the tags the allow-list gives it, with a value its pattern allows:
  * classes only name a code block's language or a callout, nothing may borrow the app's
  * styles; ids are heading anchors under their own prefix, so they cannot clash with the app's
- * ids or clobber its globals. Inputs can only be task-list checkboxes.
+ * ids or clobber its globals; a figure's data-media is only a picture's hash. Inputs can only
+ * be task-list checkboxes.
  */
 function withAllowList(purify: DOMPurify): DOMPurify {
 	purify.addHook('uponSanitizeAttribute', (node, data) => {

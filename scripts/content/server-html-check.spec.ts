@@ -14,7 +14,7 @@ import { renderMarkdown } from './render';
 const { checkLessonHtml } = requireHook(`${HOOKS}/lib/lesson-html.js`) as {
 	checkLessonHtml(html: string): string;
 };
-const noLinks = { link: () => undefined, image: () => undefined };
+const noLinks = { link: () => undefined, picture: () => undefined };
 
 describe('the server’s check of lesson HTML', () => {
 	it(
@@ -54,8 +54,10 @@ describe('the server’s check of lesson HTML', () => {
 		['<a href="javascript&colon;alert(1)">x</a>', 'unknown entity'],
 		['<a href="//evil.example">x</a>', 'not an allowed address'],
 		['<a href="https://x.org" onclick="x()">x</a>', 'onclick="…" is not allowed on <a>'],
-		['<img src="https://tracker.example/p.png" alt="">', 'not an allowed address'],
-		['<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="">', 'not an allowed address'],
+		// Pictures are separate media, placed by hash: no <img> reaches lesson HTML.
+		['<img src="https://tracker.example/p.png" alt="">', '<img> is not an allowed tag'],
+		['<figure data-media="x.svg"><p>a</p></figure>', 'data-media="x.svg" is not allowed'],
+		['<figure data-src="a"><p>a</p></figure>', 'data-src="…" is not allowed on <figure>'],
 		['<div class="update-banner">x</div>', 'class="update-banner" is not allowed'],
 		['<h2 id="main">x</h2>', 'id="main" is not allowed'],
 		['<input type="text">', 'type="text" is not allowed'],
@@ -71,7 +73,7 @@ describe('the server’s check of lesson HTML', () => {
 		'<p>Fish &amp; chips &lt;3 &gt; &nbsp;</p>',
 		'<h2 id="user-content-strong-passwords">Strong passwords</h2>',
 		'<a href="/pathways/a/b/c#user-content-x" title="t">x</a> <a href="mailto:a@b.org">m</a>',
-		'<img src="data:image/png;base64,iVBORw0KGgo=" alt="A router">',
+		`<figure data-media="${'a1'.repeat(32)}"><p>A router</p><figcaption>Yours</figcaption></figure>`,
 		'<div class="callout callout-tip" role="note">\n<p class="callout-title">Tip</p>\n</div>',
 		'<ul>\n<li><input checked="" disabled="" type="checkbox"> done</li>\n</ul>'
 	])('accepts %s', (html) => {

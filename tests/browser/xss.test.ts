@@ -3,9 +3,12 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 import { renderMarkdown } from '../../scripts/content/render';
+import { sanitiseSvg } from '../../scripts/content/sanitize-svg';
+import { HOSTILE_SVGS } from '../fixtures/hostile-svgs';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
+import { settle } from '../support/settle';
 
-const noLinks = { link: () => undefined, image: () => undefined };
+const noLinks = { link: () => undefined, picture: () => undefined };
 
 /**
  * Puts HTML into a blank page with no CSP (so only the sanitiser stands in the way), both as
@@ -24,7 +27,7 @@ async function executedPayloads(page: Page, html: string): Promise<number[]> {
 		await handle.focus().catch(() => {});
 		await handle.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
 	}
-	await page.waitForTimeout(300);
+	await settle(page);
 	// A click on a javascript: link may have navigated the page; read what ran wherever it is.
 	return page.evaluate(() => (window as unknown as { __ran?: number[] }).__ran ?? []);
 }
@@ -48,5 +51,17 @@ describe('lesson HTML in real Chromium', () => {
 			(payload) => renderMarkdown(payload, noLinks, nodeSanitiser()).html
 		).join('\n');
 		expect(await executedPayloads(page, html)).toEqual([]);
+	});
+
+	it('the harness catches hostile SVG shown inline as it is', async () => {
+		const raw = HOSTILE_SVGS.map((h) => h.svg).join('\n');
+		expect((await executedPayloads(page, raw)).length).toBeGreaterThan(0);
+	});
+
+	it(`runs none of the ${HOSTILE_SVGS.length} hostile SVGs, nor the lesson payloads, once sanitised as pictures`, async () => {
+		const pictures = [...HOSTILE_SVGS.map((h) => h.svg), ...XSS_PAYLOADS].map(
+			(svg) => sanitiseSvg(svg).svg
+		);
+		expect(await executedPayloads(page, pictures.join('\n'))).toEqual([]);
 	});
 });

@@ -61,9 +61,10 @@ const INLINE: Pattern[] = [
 	{
 		regex: /(!?)\[[^\]\n]*\]\(([^()\n]*[ \t][^()\n]*)\)/g,
 		message: ([, bang, path]) => {
-			const what = bang ? 'picture' : 'link';
+			// A picture's is an error, with the picture rules (rules/pictures.ts).
+			if (bang) return undefined;
 			const fixed = (path ?? '').trim().replace(/\s+/g, '-');
-			return `${what} path "${path}" has a space, so it is not read as a ${what}: learners would see the text. Rename the file with hyphens, like "${fixed}"`;
+			return `link path "${path}" has a space, so it is not read as a link: learners would see the text. Rename the file with hyphens, like "${fixed}"`;
 		}
 	}
 ];

@@ -1,3 +1,5 @@
+import { isDone, NO_FACTS, withEvent } from '$lib/progress/lesson-state';
+import { stuckOnQuiz } from './quiz-struggle';
 import type { TutorEvent } from './types';
 
 /** One learner's state on one lesson, from least to most done; needs-help is apart. */
@@ -24,44 +26,40 @@ export interface LessonRecord {
 }
 
 /**
- * Folds one learner's events on one lesson into its state. Like the learner's own progress
- * (src/lib/progress/derive.ts) it does not depend on the order events arrive in. A lesson is
- * "needs help" when its quiz failed `quizFails` times and never passed: a pass clears it.
+ * Folds one learner's events on one lesson into its state. Done-ness is the learner's own rule
+ * (src/lib/progress/lesson-state.ts), so the grid, the CSV and the signals count exactly the
+ * lessons the learner sees as done; the states only say how. Like the learner's progress it
+ * does not depend on the order events arrive in. A lesson is "needs help" when the learner is
+ * stuck on its quiz (quiz-struggle.ts): a pass clears it.
  */
-export function lessonRecord(events: readonly TutorEvent[], quizFails: number): LessonRecord {
-	let opened = false;
-	let completed = false;
-	let doneAt: string | undefined;
+export function lessonRecord(
+	events: readonly TutorEvent[],
+	quizFails: number,
+	quizLowScore = 0
+): LessonRecord {
+	let facts = NO_FACTS;
 	// Failed attempts by event id: a retried sync or a live event that was also in the first
 	// load can deliver the same attempt twice, and it must not count twice.
 	let failed: Set<string> | undefined;
-	let passed = false;
 	let bestScore: number | undefined;
 	for (const event of events) {
-		if (event.type === 'lesson_opened') opened = true;
-		if (event.type === 'lesson_completed') {
-			completed = true;
-			if (!doneAt || event.at < doneAt) doneAt = event.at;
-		}
+		facts = withEvent(facts, event);
 		if (event.type === 'quiz_completed') {
-			if (event.passed) {
-				passed = true;
-				if (!doneAt || event.at < doneAt) doneAt = event.at;
-			} else (failed ??= new Set()).add(event.id);
+			if (!event.passed) (failed ??= new Set()).add(event.id);
 			const score = event.total ? (event.correct ?? 0) / event.total : 0;
 			if (bestScore === undefined || score > bestScore) bestScore = score;
 		}
 	}
 	const fails = failed?.size ?? 0;
-	const state: CellState =
-		!passed && fails >= quizFails
-			? 'needs_help'
-			: passed
-				? 'quiz_passed'
-				: completed
-					? 'completed'
-					: opened || fails > 0
-						? 'opened'
-						: 'not_started';
-	return { state, fails, passed, bestScore, doneAt };
+	const passed = facts.quizPassed;
+	const state: CellState = stuckOnQuiz({ fails, passed, bestScore }, quizFails, quizLowScore)
+		? 'needs_help'
+		: passed
+			? 'quiz_passed'
+			: isDone(facts)
+				? 'completed'
+				: facts.touched
+					? 'opened'
+					: 'not_started';
+	return { state, fails, passed, bestScore, doneAt: facts.doneAt };
 }

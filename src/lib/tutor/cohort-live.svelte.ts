@@ -106,8 +106,6 @@ export class CohortLive {
 	async #load(): Promise<void> {
 		try {
 			const progress = await this.client.progress(this.cohortId);
-			// The dashboard benchmark measures from here to the grid's paint (see the page).
-			performance.mark('clyde:dashboard-data');
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			this.#seen = new Set(progress.events.map((e) => e.id));
 			this.progress = progress;

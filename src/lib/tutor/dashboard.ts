@@ -63,7 +63,11 @@ export function buildDashboard(
 		for (const module of pathway.modules) {
 			let done = 0;
 			for (const lesson of module.lessons) {
-				const record = lessonRecord(mine.get(lesson.id) ?? [], thresholds.quiz_fails);
+				const record = lessonRecord(
+					mine.get(lesson.id) ?? [],
+					thresholds.quiz_fails,
+					thresholds.quiz_low_score
+				);
 				if (record.doneAt) done += 1;
 				if (record.bestScore !== undefined) scores.push(record.bestScore);
 				lessons.push(record);
@@ -83,7 +87,9 @@ export function buildDashboard(
 		signals: needsHelp(
 			{
 				struggling: row.lessons.flatMap((record, index) =>
-					record.state === 'needs_help' ? [{ id: lessonIds[index] ?? '', fails: record.fails }] : []
+					record.state === 'needs_help'
+						? [{ id: lessonIds[index] ?? '', fails: record.fails, best: record.bestScore ?? 0 }]
+						: []
 				),
 				lastActive: row.lastActive,
 				joined: Date.parse(row.learner.joined),
