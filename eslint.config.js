@@ -34,6 +34,32 @@ export default ts.config(
 		}
 	},
 	{
+		// The checker and renderer run in the browser too (the editor imports them): no Node
+		// built-ins or jsdom outside the few files that read disks or talk to a server, and the
+		// picture compiler (the SVG contract is CommonJS for goja, loaded through require-hook).
+		files: ['scripts/content/**/*.ts'],
+		ignores: [
+			'scripts/content/**/*.spec.ts',
+			'scripts/content/{load,node-sanitiser,preview-plugin,publish-client,export-client,fuzz-run}.ts',
+			'scripts/content/{pictures,sanitize-svg,svg-contract}.ts'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['node:*', 'jsdom', 'pocketbase', '../user-error', '../pocketbase/*'],
+							message:
+								'scripts/content/ runs in the browser too: keep Node to the files that do IO.'
+						}
+					]
+				}
+			],
+			'no-restricted-globals': ['error', 'Buffer', 'process', '__dirname']
+		}
+	},
+	{
 		// PocketBase's goja runtime: its globals are declared in pb_data/types.d.ts.
 		files: ['pb_migrations/**/*.js', 'pb_hooks/**/*.js'],
 		rules: {

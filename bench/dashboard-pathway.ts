@@ -3,6 +3,7 @@ import { compileContent, type ContentInput } from '../scripts/content/compile';
 import { loadContent } from '../scripts/content/load';
 import { publishContent } from '../scripts/content/publish-client';
 import { ROOT } from '../scripts/config';
+import { nodeSanitiser } from '../scripts/content/node-sanitiser';
 
 // The dashboard benchmark's pathway: 60 lessons, each with a quiz, published beside the
 // bundled content through the real publish route.
@@ -130,7 +131,7 @@ export async function publishWithBenchPathway(
 	withBench: boolean
 ): Promise<void> {
 	const input = withBench ? await contentWithBenchPathway() : await loadContent(`${ROOT}/content`);
-	const { pathways, diagnostics } = compileContent(input);
+	const { pathways, diagnostics } = compileContent(input, nodeSanitiser());
 	const errors = diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length)
 		throw new Error(`the benchmark content does not compile: ${errors[0]?.message}`);

@@ -8,6 +8,7 @@ import type { Benchmark } from './benchmark';
 import { countingProxy, quiet, type Transfer } from './counting-proxy';
 import { downloadDigitalEssentials } from './learner';
 import { median } from './stats';
+import { nodeSanitiser } from '../scripts/content/node-sanitiser';
 
 const MODES = [
 	{ name: 'with pictures', lowData: false },
@@ -45,7 +46,10 @@ export const pathwayPictures: Benchmark = {
 				String(runs)
 			]);
 		}
-		const { pictures } = compileContent(await loadContent(resolve(ROOT, 'content')));
+		const { pictures } = compileContent(
+			await loadContent(resolve(ROOT, 'content')),
+			nodeSanitiser()
+		);
 		const de = pictures.find((p) => p.pathway === '01-digital-essentials');
 		return {
 			headers: [

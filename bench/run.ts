@@ -6,6 +6,7 @@ import { ROOT } from '../scripts/config';
 import { runMain } from '../scripts/user-error';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
+import { contentCheck } from './content-check';
 import { dashboard } from './dashboard';
 import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
 	lessonOpenTime,
 	syncChaos,
 	faultKill,
+	contentCheck,
 	dashboard
 ];
 const DOC = resolve(ROOT, 'docs/benchmarks.md');

@@ -34,7 +34,7 @@ migrate(
 					required: true,
 					options: { maxSelect: 1, values: ['svg', 'png', 'jpeg', 'webp', 'gif'] }
 				},
-				// pb_hooks/lib/allow-list.js (MEDIA.maxChars) is the limit the route enforces.
+				// pb_hooks/lib/allow-list.json (MEDIA.maxChars) is the limit the route enforces.
 				{ name: 'data', type: 'text', required: true, options: { min: 1, max: 1400000 } },
 				{ name: 'bytes', type: 'number', required: true, options: { min: 1, noDecimal: true } },
 				{ name: 'published', type: 'bool', required: false, options: {} },

@@ -1,19 +1,29 @@
 import { resolve } from 'node:path';
+import { internalError } from './content/check-lesson-source';
 import { compileContent } from './content/compile';
 import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
+import { nodeSanitiser } from './content/node-sanitiser';
 import { kb, PATHWAY_BUDGET_GZIP } from './content/pictures';
 import { ROOT } from './config';
-import { runMain } from './user-error';
+import { runMain, UserError } from './user-error';
 
 /**
  * `npm run content:check [folder]`: every problem in the content at once, as
  * `path:line:column  severity: message`, then each pathway's pictures against their budget.
- * Exits 1 on any error; warnings alone exit 0.
+ * Exits 1 on any error; warnings alone exit 0. Whatever the files hold, it prints messages,
+ * never a stack trace.
  */
 async function main(): Promise<void> {
 	const root = resolve(process.argv[2] ?? resolve(ROOT, 'content'));
-	const { pathways, pictures, diagnostics } = compileContent(await loadContent(root));
+	const input = await loadContent(root);
+	let compiled: ReturnType<typeof compileContent>;
+	try {
+		compiled = compileContent(input, nodeSanitiser());
+	} catch (error) {
+		throw new UserError(internalError(error));
+	}
+	const { pathways, pictures, diagnostics } = compiled;
 	const shown = relativeTo(root);
 	for (const diagnostic of diagnostics) {
 		console.log(formatDiagnostic({ ...diagnostic, file: `${shown}${diagnostic.file}` }));

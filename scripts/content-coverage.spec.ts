@@ -8,6 +8,7 @@ import { pathwayCoverage } from '../src/lib/skills/coverage';
 import { compileContent } from './content/compile';
 import { coverageMarkdown } from './content/coverage-report';
 import { loadContent } from './content/load';
+import { nodeSanitiser } from './content/node-sanitiser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DOC = resolve(ROOT, 'docs/skills-coverage.md');
@@ -28,7 +29,7 @@ async function coverageCli(...args: string[]) {
 }
 
 describe('the skills coverage of the curriculum', async () => {
-	const { pathways } = compileContent(await loadContent(resolve(ROOT, 'content')));
+	const { pathways } = compileContent(await loadContent(resolve(ROOT, 'content')), nodeSanitiser());
 
 	it('tags every lesson of every pathway with at least one code', () => {
 		const lessons = pathways.flatMap((p) => p.modules.flatMap((m) => m.lessons));

@@ -8,6 +8,7 @@ import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
 import { ROOT } from './config';
 import { runMain, UserError } from './user-error';
+import { nodeSanitiser } from './content/node-sanitiser';
 
 const HELP = `npm run content:coverage -- [--markdown] [--out FILE] [--content DIR]
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	const root = resolve(values.content ?? resolve(ROOT, 'content'));
-	const { pathways, diagnostics } = compileContent(await loadContent(root));
+	const { pathways, diagnostics } = compileContent(await loadContent(root), nodeSanitiser());
 	const errors = diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length > 0) {
 		for (const d of errors) console.error(formatDiagnostic(d));

@@ -4,6 +4,7 @@ import PocketBase from 'pocketbase';
 import { compileContent } from './content/compile';
 import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
+import { nodeSanitiser } from './content/node-sanitiser';
 import { describeResult, publishContent } from './content/publish-client';
 import { ROOT } from './config';
 import { progressBar } from './progress';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
 	const url = (values.url ?? process.env.CLYDE_URL ?? 'http://127.0.0.1:8090').replace(/\/$/, '');
 	const root = resolve(values.content ?? resolve(ROOT, 'content'));
 
-	const compiled = compileContent(await loadContent(root));
+	const compiled = compileContent(await loadContent(root), nodeSanitiser());
 	const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length > 0) {
 		for (const d of errors) console.error(formatDiagnostic(d));

@@ -8,6 +8,7 @@ import { runPocketBaseCli, startPocketBase } from './pocketbase/server';
 import { compileContent } from './content/compile';
 import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
+import { nodeSanitiser } from './content/node-sanitiser';
 import { describeResult, publishContent } from './content/publish-client';
 import { OutputTail } from './output-tail';
 import { adminCredentials, ensureAdmin } from './seed/admin';
@@ -86,7 +87,10 @@ async function publishBundledContent(
 	token: string,
 	stop: () => Promise<void>
 ): Promise<void> {
-	const { pathways, diagnostics } = compileContent(await loadContent(resolve(ROOT, 'content')));
+	const { pathways, diagnostics } = compileContent(
+		await loadContent(resolve(ROOT, 'content')),
+		nodeSanitiser()
+	);
 	const errors = diagnostics.filter((d) => d.severity === 'error');
 	if (errors.length > 0) {
 		await stop();

@@ -2,13 +2,15 @@
 // Loaded with require() from lib/publish.js. Plain ES2015 for goja.
 //
 // The server does not trust the client: a picture in a publish is stored only if it keeps the
-// rules the publish step applied (allow-list.js, svg-contract.js), is exactly what its hash
+// rules the publish step applied (allow-list.json, svg-contract.js), is exactly what its hash
 // names, and is what its type says. Anything else refuses the whole publish, with a reason.
 
-const { LESSON_HTML, MEDIA } = require(`${__hooks}/lib/allow-list.js`);
+const { LESSON_HTML, MEDIA } = require(`${__hooks}/lib/allow-list.json`);
 const { checkSvg } = require(`${__hooks}/lib/svg-contract.js`);
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** A picture's name: its sha256 in hex, the only value a figure's data-media may have. */
+const MEDIA_HASH = new RegExp(LESSON_HTML.values['figure data-media']);
 
 /**
  * Why a picture of a publish payload ({hash, type, data}) cannot be stored, or "" when it can.
@@ -16,7 +18,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 function mediaProblem(item, sha256) {
 	if (!item || typeof item !== 'object') return 'must be an object';
-	if (typeof item.hash !== 'string' || !LESSON_HTML.mediaHash.test(item.hash)) {
+	if (typeof item.hash !== 'string' || !MEDIA_HASH.test(item.hash)) {
 		return '"hash" must be a sha256 in hex';
 	}
 	const type = MEDIA.types[item.type];

@@ -4,6 +4,16 @@
 
 const DRY_RUN = 'clyde: dry run, rolling back';
 const LEVELS = ['beginner', 'intermediate', 'advanced'];
+const { checkLessonHtml } = require(`${__hooks}/lib/lesson-html.js`);
+
+// Where each kind's file sits in content/: "01-de/pathway.md", "01-de/02-safe/module.md",
+// "01-de/02-safe/03-scams.md". content:export writes files at these paths.
+const NUMBERED = '[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*';
+const FILE = {
+	pathways: new RegExp(`^(${NUMBERED})/pathway\\.md$`),
+	modules: new RegExp(`^(${NUMBERED}/${NUMBERED})/module\\.md$`),
+	lessons: new RegExp(`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.md$`)
+};
 // The shape of an Essential Digital Skills code; which codes exist is content:check's business.
 const SKILL_CODE = /^[A-Z]{2,8}-[A-Z]?[0-9]{1,3}$/;
 
@@ -31,6 +41,39 @@ function validatePayload(data, sha256) {
 			problems.push(`${path} must be a whole number from ${min} to ${max}.`);
 		}
 	};
+	// HTML is checked against the allow-list the publisher's sanitiser uses (lesson-html.js):
+	// whatever a client sends, nothing else is stored.
+	const html = (path, value) => {
+		const problem = typeof value === 'string' ? checkLessonHtml(value) : '';
+		if (problem) {
+			problems.push(
+				`${path} is not HTML that Clyde publishes: ${problem}. Publish with npm run content:publish, which renders and cleans it.`
+			);
+		}
+	};
+	// Pictures go in lessons: a pathway's or module's page shows text only.
+	const introPictures = (path, value) => {
+		if (typeof value === 'string' && media.placedHashes(value).length) {
+			problems.push(`${path} places a picture: pictures go in lessons only.`);
+		}
+	};
+	// The file's path sits inside its parent's folder, so that an export writes a content/ tree.
+	const file = (path, kind, value, parent) => {
+		const match = typeof value === 'string' ? FILE[kind].exec(value) : null;
+		if (
+			!match ||
+			(parent !== undefined && match[1] !== parent && !match[1].startsWith(`${parent}/`))
+		) {
+			problems.push(
+				`${path}.file must be the path of its ${kind.slice(0, -1)} file in content/, like ${kind === 'pathways' ? '01-name/pathway.md' : kind === 'modules' ? '01-name/02-name/module.md' : '01-name/02-name/03-name.md'}.`
+			);
+		}
+		return match ? match[1] : '';
+	};
+	const source = (path, item) => {
+		text(`${path}.head`, item.head, 20000, true);
+		text(`${path}.source`, item.source, 400000, true);
+	};
 	const common = (path, item) => {
 		if (!item || typeof item !== 'object') {
 			problems.push(`${path} must be an object.`);
@@ -57,6 +100,10 @@ function validatePayload(data, sha256) {
 		if (LEVELS.indexOf(pathway.level) < 0)
 			problems.push(`${pp}.level must be one of ${LEVELS.join(', ')}.`);
 		text(`${pp}.introHtml`, pathway.introHtml, 200000, true);
+		html(`${pp}.introHtml`, pathway.introHtml);
+		introPictures(`${pp}.introHtml`, pathway.introHtml);
+		source(pp, pathway);
+		const pathwayDir = file(pp, 'pathways', pathway.file);
 		if (!Array.isArray(pathway.media)) return problems.push(`${pp}.media must be a list.`);
 		const pictures = {};
 		pathway.media.forEach((item, i) => {
@@ -69,6 +116,10 @@ function validatePayload(data, sha256) {
 			const mp = `${pp}.modules[${m}]`;
 			if (!common(mp, module)) return;
 			text(`${mp}.introHtml`, module.introHtml, 200000, true);
+			html(`${mp}.introHtml`, module.introHtml);
+			introPictures(`${mp}.introHtml`, module.introHtml);
+			source(mp, module);
+			const moduleDir = file(mp, 'modules', module.file, pathwayDir);
 			if (!Array.isArray(module.lessons)) return problems.push(`${mp}.lessons must be a list.`);
 			module.lessons.forEach((lesson, l) => {
 				const lp = `${mp}.lessons[${l}]`;
@@ -76,6 +127,10 @@ function validatePayload(data, sha256) {
 				int(`${lp}.minutes`, lesson.minutes, 1, 120);
 				if (LEVELS.indexOf(lesson.level) < 0)
 					problems.push(`${lp}.level must be one of ${LEVELS.join(', ')}.`);
+				source(lp, lesson);
+				file(lp, 'lessons', lesson.file, moduleDir);
+				text(`${lp}.html`, lesson.html, 2000000, true);
+				html(`${lp}.html`, lesson.html);
 				const skills = lesson.skills;
 				if (
 					skills !== undefined &&
@@ -85,8 +140,6 @@ function validatePayload(data, sha256) {
 				) {
 					problems.push(`${lp}.skills must be a list of up to 50 codes like "COM-L1".`);
 				}
-				text(`${lp}.source`, lesson.source, 400000, true);
-				text(`${lp}.html`, lesson.html, 2000000, true);
 				// A lesson's pictures are its pathway's, and its HTML places no other.
 				if (
 					!Array.isArray(lesson.media) ||
@@ -132,7 +185,8 @@ function publish(app, data) {
 			for (const pathway of data.pathways) {
 				const pathwayRecord = write('pathways', pathway, {
 					level: pathway.level,
-					intro_html: pathway.introHtml || ''
+					intro_html: pathway.introHtml || '',
+					source: pathway.source || ''
 				});
 				const refs = {};
 				for (const item of pathway.media) {
@@ -149,7 +203,8 @@ function publish(app, data) {
 				for (const module of pathway.modules) {
 					const moduleRecord = write('modules', module, {
 						pathway: pathwayRecord.id,
-						intro_html: module.introHtml || ''
+						intro_html: module.introHtml || '',
+						source: module.source || ''
 					});
 					for (const lesson of module.lessons) {
 						write('lessons', lesson, {
@@ -242,6 +297,8 @@ function upsert(app, tx, kind, item, fields, seq, changes) {
 		summary: item.summary,
 		outcomes: item.outcomes,
 		hash: item.hash,
+		file: item.file,
+		head: item.head || '',
 		version,
 		seq,
 		published: true

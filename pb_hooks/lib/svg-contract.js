@@ -2,13 +2,17 @@
 // Loaded with require() by lib/media.js, and in node by scripts/content/svg-contract.ts.
 // Plain ES2015 for goja: no DOM, no npm packages.
 //
-// Checks a picture's SVG text against the contract of allow-list.js and says, for each
+// Checks a picture's SVG text against the contract of allow-list.json and says, for each
 // problem, where it is (a character offset) and what is wrong in words an editor can act on.
 // The checker reports these at their line in the .svg file; the publish route refuses a
 // picture with any. It reads a strict subset of XML on purpose: what it cannot read, it
 // refuses, so nothing reaches a phone that the rules did not see.
 
-const { SVG, VALUES } = require(`${__hooks}/lib/allow-list.js`);
+const { SVG } = require(`${__hooks}/lib/allow-list.json`);
+
+/** Each kind of attribute value's pattern, made once. */
+const VALUES = {};
+for (const kind in SVG.values) VALUES[kind] = new RegExp(SVG.values[kind]);
 
 const MAX_PROBLEMS = 50;
 const NAME_START = /[A-Za-z_:]/;

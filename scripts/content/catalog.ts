@@ -1,12 +1,24 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
 import type { CompiledMedia } from './pictures';
 
+/**
+ * What every published item keeps of its file, so that `content:export` can write the file
+ * back byte for byte: its path in content/, the frontmatter as written, and the body.
+ */
+interface SourceFile {
+	/** Path relative to content/: "01-de/02-safe/01-passwords.md". */
+	file: string;
+	/** The file's text before the body: the frontmatter between its "---" lines. */
+	head: string;
+	/** The Markdown body (for a lesson, its quiz block too). */
+	source: string;
+}
+
 /** A lesson as published: rendered, sanitised HTML plus its Markdown source and quiz. */
-export interface CompiledLesson {
+export interface CompiledLesson extends SourceFile {
 	id: string;
 	slug: string;
 	position: number;
-	file: string;
 	title: string;
 	summary: string;
 	minutes: number;
@@ -14,20 +26,18 @@ export interface CompiledLesson {
 	outcomes: string[];
 	/** Essential Digital Skills statement codes (src/lib/skills/edsf.ts); empty if untagged. */
 	skills: string[];
-	source: string;
 	html: string;
 	quiz: Quiz | null;
 	/** The hashes of the pictures its HTML places, in order; the pictures are its pathway's. */
 	media: string[];
-	/** sha256 of everything above but `file`, and of the module it sits in. */
+	/** sha256 of everything above and of the id of the module it sits in. */
 	hash: string;
 }
 
-export interface CompiledModule {
+export interface CompiledModule extends SourceFile {
 	id: string;
 	slug: string;
 	position: number;
-	file: string;
 	title: string;
 	summary: string;
 	outcomes: string[];
@@ -36,11 +46,10 @@ export interface CompiledModule {
 	lessons: CompiledLesson[];
 }
 
-export interface CompiledPathway {
+export interface CompiledPathway extends SourceFile {
 	id: string;
 	slug: string;
 	position: number;
-	file: string;
 	title: string;
 	summary: string;
 	level: Level;

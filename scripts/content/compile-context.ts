@@ -1,34 +1,37 @@
 import type { z } from 'zod';
 import type { Level } from '../../src/lib/content/types';
-import { checkBody, type BodyContext } from './check-body';
+import { internalError } from './check-lesson-source';
+import { checkBody } from './check-body';
+import { contentFiles, type ContentFiles } from './content-files';
 import { FileReport } from './diagnostics';
 import { readFrontmatter, type ParsedFile } from './frontmatter';
-import { contentUrls, renderContent, type Rendered } from './links';
-import { compilePicture, type CompiledMedia } from './pictures';
+import { renderContent, type Rendered } from './links';
+import type { CompiledMedia } from './pictures';
+import type { Sanitiser } from './sanitize';
+import type { DecodedFile } from './source-text';
 
 export interface ContentInput {
 	/** Markdown files by path relative to content/ ("01-x/01-y/01-z.md"). */
 	markdown: Map<string, string>;
 	/** Every other file (images), by path relative to content/. */
 	assets: Map<string, Uint8Array>;
+	/** Markdown files whose bytes are not UTF-8, and where (see source-text.ts). */
+	notUtf8?: Map<string, NonNullable<DecodedFile['notUtf8']>>;
 }
 
 /** What the lesson, module and pathway steps of a compile share. */
 export interface CompileContext {
 	readonly input: ContentInput;
+	readonly files: ContentFiles;
+	readonly sanitiser: Sanitiser;
 	/** The diagnostics of one file, collected as the steps find them. */
 	reportFor(file: string): FileReport;
 	/** The file's frontmatter and body, or undefined (and a diagnostic) if it is unusable. */
 	read<T extends { id: string }>(file: string, schema: z.ZodType<T>): ParsedFile<T> | undefined;
 	/** Records that `file` uses `id`; a later file using it gets an error at `offset`. */
 	claimId(id: string, file: string, offset: number): void;
-	/** Claims a pathway.md's or module.md's id and checks its body, where no quiz may go. */
+	/** Checks a pathway.md's or module.md's body, where no quiz may go. */
 	checkIntro(file: string, doc: ParsedFile<{ id: string }>, level: Level): void;
-	/** What `checkBody` needs to know of a file besides its level. */
-	bodyContext(
-		file: string,
-		bodyOffset: number
-	): Omit<BodyContext, 'level' | 'allowQuiz' | 'allowPictures'>;
 	/** The Markdown body of `file` as HTML, its links resolved and its pictures placed. */
 	render(file: string, body: string): Rendered;
 	/** The picture file at `path` as published (compiled and checked once), if it can be. */
@@ -39,7 +42,7 @@ export interface CompileContext {
 	reports(): FileReport[];
 }
 
-export function compileContext(input: ContentInput): CompileContext {
+export function compileContext(input: ContentInput, sanitiser: Sanitiser): CompileContext {
 	const reports = new Map<string, FileReport>();
 	const reportFor = (file: string) => {
 		let report = reports.get(file);
@@ -49,12 +52,23 @@ export function compileContext(input: ContentInput): CompileContext {
 		}
 		return report;
 	};
+	const seenIds = new Map<string, string>();
 	const pictures = new Map<string, CompiledMedia | undefined>();
 	const byHash = new Map<string, CompiledMedia>();
-	const seenIds = new Map<string, string>();
-	const urls = contentUrls([...input.markdown.keys()]);
-	const context: CompileContext = {
+	const picture = (path: string) => {
+		if (!pictures.has(path)) {
+			const bytes = input.assets.get(path);
+			const media = bytes && sanitiser.picture?.(path, bytes, reportFor(path));
+			pictures.set(path, media);
+			if (media) byHash.set(media.hash, media);
+		}
+		return pictures.get(path);
+	};
+	const files = contentFiles(input.markdown, input.assets, (path) => picture(path)?.hash);
+	return {
 		input,
+		files,
+		sanitiser,
 		reportFor,
 		read: (file, schema) => readFrontmatter(input.markdown.get(file), schema, reportFor(file)),
 		claimId(id, file, offset) {
@@ -64,50 +78,41 @@ export function compileContext(input: ContentInput): CompileContext {
 			else seenIds.set(id, file);
 		},
 		checkIntro(file, doc, level) {
-			context.claimId(doc.meta.id, file, doc.idOffset);
-			checkBody(doc.body, {
-				...context.bodyContext(file, doc.bodyOffset),
-				level,
-				allowQuiz: false,
-				allowPictures: false
-			});
-		},
-		bodyContext: (file, bodyOffset) => ({
-			file,
-			bodyOffset,
-			report: reportFor(file),
-			markdownExists: (path) => input.markdown.has(path),
-			assetExists: (path) => input.assets.has(path)
-		}),
-		render: (file, body) => renderContent(file, body, urls, context.picture),
-		picture(path) {
-			if (!pictures.has(path)) {
-				const bytes = input.assets.get(path);
-				const media = bytes && compilePicture(path, bytes, reportFor(path));
-				pictures.set(path, media);
-				if (media) byHash.set(media.hash, media);
+			try {
+				checkBody(doc.body, {
+					...files,
+					file,
+					bodyOffset: doc.bodyOffset,
+					report: reportFor(file),
+					level,
+					isLesson: false,
+					sanitiser
+				});
+			} catch (error) {
+				reportFor(file).error(0, internalError(error));
 			}
-			return pictures.get(path);
 		},
+		render: (file, body) => renderContent(file, body, files, sanitiser),
+		picture,
 		media: (hash) => byHash.get(hash),
 		reports: () => [...reports.values()]
 	};
-	return context;
 }
 
-/** What a pathway, module or lesson publishes of its place in content/ and its frontmatter. */
+/** What a pathway, module or lesson publishes of its place in content/ and its file. */
 export function identity(
 	place: { slug: string; position: number },
 	file: string,
-	meta: { id: string; title: string; summary: string }
+	doc: { meta: { id: string; title: string; summary: string }; head: string }
 ) {
 	return {
-		id: meta.id,
+		id: doc.meta.id,
 		slug: place.slug,
 		position: place.position,
 		file,
-		title: meta.title,
-		summary: meta.summary
+		head: doc.head,
+		title: doc.meta.title,
+		summary: doc.meta.summary
 	};
 }
 

@@ -1,15 +1,14 @@
 import type { Level } from '../../src/lib/content/types';
 import type { CompiledLesson } from './catalog';
-import { checkBody } from './check-body';
+import { checkLessonSource } from './check-lesson-source';
 import { identity, type CompileContext } from './compile-context';
 import { contentHash } from './content-hash';
 import type { LessonEntry } from './folders';
-import { lessonFrontmatter } from './schemas';
 
 /**
  * One lesson file: its frontmatter, its body's checks and quiz, its HTML. Undefined when its
- * frontmatter is unusable (the reason is in its report). `level` is the pathway's, for a
- * lesson that names none; `moduleId` goes into the hash.
+ * frontmatter is unusable (the reasons are in its report, with its body's). `level` is the
+ * pathway's, for a lesson that names none; `moduleId` goes into the hash.
  */
 export function compileLesson(
 	context: CompileContext,
@@ -18,27 +17,26 @@ export function compileLesson(
 	moduleId: string | undefined
 ): CompiledLesson | undefined {
 	const { file } = entry;
-	const doc = context.read(file, lessonFrontmatter);
-	if (!doc) return undefined;
-	context.claimId(doc.meta.id, file, doc.idOffset);
-	const lessonLevel = doc.meta.level ?? level;
-	const { quiz } = checkBody(doc.body, {
-		...context.bodyContext(file, doc.bodyOffset),
-		level: lessonLevel,
-		allowQuiz: true,
-		allowPictures: true
+	const text = context.input.markdown.get(file) ?? '';
+	const checked = checkLessonSource(file, text, {
+		level,
+		files: context.files,
+		sanitiser: context.sanitiser
 	});
-	const { html, media } = context.render(file, doc.body);
+	context.reportFor(file).diagnostics.push(...checked.problems);
+	const { meta } = checked;
+	if (!meta) return undefined;
+	context.claimId(meta.id, file, checked.idOffset);
 	const lesson: Omit<CompiledLesson, 'hash'> = {
-		...identity(entry, file, doc.meta),
-		minutes: doc.meta.minutes,
-		level: lessonLevel,
-		outcomes: doc.meta.outcomes,
-		skills: doc.meta.skills ?? [],
-		source: doc.body,
-		html,
-		quiz: quiz ?? null,
-		media
+		...identity(entry, file, { meta, head: checked.head }),
+		minutes: meta.minutes,
+		level: meta.level ?? level,
+		outcomes: meta.outcomes,
+		skills: meta.skills ?? [],
+		source: checked.body,
+		html: checked.html,
+		quiz: checked.quiz,
+		media: checked.media
 	};
 	return { ...lesson, hash: contentHash(lesson, moduleId) };
 }

@@ -19,13 +19,16 @@ export function compileModule(
 	const file = `${dir.dir}/module.md`;
 	const doc = context.read(file, moduleFrontmatter);
 	const lessons = dir.lessons.flatMap(
-		(entry) => compileLesson(context, entry, level, doc?.meta.id) ?? []
+		(entry) => compileLesson(context, entry, level, doc?.meta?.id) ?? []
 	);
-	if (!doc) return { lessons };
-	context.checkIntro(file, doc, level);
+	if (doc) context.checkIntro(file, doc, level);
+	const meta = doc?.meta;
+	if (!doc || !meta) return { lessons };
+	context.claimId(meta.id, file, doc.idOffset);
 	const module: Omit<CompiledModule, 'hash' | 'lessons'> = {
-		...identity(dir, file, doc.meta),
-		outcomes: doc.meta.outcomes ?? [],
+		...identity(dir, file, { meta, head: doc.head }),
+		outcomes: meta.outcomes ?? [],
+		source: doc.body,
 		introHtml: context.render(file, doc.body).html
 	};
 	return { module: { ...module, hash: contentHash(module, pathwayId), lessons }, lessons };

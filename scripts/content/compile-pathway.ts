@@ -18,20 +18,23 @@ export function compilePathway(
 ): { pathway?: CompiledPathway; lessons: CompiledLesson[] } {
 	const file = `${dir.dir}/pathway.md`;
 	const doc = context.read(file, pathwayFrontmatter);
-	const level: Level = doc?.meta.level ?? 'beginner';
+	const meta = doc?.meta;
+	const level: Level = meta?.level ?? 'beginner';
 	const modules: CompiledModule[] = [];
 	const lessons: CompiledLesson[] = [];
 	for (const moduleDir of dir.modules) {
-		const compiled = compileModule(context, moduleDir, level, doc?.meta.id);
+		const compiled = compileModule(context, moduleDir, level, meta?.id);
 		if (compiled.module) modules.push(compiled.module);
 		lessons.push(...compiled.lessons);
 	}
-	if (!doc) return { lessons };
-	context.checkIntro(file, doc, level);
+	if (doc) context.checkIntro(file, doc, level);
+	if (!doc || !meta) return { lessons };
+	context.claimId(meta.id, file, doc.idOffset);
 	const pathway: Omit<CompiledPathway, 'hash' | 'modules' | 'media'> = {
-		...identity(dir, file, doc.meta),
+		...identity(dir, file, { meta, head: doc.head }),
 		level,
-		outcomes: doc.meta.outcomes,
+		outcomes: meta.outcomes,
+		source: doc.body,
 		introHtml: context.render(file, doc.body).html
 	};
 	const media = pathwayMedia(context, modules, file);

@@ -1,4 +1,5 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { lexMarkdown } from './markdown';
 
 export interface PlacedToken {
 	token: Token;
@@ -11,12 +12,14 @@ export interface PlacedToken {
 /**
  * Lexes Markdown (GFM) and gives every token, nested ones included, with its offset in the
  * source. marked's tokens carry their raw text but no positions, so each one is found by
- * searching for its raw text after the end of its previous sibling.
+ * searching for its raw text after the end of its previous sibling. Inside a blockquote or a
+ * list item marked has taken the "> " or the indent off each line, so a raw of several lines
+ * is found with those prefixes allowed back in (see `locate`).
  */
 export function placedTokens(source: string): PlacedToken[] {
-	const tokens = new Lexer({ gfm: true }).lex(source);
+	const tokens = lexMarkdown(source);
 	const placed: PlacedToken[] = [];
-	place(tokens, source, 0, [], placed);
+	place(tokens, source, 0, source.length, [], placed);
 	return placed;
 }
 
@@ -24,18 +27,44 @@ function place(
 	tokens: Token[],
 	source: string,
 	from: number,
+	to: number,
 	ancestors: string[],
 	out: PlacedToken[]
 ): void {
 	let cursor = from;
 	for (const token of tokens) {
-		const found = token.raw ? source.indexOf(token.raw, cursor) : -1;
-		const offset = found >= 0 ? found : cursor;
+		const found = token.raw ? locate(source, token.raw, cursor, to) : undefined;
+		const offset = found?.start ?? cursor;
 		out.push({ token, offset, ancestors });
 		const inner = [...ancestors, token.type];
-		for (const children of childLists(token)) place(children, source, offset, inner, out);
-		if (found >= 0) cursor = found + token.raw.length;
+		const end = found?.end ?? to;
+		for (const children of childLists(token)) place(children, source, offset, end, inner, out);
+		if (found) cursor = found.end;
 	}
+}
+
+/**
+ * Where `raw` next occurs in `source` between `from` and `to`, allowing container prefixes
+ * ("> ", indents) after its line breaks.
+ */
+export function locate(
+	source: string,
+	raw: string,
+	from: number,
+	to = source.length
+): { start: number; end: number } | undefined {
+	const exact = source.indexOf(raw, from);
+	if (exact >= 0 && exact + raw.length <= to) return { start: exact, end: exact + raw.length };
+	if (!raw.includes('\n')) return undefined;
+	const pattern = raw
+		.split('\n')
+		.map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+		.join('\n[ \t>]*');
+	const match = new RegExp(pattern, 'g');
+	match.lastIndex = from;
+	const result = match.exec(source);
+	if (!result || result.index + result[0].length > to) return undefined;
+	return { start: result.index, end: result.index + result[0].length };
 }
 
 function childLists(token: Token): Token[][] {

@@ -1,7 +1,15 @@
-import { posix } from 'node:path';
-import { pictureType } from './pictures';
+import { MEDIA, type MediaType } from './allow-list';
+import { dirname, extname, joinPath } from './paths';
 
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** The picture type of a file by its extension, or undefined if it is not one Clyde shows. */
+export function pictureType(path: string): MediaType | undefined {
+	const extension = extname(path);
+	return (Object.keys(MEDIA.types) as MediaType[]).find((type) =>
+		MEDIA.types[type].extensions.includes(extension)
+	);
+}
 
 /**
  * Where a picture an editor wrote (`![alt](src)` in `file`) is in content/, or why it cannot
@@ -25,8 +33,8 @@ export function picturePath(file: string, src: string): { path: string } | { pro
 			problem: `picture "${written}" has a "${/[%#?]/.exec(written)?.[0]}" in its path: name picture files with lower-case letters, numbers and hyphens`
 		};
 	}
-	const path = posix.normalize(posix.join(posix.dirname(file), written));
-	if (path.startsWith('../') || written.startsWith('/')) {
+	const path = joinPath(dirname(file), written);
+	if (path.startsWith('../') || path === '..' || written.startsWith('/')) {
 		return {
 			problem: `picture "${written}" is not inside content/: write its path from this file, like "images/router.svg"`
 		};

@@ -5,6 +5,7 @@ import { compileContent, type ContentInput } from './compile';
 import { formatDiagnostic } from './diagnostics';
 import { loadContent } from './load';
 import { PATHWAY_BUDGET_GZIP, sha256 } from './pictures';
+import { nodeSanitiser } from './node-sanitiser';
 
 const PICTURES = resolve(import.meta.dirname, '../../tests/fixtures/content-pictures');
 const P = '01-pictures/01-drawings';
@@ -45,7 +46,7 @@ const PLANTED: [file: string, line: number, column: number, message: string][] =
 ];
 
 describe('picture checks on a corpus of planted mistakes', async () => {
-	const compiled = compileContent(await loadContent(PICTURES));
+	const compiled = compileContent(await loadContent(PICTURES), nodeSanitiser());
 	const lines = compiled.diagnostics.map(formatDiagnostic);
 
 	it.each(PLANTED)('%s:%i:%i error: %s', (file, line, column, message) => {
@@ -119,7 +120,9 @@ function bigPng(bytes: number, seed = 1): Uint8Array {
 }
 
 const messages = (input: ContentInput) =>
-	compileContent(input).diagnostics.map((d) => `${d.file}:${d.line} ${d.severity}: ${d.message}`);
+	compileContent(input, nodeSanitiser()).diagnostics.map(
+		(d) => `${d.file}:${d.line} ${d.severity}: ${d.message}`
+	);
 
 describe('picture sizes', () => {
 	it('warns about a drawing over 12 KB compressed, and a picture over 100 KB', () => {
@@ -141,7 +144,7 @@ describe('picture sizes', () => {
 			'b.png': bigPng(40 * 1024, 2),
 			'c.png': bigPng(30 * 1024, 3)
 		});
-		const compiled = compileContent(input);
+		const compiled = compileContent(input, nodeSanitiser());
 		const total = compiled.pictures[0]?.gzipBytes ?? 0;
 		expect(total).toBeGreaterThan(PATHWAY_BUDGET_GZIP);
 		expect(compiled.diagnostics.map(formatDiagnostic)).toEqual([
@@ -166,7 +169,10 @@ describe('pictures as published', () => {
 
 	it('names each by the sha256 of what is published: the drawing without its title, or the base64', () => {
 		const png = bigPng(100);
-		const { pathways } = compileContent(pathwayWith({ 'a.svg': drawing('A'), 'b.png': png }));
+		const { pathways } = compileContent(
+			pathwayWith({ 'a.svg': drawing('A'), 'b.png': png }),
+			nodeSanitiser()
+		);
 		const [svg, raster] = pathways[0]?.media ?? [];
 		expect(svg).toMatchObject({
 			type: 'svg',
@@ -177,10 +183,13 @@ describe('pictures as published', () => {
 	});
 
 	it('a changed picture changes its lesson’s hash, not its pathway’s', () => {
-		const before = compileContent(pathwayWith({ 'a.svg': drawing('A') })).pathways[0];
-		const retitled = compileContent(pathwayWith({ 'a.svg': drawing('B') })).pathways[0];
+		const before = compileContent(pathwayWith({ 'a.svg': drawing('A') }), nodeSanitiser())
+			.pathways[0];
+		const retitled = compileContent(pathwayWith({ 'a.svg': drawing('B') }), nodeSanitiser())
+			.pathways[0];
 		const redrawn = compileContent(
-			pathwayWith({ 'a.svg': drawing('A').replace('width="10"', 'width="9"') })
+			pathwayWith({ 'a.svg': drawing('A').replace('width="10"', 'width="9"') }),
+			nodeSanitiser()
 		).pathways[0];
 		const lessonHash = (p: typeof before) => p?.modules[0]?.lessons[0]?.hash;
 		// The title is not published, so changing it changes nothing learners get.

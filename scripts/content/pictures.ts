@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MEDIA, type MediaType } from './allow-list';
 import type { FileReport } from './diagnostics';
+import { pictureType } from './picture-path';
 import { sanitiseSvg } from './sanitize-svg';
 import { checkSvg } from './svg-contract';
 
@@ -22,14 +22,6 @@ export interface CompiledMedia {
 export const SVG_WARN_GZIP = 12 * 1024;
 export const RASTER_WARN_BYTES = 100 * 1024;
 export const PATHWAY_BUDGET_GZIP = 120 * 1024;
-
-/** The picture type of a file by its extension, or undefined if it is not one Clyde shows. */
-export function pictureType(path: string): MediaType | undefined {
-	const extension = posix.extname(path).toLowerCase();
-	return (Object.keys(MEDIA.types) as MediaType[]).find((type) =>
-		MEDIA.types[type].extensions.includes(extension)
-	);
-}
 
 /**
  * A picture file as it will be published, or undefined (with the reasons in `report`) when it

@@ -5,6 +5,7 @@ import { PREVIEW_EVENTS } from '../../src/lib/content/preview-types.ts';
 
 type CompileModule = typeof import('./compile');
 type LoadModule = typeof import('./load');
+type SanitiserModule = typeof import('./node-sanitiser');
 
 /**
  * Editor preview for `npm run dev` (never in a build): `GET /__clyde/preview` answers the
@@ -48,11 +49,12 @@ export function contentPreview(root = resolve(process.env.CLYDE_CONTENT_DIR ?? '
 				const here = import.meta.dirname;
 				Promise.all([
 					server.ssrLoadModule(resolve(here, 'compile.ts')) as Promise<CompileModule>,
-					server.ssrLoadModule(resolve(here, 'load.ts')) as Promise<LoadModule>
+					server.ssrLoadModule(resolve(here, 'load.ts')) as Promise<LoadModule>,
+					server.ssrLoadModule(resolve(here, 'node-sanitiser.ts')) as Promise<SanitiserModule>
 				])
-					.then(async ([{ compileContent }, { loadContent }]) => {
+					.then(async ([{ compileContent }, { loadContent }, { nodeSanitiser }]) => {
 						const input = await loadContent(root);
-						const { pathways, diagnostics } = compileContent(input);
+						const { pathways, diagnostics } = compileContent(input, nodeSanitiser());
 						const files = [...input.markdown.keys()].sort();
 						response.setHeader('Content-Type', 'application/json');
 						response.setHeader('Cache-Control', 'no-store');

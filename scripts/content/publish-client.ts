@@ -20,17 +20,17 @@ export interface PublishOptions {
 	onUpload?(sent: number, total: number): void;
 }
 
-/** The publish payload: the compiled catalog without the editors' file paths and sizes. */
+/**
+ * The publish payload: the compiled catalog, each item with its file's path and text, which
+ * the server keeps for `content:export`; each picture as the server stores it, without the
+ * editors' file path and size.
+ */
 export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
 	return {
 		dryRun,
-		pathways: pathways.map(({ file: _p, modules, media, ...pathway }) => ({
+		pathways: pathways.map(({ media, ...pathway }) => ({
 			...pathway,
-			media: media.map(({ hash, type, data }) => ({ hash, type, data })),
-			modules: modules.map(({ file: _m, lessons, ...module }) => ({
-				...module,
-				lessons: lessons.map(({ file: _l, ...lesson }) => lesson)
-			}))
+			media: media.map(({ hash, type, data }) => ({ hash, type, data }))
 		}))
 	};
 }

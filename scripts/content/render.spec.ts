@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../../tests/fixtures/xss-payloads';
-import { renderMarkdown } from './render';
+import { nodeSanitiser } from './node-sanitiser';
+import { renderMarkdown as render, type RenderLinks } from './render';
 
 const SAFE_TAGS = [
 	'p',
@@ -16,9 +17,12 @@ const SAFE_TAGS = [
 	'ul',
 	'li',
 	'br',
-	'input'
+	'input',
+	'div'
 ];
 const noLinks = { link: () => undefined, picture: () => undefined };
+const renderMarkdown = (source: string, links: RenderLinks) =>
+	render(source, links, nodeSanitiser());
 
 describe('renderMarkdown', () => {
 	it('renders GFM: tables, task lists, code blocks with their language', () => {
@@ -69,6 +73,41 @@ describe('renderMarkdown', () => {
 	it('drops a data-media that is not a hash, so nothing else can ride on it', () => {
 		const { html } = renderMarkdown('<figure data-media="x onload=1"><p>a</p></figure>', noLinks);
 		expect(html).not.toContain('data-media');
+	});
+
+	it('gives headings GitHub-style ids under their own prefix, unique in the lesson', () => {
+		const { html } = renderMarkdown(
+			'## Strong passwords\n\n### `code` & more\n\n## Strong passwords\n',
+			noLinks
+		);
+		expect(html).toContain('<h2 id="user-content-strong-passwords">Strong passwords</h2>');
+		expect(html).toContain('<h3 id="user-content-code--more"><code>code</code> &amp; more</h3>');
+		expect(html).toContain('<h2 id="user-content-strong-passwords-1">');
+	});
+
+	it('keeps a heading id that is also a name of the document (DOMPurify drops "forms" alone)', () => {
+		const { html } = renderMarkdown('## Forms\n\n## Cookie\n', noLinks);
+		expect(html).toContain('<h2 id="user-content-forms">');
+		expect(html).toContain('<h2 id="user-content-cookie">');
+	});
+
+	it('renders GitHub alerts as callouts with a visible title, and leaves unknown ones as quotes', () => {
+		const { html } = renderMarkdown(
+			'> [!WARNING]\n> Never share your **PIN**.\n\n> [!INFO]\n> Not a callout.\n',
+			noLinks
+		);
+		expect(html).toContain(
+			'<div class="callout callout-warning" role="note">\n<p class="callout-title">Warning</p>\n<p>Never share your <strong>PIN</strong>.</p>\n</div>'
+		);
+		expect(html).toContain('<blockquote>\n<p>[!INFO]');
+	});
+
+	it('lets no other class, role or id through, whatever the Markdown holds', () => {
+		const { html } = renderMarkdown(
+			'<kbd id="main" role="button" class="callout">k</kbd> <abbr class="callout-title">a</abbr>\n',
+			noLinks
+		);
+		expect(html).toBe('<p><kbd>k</kbd> <abbr>a</abbr></p>\n');
 	});
 
 	it('keeps only language classes, so lessons cannot borrow the app’s styles', () => {

@@ -1,6 +1,7 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { escapeHtml, figureHtml, loneImage } from './figure';
-import { sanitiseRendered, type Sanitised } from './sanitize';
+import { lexMarkdown, markdownParser } from './markdown';
+import type { Sanitised, Sanitiser } from './sanitize';
 
 export interface RenderLinks {
 	/** The app URL for a link an editor wrote, or undefined to leave it as it is. */
@@ -14,8 +15,12 @@ export interface RenderLinks {
  * data and shown by the app, not as HTML. A picture alone in its paragraph becomes a figure
  * placeholder (figure.ts); an image anywhere else becomes its alt text.
  */
-export function renderMarkdown(source: string, links: RenderLinks): Sanitised {
-	const marked = new Marked({ gfm: true });
+export function renderMarkdown(
+	source: string,
+	links: RenderLinks,
+	sanitiser: Sanitiser
+): Sanitised {
+	const marked = markdownParser();
 	marked.use({
 		renderer: {
 			paragraph({ tokens }) {
@@ -31,14 +36,14 @@ export function renderMarkdown(source: string, links: RenderLinks): Sanitised {
 			}
 		}
 	});
-	const tokens = marked.lexer(source).filter((t) => !isQuizBlock(t)) as Token[];
+	const tokens = lexMarkdown(source).filter((t) => !isQuizBlock(t));
 	marked.walkTokens(tokens, (token) => {
 		if (token.type === 'link') {
 			const link = token as Tokens.Link;
 			link.href = links.link(link.href) ?? link.href;
 		}
 	});
-	return sanitiseRendered(marked.parser(tokens));
+	return sanitiser.rendered(marked.parser(tokens));
 }
 
 export function isQuizBlock(token: Token): token is Tokens.Code {

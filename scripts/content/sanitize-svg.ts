@@ -18,7 +18,7 @@ const ATTRIBUTE_NAMES = new Map(Object.keys(SVG.attributes).map((n) => [n.toLowe
 
 /**
  * A picture as it is published: DOMPurify's SVG profile, narrowed by hooks to the contract of
- * pb_hooks/lib/allow-list.js, then written as XML. The <title> goes: on the phone the alt text
+ * pb_hooks/lib/allow-list.json, then written as XML. The <title> goes: on the phone the alt text
  * is the picture's name (aria-label), and a second name would be read twice.
  */
 export function sanitiseSvg(text: string): SanitisedSvg {

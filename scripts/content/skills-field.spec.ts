@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent, type ContentInput } from './compile';
 import { formatDiagnostic } from './diagnostics';
+import { nodeSanitiser } from './node-sanitiser';
 
 const LESSON = '01-p/01-m/01-l.md';
 
@@ -20,7 +21,7 @@ function content(skillsYaml: string): ContentInput {
 }
 
 const compile = (skillsYaml: string) => {
-	const { pathways, diagnostics } = compileContent(content(skillsYaml));
+	const { pathways, diagnostics } = compileContent(content(skillsYaml), nodeSanitiser());
 	return {
 		lesson: pathways[0]?.modules[0]?.lessons[0],
 		messages: diagnostics.map(formatDiagnostic)

@@ -1,6 +1,8 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { FileReport } from './diagnostics';
+import { LIMITS } from './limits';
+import { plainYamlError } from './yaml-messages';
 
 /**
  * Parses a YAML block that starts at `offset` in a content file and validates it with a zod
@@ -14,14 +16,39 @@ export function parseYamlBlock<T>(
 	report: FileReport,
 	what: string
 ): T | undefined {
-	const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
-	if (doc.errors.length > 0) {
-		for (const error of doc.errors) {
-			report.error(offset + error.pos[0], `${what}: YAML ${firstSentence(error.message)}`);
-		}
+	const tooComplex = yamlTooComplex(text);
+	if (tooComplex) {
+		report.error(offset + tooComplex.offset, `${what}: ${tooComplex.message}`);
 		return undefined;
 	}
-	const result = schema.safeParse(doc.toJS(), { reportInput: true });
+	// logLevel: the yaml package would print its warnings to the terminal itself.
+	const doc = parseDocument(text, {
+		lineCounter: new LineCounter(),
+		prettyErrors: false,
+		logLevel: 'error'
+	});
+	const [error] = doc.errors;
+	if (error) {
+		// One mistake often upsets the lines after it: the first error is the one to fix.
+		const at = Math.min(unclosedQuote(text, error) ?? error.pos[0], text.length);
+		const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+		const lineEnd = text.indexOf('\n', at);
+		const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+		report.error(offset + at, `${what}: ${plainYamlError(error, line)}`);
+		return undefined;
+	}
+	let value: unknown;
+	try {
+		value = doc.toJS();
+	} catch {
+		// An alias (*name) to no anchor, or one that would expand past the yaml package's limit.
+		report.error(
+			offset,
+			`${what}: a value starts with * or &, which Clyde does not use: put it in quotes`
+		);
+		return undefined;
+	}
+	const result = schema.safeParse(value, { reportInput: true });
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) {
 		const at = offset + issueOffset(doc, issue);
@@ -30,8 +57,52 @@ export function parseYamlBlock<T>(
 	return undefined;
 }
 
-function firstSentence(message: string): string {
-	return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+.*$/, '');
+/**
+ * A line the yaml package would take seconds or its whole stack to read: over 5,000
+ * characters, or dozens of nested brackets or "?" keys (the parser's time grows steeply with
+ * them). Real frontmatter and quizzes have neither.
+ */
+function yamlTooComplex(text: string): { offset: number; message: string } | undefined {
+	let offset = 0;
+	for (const line of text.split('\n')) {
+		if (line.length > LIMITS.line) {
+			return {
+				offset,
+				message: `this line is ${line.length.toLocaleString('en-GB')} characters long: keep each field under ${LIMITS.line.toLocaleString('en-GB')}`
+			};
+		}
+		if ((line.match(/[[{]/g)?.length ?? 0) > 20 || (line.match(/\?/g)?.length ?? 0) > 20) {
+			return {
+				offset,
+				message: 'this line has too many brackets or question marks to read: put the text in quotes'
+			};
+		}
+		offset += line.length + 1;
+	}
+	return undefined;
+}
+
+/**
+ * The yaml package reports a missing closing quote where the text ends; the editor wants the
+ * line where the quote was opened: the first value that opens a quote and does not close it.
+ */
+function unclosedQuote(text: string, error: YAMLError): number | undefined {
+	if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+	let offset = 0;
+	for (const line of text.split('\n')) {
+		const value = /^\s*(?:-\s+)?(?:[^\s"'#:][^:#]*:\s+)?(["'])(.*)$/.exec(line);
+		if (
+			value &&
+			!value[2]
+				?.trimEnd()
+				.replace(/\s#.*$/, '')
+				.endsWith(value[1] as string)
+		) {
+			return offset + line.indexOf(value[1] as string);
+		}
+		offset += line.length + 1;
+	}
+	return undefined;
 }
 
 type Issue = z.core.$ZodIssue;

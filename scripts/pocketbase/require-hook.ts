@@ -7,10 +7,12 @@ export const HOOKS = resolve(import.meta.dirname, '../../pb_hooks');
 
 /**
  * Loads a pb_hooks module as PocketBase does: CommonJS, with `__hooks` and a require() for its
- * siblings (node would take a .js file in this package for an ES module). For the pure parts
+ * siblings (node would take a .js file in this package for an ES module), and JSON as data, as
+ * PocketBase's require() reads it. For the pure parts
  * of those modules, tested in node; their PocketBase parts need a real server.
  */
 export function requireHook(path: string): unknown {
+	if (path.endsWith('.json')) return JSON.parse(readFileSync(path, 'utf8'));
 	const module = { exports: {} as unknown };
 	const run = runInThisContext(
 		`(function (module, exports, require, __hooks) {${readFileSync(path, 'utf8')}\n})`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 import { renderMarkdown } from '../../scripts/content/render';
 import { sanitiseSvg } from '../../scripts/content/sanitize-svg';
 import { HOSTILE_SVGS } from '../fixtures/hostile-svgs';
@@ -46,7 +47,9 @@ describe('lesson HTML in real Chromium', () => {
 	});
 
 	it(`runs none of the ${XSS_PAYLOADS.length} payloads once rendered and sanitised`, async () => {
-		const html = XSS_PAYLOADS.map((payload) => renderMarkdown(payload, noLinks).html).join('\n');
+		const html = XSS_PAYLOADS.map(
+			(payload) => renderMarkdown(payload, noLinks, nodeSanitiser()).html
+		).join('\n');
 		expect(await executedPayloads(page, html)).toEqual([]);
 	});
 

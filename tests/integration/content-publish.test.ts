@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileContent, type ContentInput } from '../../scripts/content/compile';
+import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 import {
 	publishContent,
 	publishPayload,
@@ -40,7 +41,7 @@ const published = () =>
 	content({ '01-alpha/01-one/02-second.md': lesson('pub-second', 'Second', ' Now longer.') });
 
 function compiled(input: ContentInput) {
-	const result = compileContent(input);
+	const result = compileContent(input, nodeSanitiser());
 	expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 	return result.pathways;
 }
@@ -93,7 +94,8 @@ describe('publishing content to a real PocketBase', () => {
 			['pub-second', 1, true, 64],
 			['pub-third', 1, true, 64]
 		]);
-		expect(before[0]?.html).toContain('<h2>Part</h2>');
+		expect(before[0]?.html).toContain('<h2 id="user-content-part">Part</h2>');
+		expect(before[0]?.file).toBe('01-alpha/01-one/01-first.md');
 		expect(before[0]?.quiz).toMatchObject({
 			passPercent: 70,
 			questions: [{ type: 'true-false', answer: true }]

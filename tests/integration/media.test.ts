@@ -6,6 +6,7 @@ import { sha256 } from '../../scripts/content/pictures';
 import { publishContent, publishPayload } from '../../scripts/content/publish-client';
 import { callRoute } from '../support/call-route';
 import { HOSTILE_SVGS } from '../fixtures/hostile-svgs';
+import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 
 const url = inject('pbUrl');
 const password = 'media-password-1';
@@ -42,7 +43,7 @@ function content(label = 'Box'): ContentInput {
 }
 
 function compiled(input: ContentInput) {
-	const result = compileContent(input);
+	const result = compileContent(input, nodeSanitiser());
 	expect(result.diagnostics).toEqual([]);
 	return result.pathways;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile';
 import { loadContent } from '../../scripts/content/load';
 import { freePort } from '../../scripts/pocketbase/ports';
+import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -62,7 +63,7 @@ function runStart<T>(
 
 /** How many lessons content/ holds: what npm start publishes. */
 async function bundledLessonCount(): Promise<number> {
-	const { pathways } = compileContent(await loadContent(resolve(ROOT, 'content')));
+	const { pathways } = compileContent(await loadContent(resolve(ROOT, 'content')), nodeSanitiser());
 	return pathways.flatMap((p) => p.modules.flatMap((m) => m.lessons)).length;
 }
 

@@ -91,9 +91,10 @@ export async function publishBundledContent(
 	const { default: PocketBase } = await import('pocketbase');
 	const { compileContent } = await import('../../scripts/content/compile');
 	const { loadContent } = await import('../../scripts/content/load');
+	const { nodeSanitiser } = await import('../../scripts/content/node-sanitiser');
 	const { publishContent } = await import('../../scripts/content/publish-client');
 	const pb = new PocketBase(url);
 	await pb.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
-	const { pathways } = compileContent(await loadContent(dir));
+	const { pathways } = compileContent(await loadContent(dir), nodeSanitiser());
 	return publishContent({ url, token: pb.authStore.token, pathways, dryRun: false });
 }
