@@ -1,3 +1,4 @@
+import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
 import type { TutorEvent } from './types';
 
 /** One learner's state on one lesson, from least to most done; needs-help is apart. */
@@ -24,35 +25,11 @@ export interface LessonRecord {
 }
 
 /**
- * Folds one learner's events on one lesson into its state. Like the learner's own progress
- * (src/lib/progress/derive.ts) it does not depend on the order events arrive in. A lesson is
- * "needs help" when its quiz failed `quizFails` times and never passed: a pass clears it.
+ * A lesson's state from its tally. A lesson is done when it was completed or its quiz passed;
+ * it is "needs help" when its quiz failed `quizFails` times and never passed: a pass clears it.
  */
-export function lessonRecord(events: readonly TutorEvent[], quizFails: number): LessonRecord {
-	let opened = false;
-	let completed = false;
-	let doneAt: string | undefined;
-	// Failed attempts by event id: a retried sync or a live event that was also in the first
-	// load can deliver the same attempt twice, and it must not count twice.
-	let failed: Set<string> | undefined;
-	let passed = false;
-	let bestScore: number | undefined;
-	for (const event of events) {
-		if (event.type === 'lesson_opened') opened = true;
-		if (event.type === 'lesson_completed') {
-			completed = true;
-			if (!doneAt || event.at < doneAt) doneAt = event.at;
-		}
-		if (event.type === 'quiz_completed') {
-			if (event.passed) {
-				passed = true;
-				if (!doneAt || event.at < doneAt) doneAt = event.at;
-			} else (failed ??= new Set()).add(event.id);
-			const score = event.total ? (event.correct ?? 0) / event.total : 0;
-			if (bestScore === undefined || score > bestScore) bestScore = score;
-		}
-	}
-	const fails = failed?.size ?? 0;
+export function recordOf(tally: LessonTally, quizFails: number): LessonRecord {
+	const { fails, passed, completed, opened, bestScore, doneAt } = tally;
 	const state: CellState =
 		!passed && fails >= quizFails
 			? 'needs_help'
@@ -64,4 +41,16 @@ export function lessonRecord(events: readonly TutorEvent[], quizFails: number): 
 						? 'opened'
 						: 'not_started';
 	return { state, fails, passed, bestScore, doneAt };
+}
+
+/**
+ * Folds one learner's events on one lesson into its state. Like the learner's own progress
+ * (src/lib/progress/derive.ts) it does not depend on the order events arrive in, and an
+ * event delivered twice (a retried sync) counts once.
+ */
+export function lessonRecord(events: readonly TutorEvent[], quizFails: number): LessonRecord {
+	const unique = new Map(events.map((event) => [event.id, event]));
+	let tally = NO_TALLY;
+	for (const event of unique.values()) tally = addEvent(tally, event);
+	return recordOf(tally, quizFails);
 }
