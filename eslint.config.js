@@ -57,6 +57,7 @@ export default ts.config(
 				onAfterBootstrap: 'readonly',
 				onModelAfterCreate: 'readonly',
 				onModelAfterDelete: 'readonly',
+				onModelAfterUpdate: 'readonly',
 				onRecordBeforeCreateRequest: 'readonly',
 				onRecordBeforeUpdateRequest: 'readonly',
 				onRecordBeforeAuthWithPasswordRequest: 'readonly',

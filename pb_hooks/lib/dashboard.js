@@ -2,9 +2,9 @@
 // Loaded with require() from cohorts.pb.js. Plain JavaScript for PocketBase's goja engine.
 //
 // The tutor's dashboard reads (docs/tutors.md, "How the dashboard stays live"):
-// - `whole`: per learner × lesson, what the events add up to, computed by SQLite and sent as
-//   columns (a few hundred KB for 500 learners × 60 lessons, not megabytes of raw events), with
-//   the cursor it is exact up to;
+// - `whole`: per learner × lesson, what the events add up to (the lesson tallies, which each
+//   push keeps up to date), sent as columns: about 100 KB gzipped for 500 learners × 60
+//   lessons, not megabytes of raw events, with the cursor it is exact up to;
 // - `since`: the events after a cursor, which the dashboard folds into what it has, after a
 //   cohort's activity notice (lib/activity.js) says there are some.
 // Both read only the cohort's members' events on its pathway, without single quiz answers.
@@ -17,12 +17,12 @@ function newestSeq(dao) {
 }
 
 /**
- * The lesson rule of src/lib/tutor/cell-state.ts, in SQL: a lesson is done when it was
- * completed or its quiz passed; `done` is the earliest such event's device time. `flags` packs
- * opened (1), completed (2) and passed (4); `fails` counts failed attempts, `best` the best
- * score (0–1, 4 places). `active` is the learner's latest event time, each taken as the
- * earlier of the device's clock and the server's receipt. tests/integration/dashboard-rule.test.ts
- * feeds the same events to both and checks that they agree.
+ * The cohort's learners, sorted by name, and their cells on its pathway from the lesson
+ * tallies (lib/tallies.js), as JSON text that SQLite writes: no object per learner or cell is
+ * made in JavaScript. `flags` packs opened (1), completed (2) and quiz passed (4); `best` is
+ * the best score to 4 places. One statement, so the cursor (the newest seq) and the tallies
+ * come from the same snapshot of the database: the tallies hold exactly the events up to it.
+ * The cells come learner by learner (the members in order, each one's rows in key order).
  */
 const WHOLE = `
 WITH members AS MATERIALIZED (
@@ -30,66 +30,41 @@ WITH members AS MATERIALIZED (
 	       ROW_NUMBER() OVER (ORDER BY u.name, u.id) - 1 AS i
 	FROM memberships m JOIN users u ON u.id = m.learner
 	WHERE m.cohort = {:cohort}
-),
-facts AS MATERIALIZED (
-	SELECT b.i AS learner, e.lesson AS lesson, e.type AS type, e.at AS at,
-	       min(e.at, replace(e.created, ' ', 'T')) AS active,
-	       CASE WHEN e.type = 'quiz_completed'
-	            THEN IFNULL(json_extract(e.data, '$.passed'), 0) END AS passed,
-	       CASE WHEN e.type = 'quiz_completed' THEN
-	            CASE WHEN json_extract(e.data, '$.total') > 0
-	                 THEN IFNULL(json_extract(e.data, '$.correct'), 0) * 1.0
-	                      / json_extract(e.data, '$.total')
-	                 ELSE 0 END END AS score
-	FROM members b JOIN progress_events e ON e.user = b.id
-	WHERE e.pathway = {:pathway} AND e.type != 'quiz_answered' AND e.seq <= {:cursor}
-),
-cells AS MATERIALIZED (
-	SELECT learner, lesson,
-	       MAX(type = 'lesson_opened') + 2 * MAX(type = 'lesson_completed')
-	         + 4 * MAX(IFNULL(passed, 0) = 1) AS flags,
-	       SUM(passed = 0) AS fails,
-	       round(MAX(score), 4) AS best,
-	       MIN(CASE WHEN type = 'lesson_completed' OR passed = 1 THEN at END) AS done,
-	       MAX(active) AS active
-	FROM facts GROUP BY learner, lesson
-),
-lessons AS MATERIALIZED (
-	SELECT lesson, ROW_NUMBER() OVER (ORDER BY lesson) - 1 AS k FROM (SELECT DISTINCT lesson FROM cells)
-),
-actives AS (SELECT learner, MAX(active) AS active FROM cells GROUP BY learner)
+	ORDER BY i
+)
 SELECT
+	(SELECT IFNULL(MAX(seq), 0) FROM progress_events) AS cursor,
 	(SELECT json_group_array(json_object(
 	          'id', b.id, 'membership', b.membership, 'name', b.name, 'email', b.email,
-	          'joined', replace(b.joined, ' ', 'T'), 'active', a.active) ORDER BY b.i)
-	 FROM members b LEFT JOIN actives a ON a.learner = b.i) AS learners,
-	(SELECT json_group_array(lesson ORDER BY k) FROM lessons) AS lessons,
+	          'joined', replace(b.joined, ' ', 'T'),
+	          'active', (SELECT MAX(t.active) FROM _clyde_lesson_tallies t
+	                     WHERE t.user = b.id AND t.pathway = {:pathway})) ORDER BY b.i)
+	 FROM members b) AS learners,
 	(SELECT json_object(
-	          'learner', json_group_array(learner), 'lesson', json_group_array(k),
-	          'flags', json_group_array(flags), 'fails', json_group_array(fails),
-	          'best', json_group_array(best), 'done', json_group_array(done))
-	 FROM (SELECT c.learner AS learner, l.k AS k, c.flags AS flags, c.fails AS fails,
-	              c.best AS best, c.done AS done
-	       FROM cells c JOIN lessons l ON l.lesson = c.lesson ORDER BY c.learner, l.k)) AS cells`;
+	          'learner', json_group_array(b.i), 'lesson', json_group_array(t.lesson),
+	          'flags', json_group_array(t.opened + 2 * t.completed + 4 * t.passed),
+	          'fails', json_group_array(t.fails), 'best', json_group_array(round(t.best, 4)),
+	          'done', json_group_array(t.done))
+	 FROM members b JOIN _clyde_lesson_tallies t ON t.user = b.id AND t.pathway = {:pathway})
+	 AS cells`;
 
 /**
- * The whole cohort as the dashboard opens it, as JSON text (SQLite writes the big parts, so no
- * object per learner or cell is made here): the cohort, its `roster` count and `cursor`, its
- * learners (sorted by name) and, as parallel arrays, one entry per learner × lesson touched.
+ * The whole cohort as the dashboard opens it, as JSON text: the cohort, its `roster` count and
+ * `cursor`, its learners and, as parallel arrays, one entry per learner × lesson touched (the
+ * learner as an index into `learners`, the lesson by its id).
  */
 function whole(dao, cohort) {
 	const activity = require(`${__hooks}/lib/activity.js`);
 	// The roster count first: a join after it makes a notice that loads the cohort again.
 	const roster = activity.rosterOf(dao, cohort.id);
-	const cursor = newestSeq(dao);
-	const row = new DynamicModel({ learners: '', lessons: '', cells: '' });
+	const row = new DynamicModel({ cursor: 0, learners: '', cells: '' });
 	dao
 		.db()
 		.newQuery(WHOLE)
-		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway'), cursor })
+		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
 		.one(row);
-	const head = JSON.stringify({ cohort: describe(cohort), roster, cursor });
-	return `${head.slice(0, -1)},"learners":${row.learners},"lessons":${row.lessons},"cells":${row.cells}}`;
+	const head = JSON.stringify({ cohort: describe(cohort), roster, cursor: row.cursor });
+	return `${head.slice(0, -1)},"learners":${row.learners},"cells":${row.cells}}`;
 }
 
 /** The cohort as its tutor sees it. */

@@ -112,6 +112,7 @@ function placesOf(dao, batch) {
 function store(tx, user, batch) {
 	const events = require(`${__hooks}/lib/events.js`);
 	const activity = require(`${__hooks}/lib/activity.js`);
+	const tallies = require(`${__hooks}/lib/tallies.js`);
 	const db = tx.db();
 	const stored = arrayOf(new DynamicModel({ op_id: '', user: '', seq: 0 }));
 	db.newQuery(
@@ -174,6 +175,7 @@ function store(tx, user, batch) {
 			.bind({ user: user.id, top: top.seq, rows: JSON.stringify(rows) })
 			.execute();
 		const last = top.seq + rows.length;
+		tallies.add(db, top.seq, last);
 		for (const cohort of activity.cohortsOf(tx, user.id, Object.keys(pathways))) {
 			activity.touch(tx, cohort, { seq: last });
 		}

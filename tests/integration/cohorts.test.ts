@@ -495,11 +495,10 @@ describe('cohorts against a real PocketBase', () => {
 		// Ada: lesson 0 opened, completed, one failed attempt at 2/3; Ben: lesson 1 opened and
 		// passed at 3/3. Nobody touched anything else, and Cleo's and the other pathway's events
 		// count nowhere.
-		expect(board.body.lessons).toEqual([...place.lessons].sort());
 		const cells = board.body.cells;
 		const cell = (i: number) => ({
 			learner: board.body.learners[cells.learner[i]].id,
-			lesson: board.body.lessons[cells.lesson[i]],
+			lesson: cells.lesson[i],
 			flags: cells.flags[i],
 			fails: cells.fails[i],
 			best: cells.best[i],

@@ -69,7 +69,12 @@ function history(seed: number): ProgressEvent[] {
 			if (roll < 0.25) events.push({ ...common, type: 'lesson_opened' });
 			else if (roll < 0.4) events.push({ ...common, type: 'lesson_completed' });
 			else if (roll < 0.55)
-				events.push({ ...common, type: 'quiz_answered', question: int(5), correct: random() < 0.5 });
+				events.push({
+					...common,
+					type: 'quiz_answered',
+					question: int(5),
+					correct: random() < 0.5
+				});
 			else {
 				const total = 3 + int(3);
 				const correct = int(total + 1);
@@ -216,5 +221,22 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 			)
 		);
 		expect([...states].sort()).toEqual(['completed', 'needs_help', 'opened', 'quiz_passed']);
+	});
+
+	it("still agrees after an admin deletes some of a learner's events, and forgets a deleted learner", async () => {
+		const [first, second] = learners as [{ id: string }, { id: string }, ...unknown[]];
+		const records = await admin.collection('progress_events').getFullList({
+			filter: admin.filter('user = {:u} && type != "quiz_answered"', { u: first.id }),
+			sort: 'seq'
+		});
+		for (const record of records.filter((_, i) => i % 3 === 0)) {
+			await admin.collection('progress_events').delete(record.id);
+		}
+		await admin.collection('users').delete(second.id);
+		const server = fromProgress(await whole());
+		const stored = await since(0);
+		expect(rounded(tallyEvents(stored.events))).toEqual(rounded(server.tallies));
+		expect(server.tallies.has(second.id)).toBe(false);
+		expect(stored.events.some((e) => e.user === second.id)).toBe(false);
 	});
 });

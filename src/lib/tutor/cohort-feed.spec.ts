@@ -28,7 +28,6 @@ const progress = (cursor: number, roster = 1): CohortProgress => ({
 	learners: [
 		{ id: 'ana', membership: 'm', name: 'Ana', email: 'a@example.org', joined: '', active: null }
 	],
-	lessons: [],
 	cells: { learner: [], lesson: [], flags: [], fails: [], best: [], done: [] }
 });
 

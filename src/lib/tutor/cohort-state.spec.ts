@@ -26,10 +26,9 @@ const PROGRESS: CohortProgress = {
 	roster: 2,
 	cursor: 40,
 	learners: [learner('ana', '2026-01-03T10:00:00.000Z'), learner('ben')],
-	lessons: ['l1', 'l2'],
 	cells: {
 		learner: [0, 0],
-		lesson: [0, 1],
+		lesson: ['l1', 'l2'],
 		flags: [1, 3],
 		fails: [2, 0],
 		best: [0.25, null],

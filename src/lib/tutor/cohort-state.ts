@@ -24,14 +24,14 @@ export interface CohortState {
 
 /** The server's columns (types.ts, CohortProgress) as tallies per learner and lesson. */
 export function fromProgress(progress: CohortProgress): CohortState {
-	const { learners, lessons, cells } = progress;
+	const { learners, cells } = progress;
 	const tallies = new Map<string, { lessons: Map<string, LessonTally>; active?: string }>();
 	learners.forEach((learner) => {
 		tallies.set(learner.id, { lessons: new Map(), active: learner.active ?? undefined });
 	});
 	for (let i = 0; i < cells.learner.length; i++) {
 		const learner = learners[cells.learner[i] as number];
-		const lesson = lessons[cells.lesson[i] as number];
+		const lesson = cells.lesson[i];
 		if (!learner || lesson === undefined) continue;
 		const flags = cells.flags[i] ?? 0;
 		const tally: LessonTally = {

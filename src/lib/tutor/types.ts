@@ -8,18 +8,16 @@ export interface CohortProgress {
 	roster: number;
 	/** The server's seq this answer is exact up to; live reads start after it. */
 	cursor: number;
-	/** Sorted by name. */
+	/** Sorted by name; `active` is their latest activity (ISO 8601) or null. */
 	learners: (CohortLearner & { active: string | null })[];
-	/** The lessons `cells.lesson` points into. */
-	lessons: string[];
 	/**
-	 * One entry per learner × lesson touched, as parallel arrays: indexes into `learners` and
-	 * `lessons`; `flags` = opened 1 + completed 2 + quiz passed 4; failed attempts; the best
-	 * score (0–1) or null; when it was first done (ISO 8601, device clock) or null.
+	 * One entry per learner × lesson touched, as parallel arrays: an index into `learners`;
+	 * the lesson's id; `flags` = opened 1 + completed 2 + quiz passed 4; failed attempts; the
+	 * best score (0–1) or null; when it was first done (ISO 8601, device clock) or null.
 	 */
 	cells: {
 		learner: number[];
-		lesson: number[];
+		lesson: string[];
 		flags: number[];
 		fails: number[];
 		best: (number | null)[];
