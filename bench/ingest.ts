@@ -2,9 +2,15 @@ import PocketBase from 'pocketbase';
 import type { ProgressEvent } from '../src/lib/progress/event-types';
 import { createLessons } from '../tests/support/content-records';
 import { TEST_ADMIN } from '../tests/support/pocketbase';
-import { makeAccounts } from './bench-accounts';
 import type { Benchmark } from './benchmark';
-import { api, inParallel, learnerEvents, type Account, type LessonPlace } from './dashboard-cohort';
+import {
+	api,
+	inParallel,
+	learnerEvents,
+	makeAccounts,
+	type Account,
+	type LessonPlace
+} from './dashboard-cohort';
 import { median } from './stats';
 
 const BATCH = 500;
@@ -94,7 +100,13 @@ export const ingest: Benchmark = {
 			];
 		});
 		const one = 'one 500-event push, 1 connection';
-		rows.push([one, spread(pushMs, ' ms'), PREVIOUS[one] ?? '—', '—', `≤ ${(BATCH / GOAL) * 1000} ms`]);
+		rows.push([
+			one,
+			spread(pushMs, ' ms'),
+			PREVIOUS[one] ?? '—',
+			'—',
+			`≤ ${(BATCH / GOAL) * 1000} ms`
+		]);
 		const best = Math.max(...CONNECTIONS.map((c) => median(route.get(c) ?? [0])));
 		return {
 			headers: [
@@ -150,10 +162,12 @@ async function createRecord(
 	seq: number
 ): Promise<void> {
 	const { id, type, lesson, module, pathway, at, ...detail } = event;
-	await admin.collection('progress_events').create(
-		{ op_id: id, user: learner.id, type, lesson, module, pathway, at, data: detail, seq },
-		{ requestKey: null }
-	);
+	await admin
+		.collection('progress_events')
+		.create(
+			{ op_id: id, user: learner.id, type, lesson, module, pathway, at, data: detail, seq },
+			{ requestKey: null }
+		);
 }
 
 function rate(values: number[]): string {

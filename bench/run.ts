@@ -6,8 +6,9 @@ import { ROOT } from '../scripts/config';
 import { runMain } from '../scripts/user-error';
 import { hooksWith } from '../tests/support/extra-hooks';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
-import { BENCH_HOOK } from './bench-accounts';
+import { BENCH_HOOK } from './dashboard-cohort';
 import type { Benchmark } from './benchmark';
+import { burst } from './burst';
 import { dashboard } from './dashboard';
 import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
 	syncChaos,
 	faultKill,
 	ingest,
+	burst,
 	dashboard
 ];
 const DOC = resolve(ROOT, 'docs/benchmarks.md');

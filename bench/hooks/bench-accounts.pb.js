@@ -1,6 +1,6 @@
 /* global routerAdd, $app, $apis, $tokens, Record */
 
-// Benchmarks only, never deployed (bench/bench-accounts.ts copies it into a hooks dir of
+// Benchmarks only, never deployed (bench/run.ts copies it into a hooks dir of
 // its own). POST /api/bench/accounts {"prefix": "b1", "count": 1000, "role": "learner"} makes
 // that many accounts in one transaction and answers their ids, emails and auth tokens, as
 // signing each in would. Through the public API a thousand sign-ups and sign-ins take minutes
