@@ -22,7 +22,8 @@ function newestSeq(dao) {
  * made in JavaScript. `flags` packs opened (1), completed (2) and quiz passed (4); `best` is
  * the best score to 4 places. One statement, so the cursor (the newest seq) and the tallies
  * come from the same snapshot of the database: the tallies hold exactly the events up to it.
- * The cells come learner by learner (the members in order, each one's rows in key order).
+ * The cells come in whatever order SQLite's join yields them: each names its learner and lesson,
+ * and the app files them by those (src/lib/tutor/cohort-state.ts), so no sort is paid for.
  */
 const WHOLE = `
 WITH members AS MATERIALIZED (
