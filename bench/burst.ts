@@ -7,15 +7,10 @@ import { createLessons } from '../tests/support/content-records';
 import { hooksWith } from '../tests/support/extra-hooks';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
-import {
-	api,
-	BENCH_HOOK,
-	inParallel,
-	learnerEvents,
-	makeAccounts,
-	type Account,
-	type LessonPlace
-} from './dashboard-cohort';
+import { api } from './api';
+import { BENCH_HOOK, inParallel, makeAccounts, type Account } from './dashboard-accounts';
+import { learnerEvents } from './dashboard-learners';
+import type { LessonPlace } from './dashboard-pathway';
 import { median } from './stats';
 
 // Node has no EventSource; the SDK's realtime client needs one, as in a tutor's browser.

@@ -1,5 +1,6 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** One response as it crossed the proxy. */
 export interface Transfer {
@@ -66,4 +67,12 @@ export async function countingProxy(target: string): Promise<CountingProxy> {
 				server.close(() => closed());
 			})
 	};
+}
+
+/** Waits until nothing new has crossed the proxy for half a second (Playwright's "idle"). */
+export async function quiet(proxy: CountingProxy): Promise<void> {
+	for (let last = -1; proxy.transfers.length !== last;) {
+		last = proxy.transfers.length;
+		await sleep(500);
+	}
 }

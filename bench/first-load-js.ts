@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../scripts/browser/chromium';
 import type { Benchmark } from './benchmark';
+import { kb } from './format';
 import { median } from './stats';
 
 /**
@@ -36,15 +37,15 @@ export const firstLoadJs: Benchmark = {
 				await browser.close();
 			}
 		}
-		const gzipKb = median(samples.map((s) => s.gzip)) / 1024;
+		const gzip = median(samples.map((s) => s.gzip));
 		return {
 			headers: ['measure', 'median', 'runs'],
 			rows: [
 				['JS files fetched', String(median(samples.map((s) => s.files))), String(runs)],
-				['JS raw', `${(median(samples.map((s) => s.raw)) / 1024).toFixed(1)} KB`, String(runs)],
-				['JS gzip -9', `${gzipKb.toFixed(1)} KB`, String(runs)]
+				['JS raw', kb(median(samples.map((s) => s.raw))), String(runs)],
+				['JS gzip -9', kb(gzip), String(runs)]
 			],
-			notes: `Goal: ≤ 75 KB gzip (issue 4). Measured: ${gzipKb.toFixed(1)} KB, ${gzipKb <= 75 ? 'within' : 'over'} the goal.`
+			notes: `Goal: ≤ 75 KB gzip (issue 4). Measured: ${kb(gzip)}, ${gzip / 1024 <= 75 ? 'within' : 'over'} the goal.`
 		};
 	}
 };

@@ -3,6 +3,7 @@ import { launchChromium } from '../scripts/browser/chromium';
 import type { Benchmark } from './benchmark';
 import { countingProxy, type Transfer } from './counting-proxy';
 import { downloadDigitalEssentials } from './learner';
+import { kb } from './format';
 import { median } from './stats';
 
 const GOAL_KB = 200;
@@ -46,15 +47,14 @@ export const firstVisitTransfer: Benchmark = {
 			}
 		}
 		const all = (s: Sample) => [...s.shell, ...s.content];
-		const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-		const spread = (measure: (s: Sample) => number) => {
+		const kbSpread = (measure: (s: Sample) => number) => {
 			const values = samples.map(measure);
 			return `${kb(median(values))} (${kb(Math.min(...values))}–${kb(Math.max(...values))})`;
 		};
 		const row = (name: string, part: (s: Sample) => Transfer[]) => [
 			name,
 			String(median(samples.map((s) => part(s).length))),
-			spread((s) => bytes(part(s))),
+			kbSpread((s) => bytes(part(s))),
 			kb(median(samples.map((s) => headerBytes(part(s))))),
 			String(runs)
 		];
@@ -78,7 +78,7 @@ export const firstVisitTransfer: Benchmark = {
 				plain.size === 0
 					? 'Every text response over 200 bytes was compressed (brotli for the app, gzip for the API).'
 					: `Text sent uncompressed: ${listed([...plain])}.`,
-				`The download button announced about ${median(samples.map((s) => s.announced))} KB for the pathway (uncompressed).`
+				`The catalog gives the pathway's lessons as about ${median(samples.map((s) => s.announced))} KB (uncompressed; the button says it in whole MB).`
 			].join(' ')
 		};
 	}

@@ -3,14 +3,10 @@ import type { ProgressEvent } from '../src/lib/progress/event-types';
 import { createLessons } from '../tests/support/content-records';
 import { TEST_ADMIN } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
-import {
-	api,
-	inParallel,
-	learnerEvents,
-	makeAccounts,
-	type Account,
-	type LessonPlace
-} from './dashboard-cohort';
+import { api } from './api';
+import { inParallel, makeAccounts, type Account } from './dashboard-accounts';
+import { learnerEvents } from './dashboard-learners';
+import type { LessonPlace } from './dashboard-pathway';
 import { median } from './stats';
 
 const BATCH = 500;
@@ -34,7 +30,7 @@ const PREVIOUS: Record<string, string> = {
 
 /**
  * How many events a second the push route stores, in 500-event pushes (the most one push may
- * carry) of a realistic mix (bench/dashboard-cohort.ts's learners: opened, quiz answers and
+ * carry) of a realistic mix (bench/dashboard-learners.ts's learners: opened, quiz answers and
  * attempts, completions), one connection at a time and four at once. Every learner is in a
  * cohort, so each push also leaves its tutor's dashboard its notice. Beside it, the same events
  * created one request each through PocketBase's own record API (as an admin: the collection

@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/browser/chromium';
 import type { Benchmark } from './benchmark';
 import { downloadDigitalEssentials } from './learner';
+import { ms, spread } from './format';
 import { median } from './stats';
 
 const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
@@ -143,13 +144,4 @@ function inAppNext(page: Page): Promise<{ ms: number; stale: boolean }> {
 			}),
 		NEXT_TITLE
 	);
-}
-
-function ms(value: number): string {
-	return `${Math.round(value)} ms`;
-}
-
-/** The median with the range beside it: on a shared two-core machine the spread is wide. */
-function spread(values: number[]): string {
-	return `${ms(median(values))} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 }

@@ -6,15 +6,16 @@ import { ROOT } from '../scripts/config';
 import { runMain } from '../scripts/user-error';
 import { hooksWith } from '../tests/support/extra-hooks';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
-import { BENCH_HOOK } from './dashboard-cohort';
 import type { Benchmark } from './benchmark';
 import { burst } from './burst';
 import { dashboard } from './dashboard';
+import { BENCH_HOOK } from './dashboard-accounts';
 import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
 import { ingest } from './ingest';
 import { lessonOpenTime } from './lesson-open-time';
+import { pathwayPictures } from './pathway-pictures';
 import { renderSection, upsertSection } from './report';
 import { syncChaos } from './sync-chaos';
 
@@ -22,6 +23,7 @@ import { syncChaos } from './sync-chaos';
 const BENCHMARKS: Benchmark[] = [
 	firstLoadJs,
 	firstVisitTransfer,
+	pathwayPictures,
 	lessonOpenTime,
 	syncChaos,
 	faultKill,

@@ -4,7 +4,7 @@ import { CHAOS_ODDS, chaosRun, type ChaosResult } from '../tests/support/chaos-r
 import { createLessons } from '../tests/support/content-records';
 import { startTestServer, TEST_ADMIN } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
-import { median } from './stats';
+import { medianMs } from './format';
 
 /** How each kind of request is named in the report: "requests …". */
 const FAULT_NAMES: Record<keyof FaultCounts, string> = {
@@ -80,7 +80,6 @@ export const syncChaos: Benchmark = {
 			for (const kind of Object.keys(faults) as (keyof FaultCounts)[])
 				faults[kind] += result.faults[kind];
 		const sum = (pick: (r: ChaosResult) => number) => results.reduce((n, r) => n + pick(r), 0);
-		const ms = (values: number[]) => (values.length ? `${Math.round(median(values))} ms` : '—');
 		const retries: Record<string, number> = {};
 		for (const result of results)
 			for (const [kind, n] of Object.entries(result.retries))
@@ -99,8 +98,8 @@ export const syncChaos: Benchmark = {
 					String(faults[kind])
 				]),
 				[`requests ${FAULT_NAMES.pass}`, String(faults.pass)],
-				['median run time (sign-up included)', ms(results.map((r) => r.ms))],
-				['median run time after sign-up', ms(results.map((r) => r.chaosMs))]
+				['median run time (sign-up included)', medianMs(results.map((r) => r.ms))],
+				['median run time after sign-up', medianMs(results.map((r) => r.chaosMs))]
 			],
 			notes: [
 				`${total} runs of ${steps} random steps (record events with a clock off by up to ±24 h or 8 days ahead, toggle offline, sync awaited or not, kill the page), one or two devices each, ${parallel} runs at a time, ${minutes} min in all; then a healthy network and syncs until every outbox is empty.`,

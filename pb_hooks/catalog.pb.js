@@ -4,7 +4,8 @@
 // account. Only published content is listed.
 
 // GET /api/clyde/catalog — every published pathway with its modules and lesson summaries
-// (no lesson bodies), and each lesson's size, so the app can show a download's size first.
+// (no lesson bodies), and each lesson's size and pictures' sizes, so the app can show a
+// download's size first.
 // With ?since=N (the seq of the catalog the app already has) the answer is just
 // {"seq": N, "unchanged": true} when no publish happened since: a few bytes, not the catalog.
 routerAdd('GET', '/api/clyde/catalog', (c) => {
@@ -16,7 +17,7 @@ routerAdd('GET', '/api/clyde/catalog', (c) => {
 	return c.json(200, catalog.catalog($app.dao()));
 });
 
-// GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML and quiz), by content id, at most
+// GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML, quiz, pictures' hashes), by content id, at most
 // 50 at a time, so a download can go in small steps and resume after the last one stored.
 routerAdd('GET', '/api/clyde/lessons', (c) => {
 	const catalog = require(`${__hooks}/lib/catalog.js`);
@@ -29,4 +30,26 @@ routerAdd('GET', '/api/clyde/lessons', (c) => {
 	}
 	c.response().header().set('Cache-Control', 'no-cache');
 	return c.json(200, { lessons: catalog.lessons($app.dao(), ids) });
+});
+
+// GET /api/clyde/media?hashes=a,b,c — published pictures by hash ({hash, type, data}), at most
+// 20 at a time: a download fetches them in small steps after the lessons (and not at all in
+// low-data mode), a lesson fetches one when the learner asks to see it.
+routerAdd('GET', '/api/clyde/media', (c) => {
+	const catalog = require(`${__hooks}/lib/catalog.js`);
+	const hashes = String(c.queryParam('hashes') || '')
+		.split(',')
+		.map((hash) => hash.trim())
+		.filter((hash) => hash !== '');
+	if (hashes.length === 0 || hashes.length > 20 || hashes.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
+		throw new BadRequestError('Give 1 to 20 picture hashes: ?hashes=a,b,c');
+	}
+	const media = catalog.media($app.dao(), hashes);
+	// A hash names one picture for ever: an answer with every picture asked for never changes,
+	// so a lesson read online again takes its pictures from the browser's cache.
+	const whole = media.length === new Set(hashes).size;
+	c.response()
+		.header()
+		.set('Cache-Control', whole ? 'public, max-age=31536000, immutable' : 'no-cache');
+	return c.json(200, { media });
 });

@@ -14,6 +14,23 @@ onRecordBeforeUpdateRequest((e) => {
 	cohorts.prepareCohort($app.dao(), e.record, false, $apis.requestInfo(e.httpContext).data);
 }, 'cohorts');
 
+// POST /api/clyde/cohorts/preview {"code": "ABCD2345"} — the class and tutor a code opens, so a
+// learner knows what they join. A POST, so the code stays out of URLs and logs, and the join
+// rate limits count it (pb_hooks/lib/rate-limits.js).
+routerAdd(
+	'POST',
+	'/api/clyde/cohorts/preview',
+	(c) => {
+		const cohorts = require(`${__hooks}/lib/cohorts.js`);
+		const info = $apis.requestInfo(c);
+		const answer = cohorts.preview($app.dao(), info.authRecord, info.data);
+		c.response().header().set('Cache-Control', 'no-store');
+		return c.json(answer.status, answer.body);
+	},
+	$apis.requireRecordAuth('users'),
+	$apis.bodyLimit(1 << 10)
+);
+
 // POST /api/clyde/cohorts/join {"code": "ABCD2345"} — the signed-in learner joins.
 routerAdd(
 	'POST',

@@ -15,7 +15,7 @@ routerAdd(
 		if (!info.admin && !isEditor) {
 			throw new ForbiddenError('Only editors can publish content.');
 		}
-		const problem = publish.validatePayload(info.data);
+		const problem = publish.validatePayload(info.data, (text) => $security.sha256(text));
 		if (problem) throw new BadRequestError(problem);
 		return c.json(200, publish.publish($app, info.data));
 	},

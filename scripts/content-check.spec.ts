@@ -5,30 +5,37 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-async function contentCheck(...args: string[]): Promise<{ code: number; stdout: string }> {
+async function contentCheck(
+	...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout } = await promisify(execFile)(
+		const { stdout, stderr } = await promisify(execFile)(
 			resolve(ROOT, 'node_modules/.bin/tsx'),
 			['scripts/content-check.ts', ...args],
 			{
 				cwd: ROOT
 			}
 		);
-		return { code: 0, stdout };
+		return { code: 0, stdout, stderr };
 	} catch (error) {
-		const failed = error as { code: number; stdout: string };
-		return { code: failed.code, stdout: failed.stdout };
+		const failed = error as { code: number; stdout: string; stderr: string };
+		return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
 	}
 }
 
 // Each test starts the real CLI through tsx (a second or two alone); on a busy two-core
 // machine that outgrew vitest's 5 s default.
 describe('npm run content:check', { timeout: 30_000 }, () => {
-	it('passes the starter curriculum with no errors and no warnings', async () => {
+	it('passes the starter curriculum with no errors and no warnings, its pictures within budget', async () => {
 		const { code, stdout } = await contentCheck();
-		expect(stdout.trim()).toMatch(
+		const [pictures, summary, ...rest] = stdout.trim().split('\n');
+		expect(pictures).toMatch(
+			/^pictures: content\/01-digital-essentials has \d+, [\d.]+ KB compressed \(budget 120 KB\)$/
+		);
+		expect(summary).toMatch(
 			/^content: \d+ pathways, \d+ modules, \d+ lessons; 0 errors, 0 warnings$/
 		);
+		expect(rest).toEqual([]);
 		const [, pathways, modules, lessons] =
 			/(\d+) pathways, (\d+) modules, (\d+) lessons/.exec(stdout) ?? [];
 		expect(Number(pathways)).toBeGreaterThanOrEqual(2);
@@ -41,11 +48,22 @@ describe('npm run content:check', { timeout: 30_000 }, () => {
 		const { code, stdout } = await contentCheck('tests/fixtures/content-broken');
 		expect(code).toBe(1);
 		const lines = stdout.trim().split('\n');
-		expect(lines.at(-1)).toMatch(/; 22 errors, 5 warnings$/);
-		for (const line of lines.slice(0, -1)) {
+		expect(lines.at(-1)).toMatch(/; 23 errors, 4 warnings$/);
+		for (const line of lines.slice(0, -1).filter((l) => !l.startsWith('pictures: '))) {
 			expect(line).toMatch(
 				/^tests\/fixtures\/content-broken\/\S+\.md:\d+:\d+ {2}(error|warning): \S/
 			);
 		}
+	});
+
+	it('reads picture paths with spaces and "%" as located errors, never a stack trace', async () => {
+		const { code, stdout, stderr } = await contentCheck('tests/fixtures/content-pictures');
+		expect(code).toBe(1);
+		expect(stderr).toBe('');
+		const lines = stdout.trim().split('\n');
+		expect(lines.at(-1)).toMatch(/; 31 errors, 0 warnings$/);
+		expect(lines.filter((l) => l.includes('%'))).toEqual([
+			expect.stringMatching(/01-placed\.md:26:1 {2}error: picture "images\/50%zz\.svg" has a "%"/)
+		]);
 	});
 });

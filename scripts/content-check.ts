@@ -2,19 +2,26 @@ import { resolve } from 'node:path';
 import { compileContent } from './content/compile';
 import { formatDiagnostic } from './content/diagnostics';
 import { loadContent } from './content/load';
+import { kb, PATHWAY_BUDGET_GZIP } from './content/pictures';
 import { ROOT } from './config';
 import { runMain } from './user-error';
 
 /**
  * `npm run content:check [folder]`: every problem in the content at once, as
- * `path:line:column  severity: message`. Exits 1 on any error; warnings alone exit 0.
+ * `path:line:column  severity: message`, then each pathway's pictures against their budget.
+ * Exits 1 on any error; warnings alone exit 0.
  */
 async function main(): Promise<void> {
 	const root = resolve(process.argv[2] ?? resolve(ROOT, 'content'));
-	const { pathways, diagnostics } = compileContent(await loadContent(root));
+	const { pathways, pictures, diagnostics } = compileContent(await loadContent(root));
 	const shown = relativeTo(root);
 	for (const diagnostic of diagnostics) {
 		console.log(formatDiagnostic({ ...diagnostic, file: `${shown}${diagnostic.file}` }));
+	}
+	for (const { pathway, count, gzipBytes } of pictures.filter((p) => p.count > 0)) {
+		console.log(
+			`pictures: ${shown}${pathway} has ${count}, ${kb(gzipBytes)} compressed (budget ${PATHWAY_BUDGET_GZIP / 1024} KB)`
+		);
 	}
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
 	const warnings = diagnostics.length - errors;

@@ -14,19 +14,23 @@ import { runMain, UserError } from './user-error';
  * to the styles before and after. Runs against a server started with `npm start` (demo accounts
  * on), which it first gives a small cohort through the app's own API:
  *
- *   CLYDE_URL=http://127.0.0.1:8090 ADMIN_EMAIL=… ADMIN_PASSWORD=… npx tsx scripts/screens.ts [out]
+ *   CLYDE_URL=http://127.0.0.1:8090 ADMIN_EMAIL=… ADMIN_PASSWORD=… npx tsx scripts/screens.ts [out] [--only quiz,tutor-cohort]
  *
  * Files are `<screen>-<width>-<theme>.png`; learner screens at 360 px, tutor screens at 360 and
- * 1024 px, each in light and dark.
+ * 1024 px (the cohort's dashboard also at 768 and 1280), each in light and dark, and a few
+ * learner screens in high contrast (`-contrast`) and at 200% text (`-200`). `--only` takes the
+ * screens whose names start with one of the words given.
  */
 
 const PATHWAY = 'digital-essentials';
 const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
+const LAST_LESSON = '/pathways/digital-essentials/services-and-rights/your-data-rights';
 const THEMES = ['light', 'dark'] as const;
+const HEIGHT = 800;
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'screens-demo-passphrase';
 
-type Theme = (typeof THEMES)[number];
+type Theme = (typeof THEMES)[number] | 'contrast';
 
 interface Shot {
 	name: string;
@@ -36,44 +40,96 @@ interface Shot {
 
 async function main(): Promise<void> {
 	const url = process.env.CLYDE_URL ?? 'http://127.0.0.1:8090';
-	const out = resolve(process.argv[2] ?? join(ROOT, 'docs/screens'));
+	const args = process.argv.slice(2);
+	const onlyAt = args.indexOf('--only');
+	const only = onlyAt === -1 ? undefined : (args.splice(onlyAt, 2)[1] ?? '').split(',');
+	const out = resolve(args[0] ?? join(ROOT, 'docs/screens'));
+	const pick = (shots: Shot[]) =>
+		only ? shots.filter((shot) => only.some((word) => shot.name.startsWith(word))) : shots;
 	const email = process.env.ADMIN_EMAIL;
 	const password = process.env.ADMIN_PASSWORD;
 	if (!email || !password) throw new UserError('set ADMIN_EMAIL and ADMIN_PASSWORD');
 	await mkdir(out, { recursive: true });
-	const cohort = await seedCohort(url, email, password);
+	const cohort = await seedCohort(url, email, password, 'Tuesday class', CLASS, DAY);
+	// Everyone's work on one day: the chart must still draw a line.
+	const workshop = await seedCohort(
+		url,
+		email,
+		password,
+		'Saturday workshop',
+		WORKSHOP,
+		20 * 60_000
+	);
 
 	const learner = DEMO_ACCOUNTS.find((a) => a.role === 'learner');
 	const tutor = DEMO_ACCOUNTS.find((a) => a.role === 'tutor');
 	if (!learner || !tutor) throw new Error('the demo accounts have no learner or tutor');
 
-	await shoot(url, out, [360], null, learnerShots(url));
-	await shoot(url, out, [360], learner, signedInLearnerShots(url));
-	await shoot(url, out, [360, 1024], tutor, tutorShots(url, cohort));
+	await shoot(url, out, [360], null, pick(learnerShots(url)));
+	await shoot(url, out, [360], learner, pick(signedInLearnerShots(url, cohort.code)));
+	await shoot(url, out, [360], learner, pick(extraShots(url)), [
+		{ theme: 'contrast', textSize: 100, suffix: 'contrast' },
+		{ theme: 'light', textSize: 200, suffix: 'light-200' }
+	]);
+	const tutorScreens = pick(tutorShots(url, cohort.id, workshop.id));
+	// Only at tablet and laptop widths: the one-day chart and the grid scrolled sideways.
+	const wideOnly = (shot: Shot) =>
+		['tutor-cohort-one-day', 'tutor-cohort-scrolled'].includes(shot.name);
+	await shoot(
+		url,
+		out,
+		[360, 1024],
+		tutor,
+		tutorScreens.filter((shot) => !wideOnly(shot))
+	);
+	await shoot(
+		url,
+		out,
+		[768, 1280],
+		tutor,
+		tutorScreens.filter((shot) => shot.name.startsWith('tutor-cohort'))
+	);
 }
 
-/** Opens each shot in each theme and width, in one browser signed in as `account`. */
+interface Look {
+	theme: Theme;
+	textSize: number;
+	/** The end of the file name: the theme, and the text size when not 100%. */
+	suffix: string;
+}
+
+/**
+ * Opens each shot in each look and width, in one fresh browser signed in as `account`. The
+ * window is made as tall as the page before each shot, so the bottom tab bar sits at the bottom
+ * of the picture, as it does on a phone, rather than over the middle of a long page.
+ */
 async function shoot(
 	url: string,
 	out: string,
 	widths: number[],
 	account: { email: string; password: string } | null,
-	shots: Shot[]
+	shots: Shot[],
+	looks: Look[] = THEMES.map((theme) => ({ theme, textSize: 100, suffix: theme }))
 ): Promise<void> {
-	const browser: LaunchedBrowser = await launchChromium({ viewport: { width: 360, height: 800 } });
+	if (shots.length === 0) return;
+	const browser: LaunchedBrowser = await launchChromium({
+		viewport: { width: 360, height: HEIGHT }
+	});
 	try {
 		const page = await browser.context.newPage();
 		await page.goto(`${url}/account`);
 		if (account) await signIn(page, account.email, account.password);
 		for (const width of widths) {
-			await page.setViewportSize({ width, height: 800 });
-			for (const theme of THEMES) {
+			for (const look of looks) {
 				for (const shot of shots) {
-					await setTheme(page, theme);
+					await page.setViewportSize({ width, height: HEIGHT });
+					await setLook(page, look);
 					await shot.open(page);
 					await page.waitForLoadState('networkidle');
-					const file = join(out, `${shot.name}-${width}-${theme}.png`);
-					await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+					const height = await page.evaluate(() => document.documentElement.scrollHeight);
+					await page.setViewportSize({ width, height: Math.max(HEIGHT, height) });
+					const file = join(out, `${shot.name}-${width}-${look.suffix}.png`);
+					await page.screenshot({ path: file, animations: 'disabled' });
 					console.log(file);
 				}
 			}
@@ -83,10 +139,13 @@ async function shoot(
 	}
 }
 
-async function setTheme(page: Page, theme: Theme): Promise<void> {
+async function setLook(page: Page, look: Look): Promise<void> {
 	await page.evaluate(
-		(t) => localStorage.setItem('clyde-settings', JSON.stringify({ theme: t, textSize: 100 })),
-		theme
+		([theme, textSize]) => {
+			const saved = JSON.parse(localStorage.getItem('clyde-settings') ?? '{}') as object;
+			localStorage.setItem('clyde-settings', JSON.stringify({ ...saved, theme, textSize }));
+		},
+		[look.theme, look.textSize] as const
 	);
 }
 
@@ -102,27 +161,50 @@ async function heading(page: Page, path: string, name: string | RegExp): Promise
 	await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+/** Shots of a phone that has never been used: the first visit, and screens for anyone. */
 function learnerShots(url: string): Shot[] {
 	return [
+		{ name: 'home-first-visit', open: (p) => heading(p, `${url}/`, 'Welcome to Clyde') },
 		{ name: 'account-signed-out', open: (p) => heading(p, `${url}/account`, 'Your account') },
-		{ name: 'not-found', open: (p) => heading(p, `${url}/no/such/page`, 'Page not found') }
-	];
-}
-
-function signedInLearnerShots(url: string): Shot[] {
-	const quiz = `${url}${LESSON}/quiz`;
-	return [
 		{
-			name: 'home',
+			name: 'join-signed-out',
+			open: (p) => heading(p, `${url}/join?code=ABCD2345`, 'Join a class')
+		},
+		{
+			name: 'lesson-not-on-phone',
 			open: async (p) => {
-				await heading(p, `${url}/`, /^Learn digital skills/);
-				await p.getByText('Continue where you left off').waitFor();
+				await heading(p, `${url}/`, 'Welcome to Clyde');
+				await p.context().setOffline(true);
+				await p.evaluate(() => window.dispatchEvent(new Event('offline')));
+				await p.getByRole('link', { name: 'Start Digital Essentials' }).click();
+				await p.getByRole('heading', { name: 'This lesson is not on your phone yet' }).waitFor();
 			}
 		},
 		{
+			name: 'not-found',
+			open: async (p) => {
+				await p.context().setOffline(false);
+				await heading(p, `${url}/no/such/page`, 'Page not found');
+			}
+		}
+	];
+}
+
+/** Home, waiting for the demo learner's progress (pulled from the server) to show. */
+async function home(p: Page, url: string): Promise<void> {
+	await heading(p, `${url}/`, 'Your learning');
+	await p.getByRole('link', { name: /^Continue:/ }).waitFor();
+	await p.getByRole('heading', { name: 'This week' }).waitFor();
+}
+
+function signedInLearnerShots(url: string, code: string): Shot[] {
+	const quiz = `${url}${LESSON}/quiz`;
+	return [
+		{ name: 'home', open: (p) => home(p, url) },
+		{
 			name: 'home-offline',
 			open: async (p) => {
-				await heading(p, `${url}/`, /^Learn digital skills/);
+				await home(p, url);
 				await p.context().setOffline(true);
 				await p.getByText('Offline', { exact: true }).waitFor();
 			}
@@ -139,6 +221,14 @@ function signedInLearnerShots(url: string): Shot[] {
 			open: (p) => heading(p, `${url}/pathways/${PATHWAY}/staying-safe`, 'Staying safe online')
 		},
 		{ name: 'lesson', open: (p) => heading(p, `${url}${LESSON}`, 'Strong passwords') },
+		{ name: 'quiz-question', open: (p) => heading(p, quiz, 'Quiz: Strong passwords') },
+		{
+			name: 'lesson-last',
+			open: async (p) => {
+				await heading(p, `${url}${LAST_LESSON}`, 'Your data rights');
+				await p.getByRole('link', { name: 'Finish Digital Essentials' }).waitFor();
+			}
+		},
 		{
 			name: 'quiz-missing-answer',
 			open: async (p) => {
@@ -167,19 +257,102 @@ function signedInLearnerShots(url: string): Shot[] {
 				await p.getByRole('button', { name: 'Next question' }).waitFor();
 			}
 		},
-		{ name: 'progress', open: (p) => heading(p, `${url}/progress`, 'Your progress') },
+		{
+			// Two of the three right options ticked, and a wrong one: the third is "Right answer".
+			name: 'quiz-wrong-multiple',
+			open: async (p) => {
+				await heading(p, quiz, 'Quiz: Strong passwords');
+				const form = p.locator('main form');
+				await form.getByRole('radio').nth(1).check();
+				await p.getByRole('button', { name: 'Check answer' }).click();
+				await p.getByRole('button', { name: 'Next question' }).click();
+				await form.getByRole('radio').nth(1).check();
+				await p.getByRole('button', { name: 'Check answer' }).click();
+				await p.getByRole('button', { name: 'Next question' }).click();
+				for (const i of [0, 1, 3]) await form.getByRole('checkbox').nth(i).check();
+				await p.getByRole('button', { name: 'Check answer' }).click();
+				await p.getByRole('button', { name: 'Next question' }).waitFor();
+			}
+		},
+		{
+			name: 'quiz-result-pass',
+			open: async (p) => {
+				await heading(p, quiz, 'Quiz: Strong passwords');
+				await answerStrongPasswords(p, [false, true, true, true]);
+				await p.getByText('Well done! You passed.').waitFor();
+			}
+		},
+		{
+			name: 'quiz-result-fail',
+			open: async (p) => {
+				await heading(p, quiz, 'Quiz: Strong passwords');
+				await answerStrongPasswords(p, [false, false, false, true]);
+			}
+		},
+		{
+			name: 'pathway-complete',
+			open: (p) => heading(p, `${url}/pathways/${PATHWAY}/complete`, /Digital Essentials$/)
+		},
+		{
+			name: 'progress',
+			open: async (p) => {
+				await heading(p, `${url}/progress`, 'Your progress');
+				await p.getByRole('heading', { name: 'This week' }).waitFor();
+			}
+		},
 		{ name: 'settings', open: (p) => heading(p, `${url}/settings`, 'Settings') },
 		{
 			name: 'account',
 			open: async (p) => {
 				await heading(p, `${url}/account`, 'Your account');
-				await p.getByText(/waiting to sync/).waitFor();
+				await p.getByText(/sent to your tutor/).waitFor();
+				await p.getByRole('button', { name: /^Leave/ }).click();
+				await p.getByRole('button', { name: 'Stay in the class' }).waitFor();
+			}
+		},
+		{
+			name: 'join',
+			open: async (p) => {
+				await heading(p, `${url}/join?code=${code}`, 'Join a class');
+				await p.getByRole('heading', { level: 2, name: 'Tuesday class' }).waitFor();
 			}
 		}
 	];
 }
 
-function tutorShots(url: string, cohort: string): Shot[] {
+/** A few screens again in high contrast and at 200% text. */
+function extraShots(url: string): Shot[] {
+	return [
+		{ name: 'home', open: (p) => home(p, url) },
+		{ name: 'lesson', open: (p) => heading(p, `${url}${LESSON}`, 'Strong passwords') },
+		{ name: 'settings', open: (p) => heading(p, `${url}/settings`, 'Settings') }
+	];
+}
+
+/**
+ * The bundled "Strong passwords" quiz, answered right or wrong question by question: a single
+ * choice (right: the second option), a true-false (False), a multiple choice (the first three)
+ * and a single choice (the first).
+ */
+async function answerStrongPasswords(page: Page, rights: boolean[]): Promise<void> {
+	const form = () => page.locator('main form');
+	const check = async () => {
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await page.getByRole('button', { name: /^(Next question|See your result)$/ }).click();
+	};
+	const radio = (i: number) => form().getByRole('radio').nth(i).check();
+	await radio(rights[0] ? 1 : 0);
+	await check();
+	await radio(rights[1] ? 1 : 0);
+	await check();
+	for (const i of rights[2] ? [0, 1, 2] : [0, 3]) await form().getByRole('checkbox').nth(i).check();
+	await check();
+	await radio(rights[3] ? 0 : 1);
+	await check();
+	await page.getByRole('heading', { name: 'Your result' }).waitFor();
+}
+
+function tutorShots(url: string, cohort: string, workshop: string): Shot[] {
 	return [
 		{
 			name: 'tutor-cohorts',
@@ -192,6 +365,24 @@ function tutorShots(url: string, cohort: string): Shot[] {
 			name: 'tutor-cohort',
 			open: async (p) => {
 				await heading(p, `${url}/tutor/${cohort}`, 'Tuesday class');
+				await p.getByText(/^Live: updates/).waitFor();
+			}
+		},
+		{
+			// The grid scrolled to its last lesson: the names stay in view.
+			name: 'tutor-cohort-scrolled',
+			open: async (p) => {
+				await heading(p, `${url}/tutor/${cohort}`, 'Tuesday class');
+				await p.getByText(/^Live: updates/).waitFor();
+				await p
+					.getByRole('region', { name: 'Learners and lessons' })
+					.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+			}
+		},
+		{
+			name: 'tutor-cohort-one-day',
+			open: async (p) => {
+				await heading(p, `${url}/tutor/${workshop}`, 'Saturday workshop');
 				await p.getByText(/^Live: updates/).waitFor();
 			}
 		},
@@ -214,21 +405,52 @@ function tutorShots(url: string, cohort: string): Shot[] {
 	];
 }
 
-/** How far each learner of the demo cohort got, and how. */
-const CLASS: { name: string; done: number; failsOn?: number; quietDays?: number }[] = [
+/** A quiz failed again and again: on which lesson (index), how often, and how many right. */
+interface Stuck {
+	lesson: number;
+	attempts: number;
+	correct: number;
+}
+
+/** How far a learner of a demo cohort got, and how. */
+interface Member {
+	name: string;
+	done: number;
+	stuck?: Stuck;
+	quietDays?: number;
+}
+
+const CLASS: Member[] = [
 	{ name: 'Ailsa Campbell', done: 12 },
-	{ name: 'Callum Reid', done: 5, failsOn: 5 },
+	{ name: 'Callum Reid', done: 5, stuck: { lesson: 5, attempts: 3, correct: 1 } },
 	{ name: 'Eilidh Stewart', done: 9 },
 	{ name: 'Fraser Khan', done: 2, quietDays: 12 },
 	{ name: 'Isla Nowak', done: 15 },
-	{ name: 'Jamie Docherty', done: 0 }
+	{ name: 'Jamie Docherty', done: 0 },
+	// Twice at 0%: flagged after two attempts, not three.
+	{ name: 'Morag Fraser', done: 3, stuck: { lesson: 3, attempts: 2, correct: 0 } }
+];
+
+/** A one-day workshop: everything happened today. */
+const WORKSHOP: Member[] = [
+	{ name: 'Ruaridh Bell', done: 4 },
+	{ name: 'Shona Ali', done: 2 },
+	{ name: 'Tam McLeod', done: 1, stuck: { lesson: 1, attempts: 2, correct: 0 } }
 ];
 
 /**
- * The demo tutor's cohort "Tuesday class" on Digital Essentials, with six learners and the demo
- * learner, each with their events pushed through the sync route. Made once per data dir.
+ * A cohort of the demo tutor on Digital Essentials, with its learners (and the demo learner in
+ * the first one), each with their events pushed through the sync route, `gap` apart. Made once
+ * per data dir.
  */
-async function seedCohort(url: string, adminEmail: string, adminPassword: string) {
+async function seedCohort(
+	url: string,
+	adminEmail: string,
+	adminPassword: string,
+	name: string,
+	members: Member[],
+	gap: number
+) {
 	const admin = await api<{ token: string }>(url, '/api/admins/auth-with-password', {
 		body: { identity: adminEmail, password: adminPassword }
 	});
@@ -236,12 +458,13 @@ async function seedCohort(url: string, adminEmail: string, adminPassword: string
 	const demoLearner = DEMO_ACCOUNTS.find((a) => a.role === 'learner');
 	if (!demoTutor || !demoLearner) throw new Error('the demo accounts have no learner or tutor');
 	const tutor = await signInApi(url, demoTutor.email, demoTutor.password);
-	const existing = await api<{ items: { id: string }[] }>(
+	const existing = await api<{ items: { id: string; join_code: string }[] }>(
 		url,
-		`/api/collections/cohorts/records?filter=${encodeURIComponent("name='Tuesday class'")}`,
+		`/api/collections/cohorts/records?filter=${encodeURIComponent(`name='${name}'`)}`,
 		{ token: tutor.token }
 	);
-	if (existing.items[0]) return existing.items[0].id;
+	const made = existing.items[0];
+	if (made) return { id: made.id, code: made.join_code };
 
 	const catalog = await api<Catalog>(url, '/api/clyde/catalog');
 	const pathway = catalog.pathways.find((p) => p.id === PATHWAY);
@@ -249,12 +472,26 @@ async function seedCohort(url: string, adminEmail: string, adminPassword: string
 	const cohort = await api<{ id: string; join_code: string }>(
 		url,
 		'/api/collections/cohorts/records',
-		{ token: tutor.token, body: { name: 'Tuesday class', pathway: PATHWAY, tutor: tutor.id } }
+		{ token: tutor.token, body: { name, pathway: PATHWAY, tutor: tutor.id } }
 	);
 	const now = Date.now();
+	const slug = name.toLowerCase().replace(/\W+/g, '-');
 	const learners = [
-		...CLASS.map((c, i) => ({ ...c, email: `screens-${i}@example.org`, password: PASSWORD })),
-		{ name: demoLearner.name, done: 6, email: demoLearner.email, password: demoLearner.password }
+		...members.map((c, i) => ({
+			...c,
+			email: `screens-${slug}-${i}@example.org`,
+			password: PASSWORD
+		})),
+		...(members === CLASS
+			? [
+					{
+						name: demoLearner.name,
+						done: 6,
+						email: demoLearner.email,
+						password: demoLearner.password
+					}
+				]
+			: [])
 	];
 	for (const learner of learners) {
 		if (learner.email !== demoLearner.email) {
@@ -275,12 +512,12 @@ async function seedCohort(url: string, adminEmail: string, adminPassword: string
 			body: { code: cohort.join_code }
 		});
 		const end = now - (learner.quietDays ?? 0) * DAY;
-		const events = studied(pathway, learner.done, learner.failsOn, end);
+		const events = studied(pathway, learner.done, learner.stuck, end, gap);
 		if (events.length) {
 			await api(url, '/api/clyde/sync/push', { token: session.token, body: { events } });
 		}
 	}
-	return cohort.id;
+	return { id: cohort.id, code: cohort.join_code };
 }
 
 /** An event without its place, id and time. */
@@ -289,32 +526,33 @@ type Step =
 	| Omit<QuizCompleted, 'id' | 'at' | 'lesson' | 'module' | 'pathway'>;
 
 /**
- * Events for the first `done` lessons, a day apart up to `end`, then the next lesson opened;
- * every other quiz passed, or the quiz of lesson `failsOn` failed three times.
+ * Events for the first `done` lessons, `gap` apart up to `end`, then the next lesson opened;
+ * every other quiz passed, or the quiz of lesson `stuck.lesson` failed `stuck.attempts` times.
  */
 function studied(
 	pathway: CatalogPathway,
 	done: number,
-	failsOn: number | undefined,
-	end: number
+	stuck: Stuck | undefined,
+	end: number,
+	gap: number
 ): ProgressEvent[] {
 	const places = pathway.modules.flatMap((m) =>
 		m.lessons.map((l) => ({ lesson: l.id, module: m.id, pathway: pathway.id }))
 	);
 	const events: ProgressEvent[] = [];
-	const last = failsOn === undefined ? done + 1 : failsOn + 1;
+	const last = stuck === undefined ? done + 1 : stuck.lesson + 1;
 	places.slice(0, last).forEach((place, i) => {
-		let at = end - (last - i) * DAY;
+		let at = end - (last - i) * gap;
 		const event = (e: Step) => {
 			at += 60_000;
 			const stamped = { ...place, ...e, id: uuidv7({ msecs: at }), at: new Date(at).toISOString() };
 			events.push(stamped as ProgressEvent);
 		};
 		event({ type: 'lesson_opened' });
-		if (i === done && failsOn === undefined) return;
-		if (i === failsOn) {
-			for (let attempt = 0; attempt < 3; attempt++) {
-				event({ type: 'quiz_completed', correct: 1, total: 4, passed: false });
+		if (i === done && stuck === undefined) return;
+		if (i === stuck?.lesson) {
+			for (let attempt = 0; attempt < stuck.attempts; attempt++) {
+				event({ type: 'quiz_completed', correct: stuck.correct, total: 4, passed: false });
 			}
 			return;
 		}

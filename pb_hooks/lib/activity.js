@@ -1,7 +1,7 @@
 /// <reference path="../../pb_data/types.d.ts" />
 // Loaded with require() from lib/sync.js and cohorts.pb.js. Plain JavaScript for goja.
 //
-// A cohort's activity notice (pb_migrations/1764231100_cohort_activity.js): the one record a
+// A cohort's activity notice (pb_migrations/1764232200_cohort_activity.js): the one record a
 // tutor's dashboard subscribes to. It is saved as a record, through the DAO, because that is
 // what makes PocketBase tell realtime subscribers: once per push and cohort, never per event.
 

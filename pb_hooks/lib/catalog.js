@@ -18,7 +18,7 @@ function lessonBytes(record) {
 	return html.length + quiz.length + 5 * escaped + 600;
 }
 
-/** The published tree, ordered by position, with lesson sizes and versions. */
+/** The published tree, ordered by position, with lesson sizes, versions and pictures. */
 function catalog(dao) {
 	const published = (kind) => dao.findRecordsByFilter(kind, 'published = true', 'position', 0, 0);
 	const pathways = published('pathways');
@@ -40,9 +40,11 @@ function catalog(dao) {
 							title: l.getString('title'),
 							summary: l.getString('summary'),
 							minutes: l.getInt('minutes'),
+							skills: json(l, 'skills') || [],
 							hash: l.getString('hash'),
 							version: l.getInt('version'),
-							bytes: lessonBytes(l)
+							bytes: lessonBytes(l),
+							media: json(l, 'media') || []
 						}));
 					return {
 						id: m.getString('content_id'),
@@ -71,7 +73,7 @@ function catalog(dao) {
 /** The seq of the latest publish that changed anything (unpublishing included). */
 function contentSeq(dao) {
 	let seq = 0;
-	for (const kind of ['pathways', 'modules', 'lessons']) {
+	for (const kind of ['pathways', 'modules', 'lessons', 'media']) {
 		const top = dao.findRecordsByFilter(kind, 'seq > 0', '-seq', 1, 0);
 		if (top.length) seq = Math.max(seq, top[0].getInt('seq'));
 	}
@@ -110,10 +112,37 @@ function lessons(dao, ids) {
 			outcomes: json(l, 'outcomes') || [],
 			html: l.getString('html'),
 			quiz: json(l, 'quiz'),
+			media: json(l, 'media') || [],
 			hash: l.getString('hash'),
 			version: l.getInt('version')
 		};
 	});
 }
 
-module.exports = { catalog, lessons, contentSeq };
+/** Published pictures by hash: {hash, type, data}, each once (a hash names one picture). */
+function media(dao, hashes) {
+	const params = {};
+	const clauses = hashes.map((hash, i) => {
+		params['h' + i] = hash;
+		return `hash = {:h${i}}`;
+	});
+	const records = dao.findRecordsByFilter(
+		'media',
+		`published = true && (${clauses.join(' || ')})`,
+		'',
+		0,
+		0,
+		params
+	);
+	const seen = {};
+	const found = [];
+	for (const record of records) {
+		const hash = record.getString('hash');
+		if (seen[hash]) continue;
+		seen[hash] = true;
+		found.push({ hash, type: record.getString('type'), data: record.getString('data') });
+	}
+	return found;
+}
+
+module.exports = { catalog, lessons, media, contentSeq };

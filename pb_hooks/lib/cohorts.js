@@ -6,7 +6,7 @@
 // are rate limited (pb_hooks/security.pb.js).
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
-const DEFAULT_THRESHOLDS = { quiz_fails: 3, quiet_days: 7, behind_lessons: 5 };
+const DEFAULT_THRESHOLDS = { quiz_fails: 3, quiz_low_score: 50, quiet_days: 7, behind_lessons: 5 };
 
 function answer(status, message, data) {
 	return { status, body: { code: status, message, data: data || {} } };
@@ -63,18 +63,59 @@ function prepareCohort(dao, record, isNew, sent) {
 	}
 }
 
-/** A learner joins the cohort whose code they typed. Joining twice is harmless. */
-function join(dao, user, data) {
+/**
+ * The cohort a learner's code opens, or the answer to give instead: 403 for tutors and
+ * editors, and the same 404 for every wrong code, so a guess learns nothing about others.
+ */
+function cohortForCode(dao, user, data) {
 	if (user.getString('role') === 'tutor' || user.getString('role') === 'editor') {
-		return answer(403, 'Only learners join cohorts.');
+		return { refused: answer(403, 'Only learners join cohorts.') };
 	}
 	const code = normaliseCode(data && data.code);
-	// The same answer for every wrong code, so a guess learns nothing about others.
-	const notFound = answer(404, 'No cohort has this code. Check it with your tutor.');
+	const notFound = { refused: answer(404, 'No class has this code. Check it with your tutor.') };
 	if (code.length !== CODE_LENGTH) return notFound;
 	const cohorts = dao.findRecordsByFilter('cohorts', 'join_code = {:code}', '', 1, 0, { code });
-	if (cohorts.length === 0) return notFound;
-	const cohort = cohorts[0];
+	return cohorts.length === 0 ? notFound : { cohort: cohorts[0] };
+}
+
+/**
+ * What a learner holding a right code may know before joining: the class's name and pathway,
+ * its tutor's display name, and whether they are in it already. Nothing else of the cohort
+ * (no id, no code, no members) and nothing else of the tutor (no email).
+ */
+function preview(dao, user, data) {
+	const found = cohortForCode(dao, user, data);
+	if (found.refused) return found.refused;
+	const cohort = found.cohort;
+	let tutor = '';
+	try {
+		tutor = dao.findRecordById('users', cohort.getString('tutor')).getString('name');
+	} catch {
+		// A tutor account deleted since: the class can still be joined, without a name to show.
+	}
+	const member = dao.findRecordsByFilter(
+		'memberships',
+		'cohort = {:cohort} && learner = {:learner}',
+		'',
+		1,
+		0,
+		{ cohort: cohort.id, learner: user.id }
+	);
+	return {
+		status: 200,
+		body: {
+			cohort: { name: cohort.getString('name'), pathway: cohort.getString('pathway') },
+			tutor: { name: tutor },
+			member: member.length > 0
+		}
+	};
+}
+
+/** A learner joins the cohort whose code they typed. Joining twice is harmless. */
+function join(dao, user, data) {
+	const found = cohortForCode(dao, user, data);
+	if (found.refused) return found.refused;
+	const cohort = found.cohort;
 	const existing = dao.findRecordsByFilter(
 		'memberships',
 		'cohort = {:cohort} && learner = {:learner}',
@@ -144,4 +185,4 @@ function renewCode(dao, user, id) {
 	return { status: 200, body: { join_code: cohort.getString('join_code') } };
 }
 
-module.exports = { prepareCohort, join, mine, ownedCohort, renewCode, normaliseCode };
+module.exports = { prepareCohort, preview, join, mine, ownedCohort, renewCode, normaliseCode };

@@ -76,6 +76,7 @@ function describe(cohort) {
 		pathway: cohort.getString('pathway'),
 		join_code: cohort.getString('join_code'),
 		quiz_fails: cohort.getInt('quiz_fails'),
+		quiz_low_score: cohort.getInt('quiz_low_score'),
 		quiet_days: cohort.getInt('quiet_days'),
 		behind_lessons: cohort.getInt('behind_lessons')
 	};

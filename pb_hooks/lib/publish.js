@@ -4,9 +4,15 @@
 
 const DRY_RUN = 'clyde: dry run, rolling back';
 const LEVELS = ['beginner', 'intermediate', 'advanced'];
+// The shape of an Essential Digital Skills code; which codes exist is content:check's business.
+const SKILL_CODE = /^[A-Z]{2,8}-[A-Z]?[0-9]{1,3}$/;
 
-/** Returns a message naming the first malformed field of a publish payload, or "". */
-function validatePayload(data) {
+/**
+ * Returns a message naming the first malformed fields of a publish payload, or "". `sha256`
+ * hashes a picture's data ($security.sha256 here; node's crypto in its spec).
+ */
+function validatePayload(data, sha256) {
+	const media = require(`${__hooks}/lib/media.js`);
 	if (!data || typeof data !== 'object' || !Array.isArray(data.pathways)) {
 		return 'The body must be JSON: {"pathways": [...], "dryRun": false}.';
 	}
@@ -51,6 +57,13 @@ function validatePayload(data) {
 		if (LEVELS.indexOf(pathway.level) < 0)
 			problems.push(`${pp}.level must be one of ${LEVELS.join(', ')}.`);
 		text(`${pp}.introHtml`, pathway.introHtml, 200000, true);
+		if (!Array.isArray(pathway.media)) return problems.push(`${pp}.media must be a list.`);
+		const pictures = {};
+		pathway.media.forEach((item, i) => {
+			const problem = media.mediaProblem(item, sha256);
+			if (problem) problems.push(`${pp}.media[${i}]: ${problem}.`);
+			else pictures[item.hash] = true;
+		});
 		if (!Array.isArray(pathway.modules)) return problems.push(`${pp}.modules must be a list.`);
 		pathway.modules.forEach((module, m) => {
 			const mp = `${pp}.modules[${m}]`;
@@ -63,8 +76,28 @@ function validatePayload(data) {
 				int(`${lp}.minutes`, lesson.minutes, 1, 120);
 				if (LEVELS.indexOf(lesson.level) < 0)
 					problems.push(`${lp}.level must be one of ${LEVELS.join(', ')}.`);
+				const skills = lesson.skills;
+				if (
+					skills !== undefined &&
+					(!Array.isArray(skills) ||
+						skills.length > 50 ||
+						skills.some((code) => typeof code !== 'string' || !SKILL_CODE.test(code)))
+				) {
+					problems.push(`${lp}.skills must be a list of up to 50 codes like "COM-L1".`);
+				}
 				text(`${lp}.source`, lesson.source, 400000, true);
 				text(`${lp}.html`, lesson.html, 2000000, true);
+				// A lesson's pictures are its pathway's, and its HTML places no other.
+				if (
+					!Array.isArray(lesson.media) ||
+					lesson.media.some((hash) => typeof hash !== 'string' || !pictures[hash])
+				) {
+					problems.push(`${lp}.media must list hashes of ${pp}.media.`);
+				} else if (typeof lesson.html === 'string') {
+					const stray = media.placedHashes(lesson.html).filter((h) => lesson.media.indexOf(h) < 0);
+					if (stray.length)
+						problems.push(`${lp}.html places a picture not in its media: ${stray[0]}.`);
+				}
 				if (
 					lesson.quiz !== null &&
 					(typeof lesson.quiz !== 'object' || !Array.isArray(lesson.quiz.questions))
@@ -86,7 +119,7 @@ function publish(app, data) {
 		app.dao().runInTransaction((tx) => {
 			const seq = nextSeq(tx);
 			result.seq = seq;
-			const keep = { pathways: {}, modules: {}, lessons: {} };
+			const keep = { pathways: {}, modules: {}, lessons: {}, media: {} };
 			const write = (kind, item, fields) => {
 				keep[kind][item.id] = true;
 				try {
@@ -101,6 +134,18 @@ function publish(app, data) {
 					level: pathway.level,
 					intro_html: pathway.introHtml || ''
 				});
+				const refs = {};
+				for (const item of pathway.media) {
+					let record;
+					try {
+						record = writeMedia(app, tx, pathwayRecord, item, seq, result.changes);
+					} catch (e) {
+						failure = `media "${mediaId(item.hash)}": ${describe(e)}`;
+						throw e;
+					}
+					keep.media[record.id] = true;
+					refs[item.hash] = { hash: item.hash, type: item.type, bytes: record.getInt('bytes') };
+				}
 				for (const module of pathway.modules) {
 					const moduleRecord = write('modules', module, {
 						pathway: pathwayRecord.id,
@@ -112,9 +157,11 @@ function publish(app, data) {
 							module: moduleRecord.id,
 							minutes: lesson.minutes,
 							level: lesson.level,
+							skills: lesson.skills || [],
 							source: lesson.source || '',
 							html: lesson.html || '',
-							quiz: lesson.quiz
+							quiz: lesson.quiz,
+							media: lesson.media.map((hash) => refs[hash])
 						});
 					}
 				}
@@ -134,6 +181,18 @@ function publish(app, data) {
 					});
 				}
 			}
+			for (const record of tx.findRecordsByFilter('media', 'published = true', '', 0, 0)) {
+				if (keep.media[record.id]) continue;
+				record.set('published', false);
+				record.set('seq', seq);
+				tx.saveRecord(record);
+				result.changes.push({
+					kind: 'media',
+					id: mediaId(record.getString('hash')),
+					change: 'unpublished',
+					version: 1
+				});
+			}
 			if (dryRun) throw new Error(DRY_RUN);
 		});
 	} catch (e) {
@@ -146,7 +205,7 @@ function publish(app, data) {
 
 function nextSeq(tx) {
 	let max = 0;
-	for (const kind of ['pathways', 'modules', 'lessons']) {
+	for (const kind of ['pathways', 'modules', 'lessons', 'media']) {
 		const top = tx.findRecordsByFilter(kind, 'seq > 0', '-seq', 1, 0);
 		if (top.length) max = Math.max(max, top[0].getInt('seq'));
 	}
@@ -192,6 +251,58 @@ function upsert(app, tx, kind, item, fields, seq, changes) {
 	form.submit();
 	changes.push({ kind, id: item.id, change: isNew ? 'created' : 'updated', version });
 	return record;
+}
+
+/**
+ * Stores a picture of a pathway once: content-addressed, so the same hash is the same
+ * picture and is never rewritten; only whether it is published changes.
+ */
+function writeMedia(app, tx, pathwayRecord, item, seq, changes) {
+	const { mediaBytes } = require(`${__hooks}/lib/media.js`);
+	const id = mediaId(item.hash);
+	const found = tx.findRecordsByFilter(
+		'media',
+		'pathway = {:pathway} && hash = {:hash}',
+		'',
+		1,
+		0,
+		{
+			pathway: pathwayRecord.id,
+			hash: item.hash
+		}
+	);
+	const existing = found.length ? found[0] : null;
+	if (existing && existing.getBool('published')) {
+		changes.push({ kind: 'media', id, change: 'unchanged', version: 1 });
+		return existing;
+	}
+	if (existing) {
+		existing.set('published', true);
+		existing.set('seq', seq);
+		tx.saveRecord(existing);
+		changes.push({ kind: 'media', id, change: 'republished', version: 1 });
+		return existing;
+	}
+	const record = new Record(tx.findCollectionByNameOrId('media'));
+	const form = new RecordUpsertForm(app, record);
+	form.setDao(tx);
+	form.loadData({
+		hash: item.hash,
+		pathway: pathwayRecord.id,
+		type: item.type,
+		data: item.data,
+		bytes: mediaBytes(item.data),
+		published: true,
+		seq
+	});
+	form.submit();
+	changes.push({ kind: 'media', id, change: 'created', version: 1 });
+	return record;
+}
+
+/** A picture's name in a publish's list of changes: the start of its hash, as git shows one. */
+function mediaId(hash) {
+	return hash.slice(0, 12);
 }
 
 function describe(e) {

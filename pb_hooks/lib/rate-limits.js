@@ -51,14 +51,14 @@ const RULES = [
 		env: 'CLYDE_RATE_JOIN',
 		limit: '10/15m',
 		what: 'join-code attempts',
-		routes: ['/api/clyde/cohorts/join'],
+		routes: ['/api/clyde/cohorts/join', '/api/clyde/cohorts/preview'],
 		key: (c, ip) => userId(c) || ip
 	},
 	{
 		env: 'CLYDE_RATE_JOIN_IP',
 		limit: '100/15m',
 		what: 'join-code attempts from this network',
-		routes: ['/api/clyde/cohorts/join'],
+		routes: ['/api/clyde/cohorts/join', '/api/clyde/cohorts/preview'],
 		key: (c, ip) => ip
 	},
 	{

@@ -1,10 +1,11 @@
 /// <reference path="../../pb_data/types.d.ts" />
 // Loaded with require() from lib/sync.js and tallies.pb.js. Plain JavaScript for goja.
 //
-// _clyde_lesson_tallies (pb_migrations/1764231110_lesson_tallies.js): per learner, pathway and
-// lesson, what their events add up to for a tutor, by the rule of src/lib/tutor/cell-state.ts
-// and lesson-tally.ts: opened, completed, quiz passed, failed attempts, best score, when first
-// done (completed or passed: the "done" rule) and the latest activity (each event at the
+// _clyde_lesson_tallies (pb_migrations/1764232210_lesson_tallies.js): per learner, pathway and
+// lesson, what their events add up to for a tutor, as src/lib/tutor/lesson-tally.ts adds them:
+// opened, completed, quiz passed, failed attempts, best score, when first done (the one rule of
+// src/lib/progress/lesson-state.ts: a lesson_completed, or a quiz_completed with passed = true)
+// and the latest activity (each event at the
 // earlier of the device's clock and the server's receipt). Single quiz answers count for
 // nothing. tests/integration/dashboard-rule.test.ts checks the two sides agree. The table's
 // migration holds a copy of this rule, to count the events stored before it.

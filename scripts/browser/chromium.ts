@@ -93,6 +93,8 @@ export async function launchChromium(
 		bypassCSP?: boolean;
 		/** Where to make the user-data dir: Chromium's storage quota is a share of that disk. */
 		profileParent?: string;
+		/** The phone's time zone (IANA), e.g. for weeks that end at midnight where the learner is. */
+		timezoneId?: string;
 	} = {}
 ): Promise<LaunchedBrowser> {
 	const browser = await findChromium();
@@ -103,7 +105,8 @@ export async function launchChromium(
 		headless: true,
 		args: FLAGS,
 		viewport: options.viewport ?? { width: 390, height: 844 },
-		bypassCSP: options.bypassCSP ?? false
+		bypassCSP: options.bypassCSP ?? false,
+		...(options.timezoneId && { timezoneId: options.timezoneId })
 	});
 	return {
 		context,

@@ -1,8 +1,10 @@
 import { posix } from 'node:path';
-import type { Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Level, Quiz } from '../../src/lib/content/types';
 import type { FileReport } from './diagnostics';
+import { loneImage } from './figure';
 import { placedTokens, plainText, type PlacedToken } from './markdown-tokens';
+import { picturePath } from './picture-path';
 import { parseQuiz } from './quiz';
 import {
 	MAX_SENTENCE_WORDS,
@@ -23,6 +25,8 @@ export interface BodyContext {
 	level: Level;
 	/** Whether quizzes are allowed (lessons only). */
 	allowQuiz: boolean;
+	/** Whether pictures are allowed (lessons only: pathway and module pages show text). */
+	allowPictures: boolean;
 	markdownExists(path: string): boolean;
 	assetExists(path: string): boolean;
 }
@@ -51,6 +55,8 @@ export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
 	let quiz: Quiz | undefined;
 	let quizCount = 0;
 	let previousHeading = 1;
+	/** The latest paragraph outside any list, quote or table: where a picture may stand. */
+	let topParagraph: Tokens.Paragraph | undefined;
 	const prose: string[] = [];
 	const proseStarts: { offset: number; text: string }[] = [];
 	const addProse = (text: string, offset: number) => {
@@ -102,9 +108,12 @@ export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
 			case 'link':
 				checkLink(token as Tokens.Link, at(placed), context);
 				break;
-			case 'image':
-				checkImage(token as Tokens.Image, at(placed), context);
+			case 'image': {
+				const alone =
+					placed.ancestors.join('/') === 'paragraph' && loneImage(topParagraph?.tokens) === token;
+				checkImage(token as Tokens.Image, at(placed), context, alone);
 				break;
+			}
 			case 'html': {
 				const { removed } = sanitiseEditorHtml(token.raw);
 				if (removed.length > 0) {
@@ -119,6 +128,10 @@ export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
 			case 'text': {
 				// Text directly inside a list item is prose; a paragraph always is.
 				if (token.type === 'text' && placed.ancestors.at(-1) !== 'list_item') break;
+				if (token.type === 'paragraph' && placed.ancestors.length === 0) {
+					topParagraph = token as Tokens.Paragraph;
+				}
+				checkUnreadPictures(token as Tokens.Paragraph, at(placed), report);
 				addProse(plainText((token as Tokens.Paragraph).tokens), at(placed));
 				break;
 			}
@@ -184,25 +197,65 @@ function checkLink(link: Tokens.Link, offset: number, context: BodyContext): voi
 	}
 }
 
-function checkImage(image: Tokens.Image, offset: number, context: BodyContext): void {
+function checkImage(
+	image: Tokens.Image,
+	offset: number,
+	context: BodyContext,
+	alone: boolean
+): void {
 	const { report } = context;
 	if (!image.text.trim()) {
-		report.warn(
-			offset,
-			`image "${image.href}" has no alt text: describe it inside the square brackets`
-		);
-	}
-	const src = image.href.trim();
-	if (ANY_SCHEME.test(src) || src.startsWith('//')) {
 		report.error(
 			offset,
-			`image "${src}" must be a file in content/: learners offline cannot load pictures from the web`
+			`picture "${image.href}" has no alt text: say what it shows inside the square brackets, for learners who cannot see it`
 		);
-		return;
 	}
-	const target = resolveRelative(context.file, src);
-	if (!context.assetExists(target)) {
-		report.error(offset, `missing image: "${src}" (there is no content/${target})`);
+	if (!context.allowPictures) {
+		report.error(offset, 'pictures go in lessons: pathway and module pages show text only');
+	} else if (!alone) {
+		report.error(
+			offset,
+			'put the picture in a paragraph of its own, with an empty line before and after (not in a sentence, list, link or table): pictures are shown full width with their caption'
+		);
+	}
+	const place = picturePath(context.file, image.href);
+	if ('problem' in place) {
+		report.error(offset, place.problem);
+	} else if (!context.assetExists(place.path)) {
+		report.error(
+			offset,
+			`missing image: "${image.href.trim()}" (there is no content/${place.path})`
+		);
+	}
+}
+
+/** `![…](…)` written so that Markdown does not read it as a picture: it would show as text. */
+const PICTURE_SYNTAX = /!\[[^\]\n]*\]\(([^)\n]*)\)/g;
+
+function checkUnreadPictures(block: Tokens.Paragraph, offset: number, report: FileReport): void {
+	const read = new Set<string>();
+	let raw = block.raw;
+	for (const token of innerTokens(block.tokens)) {
+		if (token.type === 'image') read.add(token.raw);
+		// Code shows Markdown as it is written: blank it out, keeping every offset.
+		if (token.type === 'codespan') raw = raw.replace(token.raw, ' '.repeat(token.raw.length));
+	}
+	for (const match of raw.matchAll(PICTURE_SYNTAX)) {
+		if (read.has(match[0])) continue;
+		const path = (match[1] ?? '').replace(/\s+"[^"]*"\s*$/, '').trim();
+		report.error(
+			offset + (match.index ?? 0),
+			/\s/.test(path)
+				? `this picture is not shown: its path "${path}" has a space; rename the file with hyphens, like "${path.replace(/\s+/g, '-')}"`
+				: 'this looks like a picture, but Markdown does not read it as one: write ![what it shows](images/file.svg "caption")'
+		);
+	}
+}
+
+function* innerTokens(tokens: Token[] | undefined): Generator<Token> {
+	for (const token of tokens ?? []) {
+		yield token;
+		if ('tokens' in token) yield* innerTokens(token.tokens as Token[] | undefined);
 	}
 }
 

@@ -3,7 +3,8 @@ import type { Level } from '../../src/lib/content/types';
 import { checkBody, type BodyContext } from './check-body';
 import { FileReport } from './diagnostics';
 import { readFrontmatter, type ParsedFile } from './frontmatter';
-import { contentUrls, renderContent } from './links';
+import { contentUrls, renderContent, type Rendered } from './links';
+import { compilePicture, type CompiledMedia } from './pictures';
 
 export interface ContentInput {
 	/** Markdown files by path relative to content/ ("01-x/01-y/01-z.md"). */
@@ -24,9 +25,16 @@ export interface CompileContext {
 	/** Claims a pathway.md's or module.md's id and checks its body, where no quiz may go. */
 	checkIntro(file: string, doc: ParsedFile<{ id: string }>, level: Level): void;
 	/** What `checkBody` needs to know of a file besides its level. */
-	bodyContext(file: string, bodyOffset: number): Omit<BodyContext, 'level' | 'allowQuiz'>;
-	/** The Markdown body of `file` as HTML, its links and images resolved. */
-	render(file: string, body: string): string;
+	bodyContext(
+		file: string,
+		bodyOffset: number
+	): Omit<BodyContext, 'level' | 'allowQuiz' | 'allowPictures'>;
+	/** The Markdown body of `file` as HTML, its links resolved and its pictures placed. */
+	render(file: string, body: string): Rendered;
+	/** The picture file at `path` as published (compiled and checked once), if it can be. */
+	picture(path: string): CompiledMedia | undefined;
+	/** A picture compiled so far, by its hash. */
+	media(hash: string): CompiledMedia | undefined;
 	/** Every file's diagnostics so far. */
 	reports(): FileReport[];
 }
@@ -36,11 +44,13 @@ export function compileContext(input: ContentInput): CompileContext {
 	const reportFor = (file: string) => {
 		let report = reports.get(file);
 		if (!report) {
-			report = new FileReport(file, input.markdown.get(file) ?? '');
+			report = new FileReport(file, input.markdown.get(file) ?? assetText(input, file));
 			reports.set(file, report);
 		}
 		return report;
 	};
+	const pictures = new Map<string, CompiledMedia | undefined>();
+	const byHash = new Map<string, CompiledMedia>();
 	const seenIds = new Map<string, string>();
 	const urls = contentUrls([...input.markdown.keys()]);
 	const context: CompileContext = {
@@ -58,7 +68,8 @@ export function compileContext(input: ContentInput): CompileContext {
 			checkBody(doc.body, {
 				...context.bodyContext(file, doc.bodyOffset),
 				level,
-				allowQuiz: false
+				allowQuiz: false,
+				allowPictures: false
 			});
 		},
 		bodyContext: (file, bodyOffset) => ({
@@ -68,7 +79,17 @@ export function compileContext(input: ContentInput): CompileContext {
 			markdownExists: (path) => input.markdown.has(path),
 			assetExists: (path) => input.assets.has(path)
 		}),
-		render: (file, body) => renderContent(file, body, urls, input.assets),
+		render: (file, body) => renderContent(file, body, urls, context.picture),
+		picture(path) {
+			if (!pictures.has(path)) {
+				const bytes = input.assets.get(path);
+				const media = bytes && compilePicture(path, bytes, reportFor(path));
+				pictures.set(path, media);
+				if (media) byHash.set(media.hash, media);
+			}
+			return pictures.get(path);
+		},
+		media: (hash) => byHash.get(hash),
 		reports: () => [...reports.values()]
 	};
 	return context;
@@ -88,4 +109,10 @@ export function identity(
 		title: meta.title,
 		summary: meta.summary
 	};
+}
+
+/** An SVG's text, so that its problems can be placed at a line; other files have none. */
+function assetText(input: ContentInput, file: string): string {
+	const bytes = file.toLowerCase().endsWith('.svg') ? input.assets.get(file) : undefined;
+	return bytes ? new TextDecoder().decode(bytes) : '';
 }

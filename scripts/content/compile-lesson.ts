@@ -25,16 +25,20 @@ export function compileLesson(
 	const { quiz } = checkBody(doc.body, {
 		...context.bodyContext(file, doc.bodyOffset),
 		level: lessonLevel,
-		allowQuiz: true
+		allowQuiz: true,
+		allowPictures: true
 	});
+	const { html, media } = context.render(file, doc.body);
 	const lesson: Omit<CompiledLesson, 'hash'> = {
 		...identity(entry, file, doc.meta),
 		minutes: doc.meta.minutes,
 		level: lessonLevel,
 		outcomes: doc.meta.outcomes,
+		skills: doc.meta.skills ?? [],
 		source: doc.body,
-		html: context.render(file, doc.body),
-		quiz: quiz ?? null
+		html,
+		quiz: quiz ?? null,
+		media
 	};
 	return { ...lesson, hash: contentHash(lesson, moduleId) };
 }

@@ -26,7 +26,7 @@ export function compileModule(
 	const module: Omit<CompiledModule, 'hash' | 'lessons'> = {
 		...identity(dir, file, doc.meta),
 		outcomes: doc.meta.outcomes ?? [],
-		introHtml: context.render(file, doc.body)
+		introHtml: context.render(file, doc.body).html
 	};
 	return { module: { ...module, hash: contentHash(module, pathwayId), lessons }, lessons };
 }

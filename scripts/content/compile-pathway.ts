@@ -4,6 +4,7 @@ import { identity, type CompileContext } from './compile-context';
 import { compileModule } from './compile-module';
 import { contentHash } from './content-hash';
 import type { PathwayDir } from './folders';
+import { kb, PATHWAY_BUDGET_GZIP, type CompiledMedia } from './pictures';
 import { pathwayFrontmatter } from './schemas';
 
 /**
@@ -27,11 +28,39 @@ export function compilePathway(
 	}
 	if (!doc) return { lessons };
 	context.checkIntro(file, doc, level);
-	const pathway: Omit<CompiledPathway, 'hash' | 'modules'> = {
+	const pathway: Omit<CompiledPathway, 'hash' | 'modules' | 'media'> = {
 		...identity(dir, file, doc.meta),
 		level,
 		outcomes: doc.meta.outcomes,
-		introHtml: context.render(file, doc.body)
+		introHtml: context.render(file, doc.body).html
 	};
-	return { pathway: { ...pathway, hash: contentHash(pathway, undefined), modules }, lessons };
+	const media = pathwayMedia(context, modules, file);
+	return {
+		pathway: { ...pathway, hash: contentHash(pathway, undefined), modules, media },
+		lessons
+	};
+}
+
+/**
+ * The pictures of a pathway's published lessons, once each, held to the pathway's budget: a
+ * pathway is downloaded whole, pictures and all, often over mobile data.
+ */
+function pathwayMedia(
+	context: CompileContext,
+	modules: CompiledModule[],
+	file: string
+): CompiledMedia[] {
+	const hashes = new Set(modules.flatMap((m) => m.lessons.flatMap((l) => l.media)));
+	const media = [...hashes].flatMap((hash) => context.media(hash) ?? []);
+	const total = media.reduce((sum, m) => sum + m.gzipBytes, 0);
+	if (total > PATHWAY_BUDGET_GZIP) {
+		const biggest = [...media].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3);
+		context
+			.reportFor(file)
+			.warn(
+				0,
+				`this pathway's ${media.length} pictures add up to ${kb(total)} compressed, over the budget of ${kb(PATHWAY_BUDGET_GZIP)}; the biggest: ${biggest.map((m) => `${m.file} (${kb(m.gzipBytes)})`).join(', ')}`
+			);
+	}
+	return media;
 }

@@ -24,7 +24,7 @@ const PLANTED: [file: string, line: number, column: number, severity: string, me
 		'error',
 		'link to "javascript:alert(1)" is not allowed'
 	],
-	['01-broken/01-first/04-links.md', 18, 1, 'warning', 'has no alt text'],
+	['01-broken/01-first/04-links.md', 18, 1, 'error', 'has no alt text'],
 	['01-broken/01-first/04-links.md', 18, 1, 'error', 'missing image: "images/missing.png"'],
 	['01-broken/01-first/04-links.md', 20, 1, 'error', 'must be a file in content/'],
 	['01-broken/01-first/04-links.md', 22, 1, 'warning', 'heading level skipped'],

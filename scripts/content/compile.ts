@@ -3,12 +3,14 @@ import { compileContext, type ContentInput } from './compile-context';
 import { compilePathway } from './compile-pathway';
 import { sortDiagnostics, type Diagnostic } from './diagnostics';
 import { classify } from './folders';
-import { checkImageSizes } from './images';
+import { pictureType } from './pictures';
 
 export type { ContentInput } from './compile-context';
 
 export interface CompiledContent {
 	pathways: CompiledPathway[];
+	/** Each pathway's pictures: how many, and their gzip size (the download they cost). */
+	pictures: { pathway: string; count: number; gzipBytes: number }[];
 	diagnostics: Diagnostic[];
 	/** Per file, for the editor preview. */
 	lessonsByFile: Map<string, CompiledLesson>;
@@ -29,7 +31,13 @@ export function compileContent(input: ContentInput): CompiledContent {
 		if (pathway) pathways.push(pathway);
 		for (const lesson of lessons) lessonsByFile.set(lesson.file, lesson);
 	}
-	checkImageSizes(input.assets, context.reportFor);
+	// Every picture is checked, even one that no lesson shows yet.
+	for (const path of input.assets.keys()) if (pictureType(path)) context.picture(path);
 	const diagnostics = sortDiagnostics(context.reports().flatMap((r) => r.diagnostics));
-	return { pathways, diagnostics, lessonsByFile };
+	const pictures = pathways.map((p) => ({
+		pathway: p.file.split('/')[0] ?? p.file,
+		count: p.media.length,
+		gzipBytes: p.media.reduce((sum, m) => sum + m.gzipBytes, 0)
+	}));
+	return { pathways, pictures, diagnostics, lessonsByFile };
 }

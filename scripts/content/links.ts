@@ -1,8 +1,15 @@
 import { lessonUrl, moduleUrl, pathwayUrl } from '../../src/lib/content/urls';
 import { resolveRelative } from './check-body';
 import { NUMBERED } from './folders';
-import { imageType } from './images';
+import { picturePath } from './picture-path';
+import type { CompiledMedia } from './pictures';
 import { renderMarkdown } from './render';
+
+/** A body as lesson HTML, and the hashes of the pictures it places, in order. */
+export interface Rendered {
+	html: string;
+	media: string[];
+}
 
 /** The app URL of every pathway.md, module.md and lesson file. */
 export function contentUrls(files: string[]): Map<string, string> {
@@ -22,28 +29,29 @@ export function contentUrls(files: string[]): Map<string, string> {
 }
 
 /**
- * The Markdown body of `file` as HTML: a link to another content file becomes its app URL,
- * an image becomes a data: URL, so a downloaded lesson is whole offline.
+ * The Markdown body of `file` as HTML: a link to another content file becomes its app URL, a
+ * picture becomes a figure that names its media by hash (the picture is a separate resource).
  */
 export function renderContent(
 	file: string,
 	body: string,
 	urls: ReadonlyMap<string, string>,
-	assets: ReadonlyMap<string, Uint8Array>
-): string {
-	return renderMarkdown(body, {
+	picture: (path: string) => CompiledMedia | undefined
+): Rendered {
+	const media = new Set<string>();
+	const { html } = renderMarkdown(body, {
 		link(href) {
 			if (/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href)) return undefined;
 			const anchor = href.includes('#') ? `#${href.split('#')[1]}` : '';
 			const url = urls.get(resolveRelative(file, href));
 			return url ? url + anchor : undefined;
 		},
-		image(src) {
-			const path = resolveRelative(file, src);
-			const bytes = assets.get(path);
-			const type = imageType(path);
-			if (!bytes || !type) return undefined;
-			return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+		picture(src) {
+			const place = picturePath(file, src);
+			const hash = 'path' in place ? picture(place.path)?.hash : undefined;
+			if (hash) media.add(hash);
+			return hash;
 		}
-	}).html;
+	});
+	return { html, media: [...media] };
 }

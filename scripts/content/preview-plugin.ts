@@ -1,11 +1,10 @@
+import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { PREVIEW_EVENTS } from '../../src/lib/content/preview-types.ts';
 
 type CompileModule = typeof import('./compile');
 type LoadModule = typeof import('./load');
-
-/** The event the preview page listens for. */
-export const CONTENT_CHANGED = 'clyde:content-changed';
 
 /**
  * Editor preview for `npm run dev` (never in a build): `GET /__clyde/preview` answers the
@@ -16,19 +15,34 @@ export const CONTENT_CHANGED = 'clyde:content-changed';
  * loading vite.config.ts (every build and test run) does not pull in jsdom and friends.
  */
 export function contentPreview(root = resolve(process.env.CLYDE_CONTENT_DIR ?? 'content')): Plugin {
+	let watcher: FSWatcher | undefined;
 	return {
 		name: 'clyde-content-preview',
 		apply: 'serve',
+		closeBundle() {
+			watcher?.close();
+			watcher = undefined;
+		},
 		configureServer(server) {
-			server.watcher.add(root);
-			const notify = (path: string) => {
-				if (path.startsWith(root)) {
-					server.ws.send({ type: 'custom', event: CONTENT_CHANGED, data: { path } });
+			// Node's watcher, not Vite's: chokidar drops a change to a file that comes within
+			// 50 ms of the last one it reported (by a timer that runs late on a busy machine), so
+			// a quick second save, or the write that follows a save's truncation, never reached
+			// the page, which went on showing the file as it was. Every event here reaches it,
+			// and the page fetches once more after the fetch it has going (one-at-a-time.ts).
+			// It starts when a preview page first says hello (so Vitest, which also runs this
+			// plugin, never holds a watcher open), and the answer tells the page that from now
+			// on no save is missed; the page fetches again then, for any save before it.
+			server.ws.on(PREVIEW_EVENTS.hello, (_data, client) => {
+				try {
+					watcher ??= watch(root, { recursive: true }, (_event, file) =>
+						server.ws.send(PREVIEW_EVENTS.changed, { path: file ?? '' })
+					);
+				} catch (error) {
+					server.config.logger.warn(`content preview: cannot watch ${root}: ${error}`);
+					return;
 				}
-			};
-			server.watcher.on('change', notify);
-			server.watcher.on('add', notify);
-			server.watcher.on('unlink', notify);
+				client.send(PREVIEW_EVENTS.live);
+			});
 
 			server.middlewares.use('/__clyde/preview', (_request, response, next) => {
 				const here = import.meta.dirname;

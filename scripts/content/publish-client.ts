@@ -1,7 +1,7 @@
 import type { CompiledPathway } from './catalog';
 import { UserError } from '../user-error';
 
-export type ChangeKind = 'pathways' | 'modules' | 'lessons';
+export type ChangeKind = 'pathways' | 'modules' | 'lessons' | 'media';
 export type Change = 'created' | 'updated' | 'republished' | 'unchanged' | 'unpublished';
 
 export interface PublishResult {
@@ -20,12 +20,13 @@ export interface PublishOptions {
 	onUpload?(sent: number, total: number): void;
 }
 
-/** The publish payload: the compiled catalog without the editors' file paths. */
+/** The publish payload: the compiled catalog without the editors' file paths and sizes. */
 export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
 	return {
 		dryRun,
-		pathways: pathways.map(({ file: _p, modules, ...pathway }) => ({
+		pathways: pathways.map(({ file: _p, modules, media, ...pathway }) => ({
 			...pathway,
+			media: media.map(({ hash, type, data }) => ({ hash, type, data })),
 			modules: modules.map(({ file: _m, lessons, ...module }) => ({
 				...module,
 				lessons: lessons.map(({ file: _l, ...lesson }) => lesson)
@@ -91,9 +92,10 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
 export function describeResult(result: PublishResult): string[] {
 	const lines = result.changes
 		.filter((c) => c.change !== 'unchanged')
-		.map(
-			(c) =>
-				`  ${c.change.padEnd(11)} ${c.kind.replace(/s$/, '').padEnd(7)} ${c.id} (version ${c.version})`
+		.map((c) =>
+			c.kind === 'media'
+				? `  ${c.change.padEnd(11)} picture ${c.id}`
+				: `  ${c.change.padEnd(11)} ${c.kind.replace(/s$/, '').padEnd(7)} ${c.id} (version ${c.version})`
 		);
 	const count = (change: Change) => result.changes.filter((c) => c.change === change).length;
 	const verb = result.dryRun ? 'would be' : 'were';

@@ -6,7 +6,7 @@ import { renderMarkdown } from './render';
 const SAFE_TAGS = [
 	'p',
 	'a',
-	'img',
+	'figure',
 	'code',
 	'pre',
 	'kbd',
@@ -18,7 +18,7 @@ const SAFE_TAGS = [
 	'br',
 	'input'
 ];
-const noLinks = { link: () => undefined, image: () => undefined };
+const noLinks = { link: () => undefined, picture: () => undefined };
 
 describe('renderMarkdown', () => {
 	it('renders GFM: tables, task lists, code blocks with their language', () => {
@@ -37,13 +37,38 @@ describe('renderMarkdown', () => {
 		expect(html).toBe('<p>Text.</p>\n');
 	});
 
-	it('rewrites links and images through the given resolvers', () => {
-		const { html } = renderMarkdown('[next](./02-next.md#top) ![A cat](images/cat.png)', {
+	it('rewrites links through the given resolver', () => {
+		const { html } = renderMarkdown('[next](./02-next.md#top)', {
 			link: (href) => (href.startsWith('./02') ? '/pathways/p/m/next#top' : undefined),
-			image: () => 'data:image/png;base64,AAAA'
+			picture: () => undefined
 		});
 		expect(html).toContain('<a href="/pathways/p/m/next#top">next</a>');
-		expect(html).toContain('<img src="data:image/png;base64,AAAA" alt="A cat">');
+	});
+
+	it('turns a picture alone in its paragraph into a figure that names its media', () => {
+		const hash = 'a'.repeat(64);
+		const { html } = renderMarkdown(
+			'Before.\n\n![A *cat* & `dog` <b>](images/cat.svg "Pets & \\"friends\\"")\n\nAfter.',
+			{ link: () => undefined, picture: (src) => (src === 'images/cat.svg' ? hash : undefined) }
+		);
+		expect(html).toBe(
+			`<p>Before.</p>\n<figure data-media="${hash}"><p>A cat &amp; dog &lt;b&gt;</p><figcaption>Pets &amp; "friends"</figcaption></figure>\n<p>After.</p>\n`
+		);
+	});
+
+	it('keeps the alt text of a picture it cannot place, and of one inside a sentence', () => {
+		const alone = renderMarkdown('![A cat](images/missing.svg)', noLinks).html;
+		expect(alone).toBe('<figure><p>A cat</p></figure>\n');
+		const inline = renderMarkdown('See ![a cat](images/cat.svg) here.', {
+			link: () => undefined,
+			picture: () => 'a'.repeat(64)
+		}).html;
+		expect(inline).toBe('<p>See a cat here.</p>\n');
+	});
+
+	it('drops a data-media that is not a hash, so nothing else can ride on it', () => {
+		const { html } = renderMarkdown('<figure data-media="x onload=1"><p>a</p></figure>', noLinks);
+		expect(html).not.toContain('data-media');
 	});
 
 	it('keeps only language classes, so lessons cannot borrow the app’s styles', () => {

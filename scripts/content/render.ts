@@ -1,27 +1,41 @@
 import { Marked, type Token, type Tokens } from 'marked';
+import { escapeHtml, figureHtml, loneImage } from './figure';
 import { sanitiseRendered, type Sanitised } from './sanitize';
 
 export interface RenderLinks {
 	/** The app URL for a link an editor wrote, or undefined to leave it as it is. */
 	link(href: string): string | undefined;
-	/** The URL to embed for an image an editor wrote (a data: URI), or undefined. */
-	image(src: string): string | undefined;
+	/** The media hash of the picture an editor wrote, or undefined when there is none. */
+	picture(src: string): string | undefined;
 }
 
 /**
  * Markdown (GFM) → HTML → DOMPurify. ```quiz blocks are taken out: quizzes are published as
- * data and shown by the app, not as HTML.
+ * data and shown by the app, not as HTML. A picture alone in its paragraph becomes a figure
+ * placeholder (figure.ts); an image anywhere else becomes its alt text.
  */
 export function renderMarkdown(source: string, links: RenderLinks): Sanitised {
 	const marked = new Marked({ gfm: true });
+	marked.use({
+		renderer: {
+			paragraph({ tokens }) {
+				const image = loneImage(tokens);
+				if (!image) return false;
+				const alt = this.parser.parseInline(image.tokens ?? [], this.parser.textRenderer);
+				return figureHtml(alt, image.title ?? null, links.picture(image.href));
+			},
+			image({ text, tokens }) {
+				return escapeHtml(
+					tokens ? this.parser.parseInline(tokens, this.parser.textRenderer) : text
+				);
+			}
+		}
+	});
 	const tokens = marked.lexer(source).filter((t) => !isQuizBlock(t)) as Token[];
 	marked.walkTokens(tokens, (token) => {
 		if (token.type === 'link') {
 			const link = token as Tokens.Link;
 			link.href = links.link(link.href) ?? link.href;
-		} else if (token.type === 'image') {
-			const image = token as Tokens.Image;
-			image.href = links.image(image.href) ?? image.href;
 		}
 	});
 	return sanitiseRendered(marked.parser(tokens));

@@ -1,59 +1,17 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { LESSON_HTML } from './allow-list';
 
 // DOMPurify is the sanitiser browsers' own security teams recommend; jsdom gives it a DOM in
 // Node. Sanitising happens once, at publish time, so phones receive HTML that is already safe.
 
-/** What Markdown itself produces: nothing that runs, loads a frame, or posts a form. */
+/**
+ * What Markdown itself produces, and the picture placeholders: nothing that runs, loads a
+ * frame, or posts a form. The lists are pb_hooks/lib/allow-list.js's, which the server uses too.
+ */
 const RENDERED: Config = {
-	ALLOWED_TAGS: [
-		'p',
-		'h1',
-		'h2',
-		'h3',
-		'h4',
-		'h5',
-		'h6',
-		'a',
-		'strong',
-		'em',
-		'del',
-		's',
-		'code',
-		'pre',
-		'blockquote',
-		'ul',
-		'ol',
-		'li',
-		'input',
-		'table',
-		'thead',
-		'tbody',
-		'tr',
-		'th',
-		'td',
-		'img',
-		'hr',
-		'br',
-		'kbd',
-		'abbr',
-		'details',
-		'summary',
-		'sup',
-		'sub'
-	],
-	ALLOWED_ATTR: [
-		'href',
-		'src',
-		'alt',
-		'title',
-		'type',
-		'checked',
-		'disabled',
-		'align',
-		'class',
-		'start'
-	],
+	ALLOWED_TAGS: LESSON_HTML.tags,
+	ALLOWED_ATTR: LESSON_HTML.attributes,
 	// DOMPurify checks every non-text attribute against this: https, mailto and tel URLs,
 	// same-site paths, anchors and plain values ("checkbox", "center"); no other scheme, and
 	// no protocol-relative "//host".
@@ -112,11 +70,14 @@ function describeRemoval(item: DOMPurify['removed'][number]): string {
 
 /**
  * Classes only name a code block's language (`language-js`): nothing may borrow the app's
- * styles. Inputs can only be task-list checkboxes.
+ * styles. Inputs can only be task-list checkboxes; data-media only a picture's hash.
  */
 function withClassFilter(purify: DOMPurify): DOMPurify {
 	purify.addHook('uponSanitizeAttribute', (_node, data) => {
 		if (data.attrName === 'class' && !/^language-[\w-]+$/.test(data.attrValue))
+			data.keepAttr = false;
+		// A picture's place names its media by hash, and by nothing else.
+		if (data.attrName === 'data-media' && !LESSON_HTML.mediaHash.test(data.attrValue))
 			data.keepAttr = false;
 	});
 	// Markdown task lists are the only inputs a lesson has: each one is a disabled checkbox.

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../../src/lib/content/types';
+import { skillStatement } from '../../src/lib/skills/edsf';
+import { nearestSkillCode } from '../../src/lib/skills/nearest-code';
 
 // zod gives each problem a path into the YAML, which yaml-block.ts turns into a line and
 // column; the messages below are written for editors, not developers.
@@ -26,6 +28,22 @@ const level = z.enum(['beginner', 'intermediate', 'advanced'], {
 	error: 'must be beginner, intermediate or advanced'
 });
 
+// A lesson's Essential Digital Skills statements (src/lib/skills/edsf.ts). An unknown code is
+// reported on its own line, with the code the editor most likely meant.
+const skills = z
+	.array(
+		z.string({ error: 'must be a code, like COM-L1' }).superRefine((code, ctx) => {
+			if (skillStatement(code)) return;
+			const near = nearestSkillCode(code);
+			ctx.addIssue({
+				code: 'custom',
+				message: `"${code}" is not an Essential Digital Skills code: did you mean "${near}" (${skillStatement(near)?.text})? The codes are listed in docs/skills-coverage.md`
+			});
+		}),
+		{ error: 'must be a list of codes, like [COM-L1, SAFE-L2]' }
+	)
+	.min(1, { error: 'needs at least one code, or leave the field out' });
+
 export const pathwayFrontmatter = z.strictObject({
 	id,
 	title: text(80),
@@ -51,7 +69,8 @@ export const lessonFrontmatter = z.strictObject({
 		.min(1, { error: 'must be at least 1' })
 		.max(120, { error: 'must be at most 120' }),
 	level: level.optional(),
-	outcomes: outcomes.min(1, { error: 'needs at least one outcome' })
+	outcomes: outcomes.min(1, { error: 'needs at least one outcome' }),
+	skills: skills.optional()
 });
 
 export type PathwayFrontmatter = z.infer<typeof pathwayFrontmatter>;

@@ -4,6 +4,7 @@ import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { ClydeDatabase } from '$lib/db/database';
 import type { LiveQuery } from '$lib/db/live.svelte';
 import type { InstallOffer } from '$lib/pwa/install.svelte';
+import type { LessonSummary } from '$lib/progress/lesson-summary';
 import type { OnlineStatus } from '$lib/network/online.svelte';
 import type { SyncEngine } from '$lib/sync/sync-engine';
 
@@ -20,6 +21,8 @@ export interface AppContext {
 	 * place its lesson at once instead of waiting for its own IndexedDB read.
 	 */
 	catalog: LiveQuery<CatalogPathway[]>;
+	/** Every lesson's summary (one row a lesson touched, never the events), read once too. */
+	summaries: LiveQuery<LessonSummary[]>;
 }
 
 const APP = Symbol('app');

@@ -9,14 +9,16 @@ const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
 
 /** Every learner screen, by path, with the heading that shows it has rendered. */
 const SCREENS: [name: string, path: string, heading: string | RegExp][] = [
-	['home', '/', 'Learn digital skills, at your own pace'],
+	['home', '/', /^(Welcome to Clyde|Your learning)$/],
 	['pathway', '/pathways/digital-essentials', 'Digital Essentials'],
 	['module', '/pathways/digital-essentials/staying-safe', 'Staying safe online'],
 	['lesson', LESSON, 'Strong passwords'],
 	['quiz', `${LESSON}/quiz`, 'Quiz: Strong passwords'],
+	['pathway complete', '/pathways/digital-essentials/complete', /Digital Essentials$/],
 	['progress', '/progress', 'Your progress'],
 	['settings', '/settings', 'Settings'],
 	['account', '/account', 'Your account'],
+	['join', '/join?code=ABCD2345', 'Join a class'],
 	['page not found', '/no/such/page', 'Page not found']
 ];
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import { scriptReport, watchScript } from '../support/csp';
+import { settle } from '../support/settle';
 
 const url = inject('pbUrl');
 const LESSON_ID = 'wf-javascript-in-the-page';
@@ -18,7 +19,7 @@ async function openAndPoke(page: Page, lessonUrl: string) {
 		await handle.focus().catch(() => {});
 		await handle.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
 	}
-	await page.waitForTimeout(300);
+	await settle(page);
 	return scriptReport(page);
 }
 

@@ -57,11 +57,11 @@ describe.skipIf(unavailable)('the phone runs out of storage for Clyde', () => {
 
 	it('says so clearly when progress cannot be saved, loses nothing, and saves again once space is freed', async () => {
 		const page = await browser.context.newPage();
+		// Going on marks a lesson complete: opened, completed, and the next one opened.
 		await page.goto(`${MODULE}/phones-tablets-and-computers`);
-		await page.getByRole('button', { name: 'Mark as complete' }).click();
-		await page.getByText('You have completed this lesson.').waitFor();
-		await page.goto(`${MODULE}/the-internet-and-the-web`);
-		await page.getByRole('button', { name: 'Mark as complete' }).waitFor();
+		await page.getByRole('link', { name: 'Next: The internet and the web' }).click();
+		const next = page.getByRole('link', { name: 'Next: Browsers and searching' });
+		await next.waitFor();
 		await expect.poll(async () => (await readStore(page, 'events')).length).toBe(3);
 		const ids = async (store: string) =>
 			(await readStore<{ id: string }>(page, store)).map((row) => row.id).sort();
@@ -70,12 +70,14 @@ describe.skipIf(unavailable)('the phone runs out of storage for Clyde', () => {
 
 		const filled = await fillQuota(page);
 		console.info(`quota: ${(filled / 2 ** 20).toFixed(1)} MB filled before the origin was full`);
-		await page.getByRole('button', { name: 'Mark as complete' }).click();
+		await next.click();
 		await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual([FULL_MESSAGE]);
+		// The learner stays on the lesson: nothing is lost, and the way on is still there.
+		await page.getByRole('heading', { level: 1, name: 'The internet and the web' }).waitFor();
 		expect(await ids('events')).toEqual(events);
 		expect(await ids('outbox')).toEqual(outbox);
 
-		// Freeing space (here: the filler) is enough; the same button then works.
+		// Freeing space (here: the filler) is enough; the same link then works.
 		await page.evaluate(
 			() =>
 				new Promise((ok, fail) => {
@@ -84,11 +86,12 @@ describe.skipIf(unavailable)('the phone runs out of storage for Clyde', () => {
 					request.onerror = () => fail(request.error);
 				})
 		);
-		await page.getByRole('button', { name: 'Mark as complete' }).click();
-		await page.getByText('You have completed this lesson.').waitFor();
+		await next.click();
+		await page.getByRole('heading', { level: 1, name: 'Browsers and searching' }).waitFor();
 		expect(await page.getByRole('alert').count()).toBe(0);
+		// The completion, and the next lesson opened.
+		await expect.poll(async () => (await ids('events')).length).toBe(events.length + 2);
 		const after = await ids('events');
-		expect(after).toHaveLength(events.length + 1);
 		expect(after).toEqual(expect.arrayContaining(events));
 		expect(await ids('outbox')).toEqual(after);
 	});

@@ -62,10 +62,12 @@ describe('keyboard only', () => {
 		}
 		await page.getByText(/You got \d+ of \d+ right/).waitFor();
 
-		await tabTo(page, /^a:Back to the lesson/);
+		// The way on is the result's primary action; taking it marks the lesson complete.
+		await tabTo(page, /^a:Next lesson: Browsers and searching/);
 		await page.keyboard.press('Enter');
-		await tabTo(page, /^button:Mark as complete/);
+		await page.getByRole('heading', { level: 1, name: 'Browsers and searching' }).waitFor();
+		await tabTo(page, /^a:Previous: The internet and the web/);
 		await page.keyboard.press('Enter');
-		await page.getByText('You have completed this lesson.').waitFor();
+		await page.getByRole('heading', { level: 2, name: 'Lesson done' }).waitFor();
 	});
 });

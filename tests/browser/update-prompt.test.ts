@@ -36,7 +36,14 @@ describe('a new version of the app', () => {
 		await page
 			.getByRole('heading', { name: 'A new version of Clyde is ready' })
 			.waitFor({ timeout: 20_000 });
-		await page.waitForTimeout(1000);
+		// No silent take-over: the new version is installed and waiting. Only skipWaiting, which
+		// the button sends, can activate it while this page is open, so no reload can come.
+		expect(
+			await page.evaluate(async () => {
+				const registration = await navigator.serviceWorker.getRegistration();
+				return registration?.waiting?.state;
+			})
+		).toBe('installed');
 		expect(await page.evaluate(() => (window as unknown as { unsaved?: boolean }).unsaved)).toBe(
 			true
 		);

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { renderMarkdown } from '../../scripts/content/render';
+import { sanitiseSvg } from '../../scripts/content/sanitize-svg';
+import { HOSTILE_SVGS } from '../fixtures/hostile-svgs';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
+import { settle } from '../support/settle';
 
-const noLinks = { link: () => undefined, image: () => undefined };
+const noLinks = { link: () => undefined, picture: () => undefined };
 
 /**
  * Puts HTML into a blank page with no CSP (so only the sanitiser stands in the way), both as
@@ -23,7 +26,7 @@ async function executedPayloads(page: Page, html: string): Promise<number[]> {
 		await handle.focus().catch(() => {});
 		await handle.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
 	}
-	await page.waitForTimeout(300);
+	await settle(page);
 	// A click on a javascript: link may have navigated the page; read what ran wherever it is.
 	return page.evaluate(() => (window as unknown as { __ran?: number[] }).__ran ?? []);
 }
@@ -45,5 +48,17 @@ describe('lesson HTML in real Chromium', () => {
 	it(`runs none of the ${XSS_PAYLOADS.length} payloads once rendered and sanitised`, async () => {
 		const html = XSS_PAYLOADS.map((payload) => renderMarkdown(payload, noLinks).html).join('\n');
 		expect(await executedPayloads(page, html)).toEqual([]);
+	});
+
+	it('the harness catches hostile SVG shown inline as it is', async () => {
+		const raw = HOSTILE_SVGS.map((h) => h.svg).join('\n');
+		expect((await executedPayloads(page, raw)).length).toBeGreaterThan(0);
+	});
+
+	it(`runs none of the ${HOSTILE_SVGS.length} hostile SVGs, nor the lesson payloads, once sanitised as pictures`, async () => {
+		const pictures = [...HOSTILE_SVGS.map((h) => h.svg), ...XSS_PAYLOADS].map(
+			(svg) => sanitiseSvg(svg).svg
+		);
+		expect(await executedPayloads(page, pictures.join('\n'))).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import type { CatalogPathway, StoredLesson } from '../../src/lib/content/catalog-types';
+import type { CatalogPathway, MediaItem, StoredLesson } from '../../src/lib/content/catalog-types';
 
 /** A pathway of `modules` modules with `perModule` lessons each, 1000 bytes a lesson. */
 export function makePathway(id = 'p', modules = 2, perModule = 3): CatalogPathway {
@@ -46,4 +46,26 @@ export function storedLesson(pathway: CatalogPathway, id: string, hash = 'h1'): 
 		html: `<p>${lesson.title}</p>`,
 		quiz: null
 	};
+}
+
+/**
+ * The pathway with pictures: each lesson places one of its own (500 bytes) and, first in each
+ * module, one picture every module shares (300 bytes), so a pathway lists it once.
+ */
+export function withPictures(pathway: CatalogPathway): CatalogPathway {
+	const copy = structuredClone(pathway);
+	for (const module of copy.modules) {
+		module.lessons.forEach((lesson, i) => {
+			lesson.media = [
+				...(i === 0 ? [{ hash: 'shared', type: 'svg' as const, bytes: 300 }] : []),
+				{ hash: `${lesson.id}-pic`, type: 'svg' as const, bytes: 500 }
+			];
+		});
+	}
+	return copy;
+}
+
+/** A picture as the server sends it. */
+export function mediaItem(hash: string): MediaItem {
+	return { hash, type: 'svg', data: `<svg viewBox="0 0 1 1"><title>${hash}</title></svg>` };
 }

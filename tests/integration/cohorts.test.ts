@@ -179,7 +179,12 @@ describe('cohorts against a real PocketBase', () => {
 		for (let i = 0; i < 3; i++) cohorts.push(await createCohort(tutor, place));
 		for (const cohort of cohorts) {
 			expect(cohort.join_code).toMatch(CODE);
-			expect(cohort).toMatchObject({ quiz_fails: 3, quiet_days: 7, behind_lessons: 5 });
+			expect(cohort).toMatchObject({
+				quiz_fails: 3,
+				quiz_low_score: 50,
+				quiet_days: 7,
+				behind_lessons: 5
+			});
 		}
 		expect(new Set(cohorts.map((c) => c.join_code)).size).toBe(3);
 	});
@@ -243,7 +248,7 @@ describe('cohorts against a real PocketBase', () => {
 			expect(answer.body).toEqual(answers[0]?.body);
 			expect(answer.text).not.toContain(code);
 		}
-		expect(answers[0]?.body.message).toBe('No cohort has this code. Check it with your tutor.');
+		expect(answers[0]?.body.message).toBe('No class has this code. Check it with your tutor.');
 		expect(await memberIds(cohort.id)).toEqual([]);
 	});
 
@@ -369,11 +374,12 @@ describe('cohorts against a real PocketBase', () => {
 				.getOne(id)
 				.then((c) => ({
 					quiz_fails: c.quiz_fails,
+					quiz_low_score: c.quiz_low_score,
 					quiet_days: c.quiet_days,
 					behind_lessons: c.behind_lessons
 				}));
-		const lowest = { quiz_fails: 1, quiet_days: 1, behind_lessons: 1 };
-		const highest = { quiz_fails: 20, quiet_days: 90, behind_lessons: 200 };
+		const lowest = { quiz_fails: 1, quiz_low_score: 1, quiet_days: 1, behind_lessons: 1 };
+		const highest = { quiz_fails: 20, quiz_low_score: 100, quiet_days: 90, behind_lessons: 200 };
 		for (const limits of [lowest, highest]) {
 			await tutor.pb.collection('cohorts').update(cohort.id, limits);
 			expect(await thresholds(cohort.id)).toEqual(limits);
@@ -381,6 +387,8 @@ describe('cohorts against a real PocketBase', () => {
 		const outOfRange = [
 			{ quiz_fails: 21 },
 			{ quiz_fails: -1 },
+			{ quiz_low_score: 101 },
+			{ quiz_low_score: 12.5 },
 			{ quiet_days: 91 },
 			{ behind_lessons: 201 },
 			{ quiet_days: 2.5 }
@@ -408,11 +416,13 @@ describe('cohorts against a real PocketBase', () => {
 	// of 1 and the hook would fill the default: the hook refuses a 0 that was sent.
 	it('a threshold of 0 is refused rather than silently reset to the default', async () => {
 		const cohort = await createCohort(tutor, await newPlace(1));
-		const attempt = tutor.pb.collection('cohorts').update(cohort.id, { quiz_fails: 0 });
-		await expect(attempt).rejects.toMatchObject({
-			status: 400,
-			response: { data: { quiz_fails: { code: 'validation_min_number_constraint' } } }
-		});
+		for (const field of ['quiz_fails', 'quiz_low_score']) {
+			const attempt = tutor.pb.collection('cohorts').update(cohort.id, { [field]: 0 });
+			await expect(attempt).rejects.toMatchObject({
+				status: 400,
+				response: { data: { [field]: { code: 'validation_min_number_constraint' } } }
+			});
+		}
 	});
 
 	// Moving a cohort to another pathway would show its tutor the events their members made
@@ -466,6 +476,7 @@ describe('cohorts against a real PocketBase', () => {
 			pathway: place.pathway,
 			join_code: cohort.join_code,
 			quiz_fails: 3,
+			quiz_low_score: 50,
 			quiet_days: 7,
 			behind_lessons: 5
 		});
@@ -680,7 +691,7 @@ describe('cohorts against a real PocketBase', () => {
 					feed.state?.tallies.get(ada.id)?.lessons.get(place.lessons[1] as string)
 				);
 				expect(Date.now() - sent).toBeLessThan(2000);
-				expect(tally).toMatchObject({ opened: true, completed: true, fails: 0 });
+				expect(tally).toMatchObject({ touched: true, completed: true, fails: 0 });
 				const [membership] = await memberships(cohort.id);
 				await ada.pb.collection('memberships').delete(membership as string);
 				await until('Ada gone', () => (feed.state?.learners.length === 0 ? true : undefined));

@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileContent, type ContentInput } from '../../scripts/content/compile';
-import { publishContent, type PublishResult } from '../../scripts/content/publish-client';
+import {
+	publishContent,
+	publishPayload,
+	type PublishResult
+} from '../../scripts/content/publish-client';
+import { learnerApi } from '../../src/lib/api/learner-api';
 
 const url = inject('pbUrl');
 const password = 'editor-password-1';
@@ -232,5 +237,43 @@ describe('publishing content to a real PocketBase', () => {
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
+	});
+
+	it("sends each lesson's skill codes to phones in the catalog, and refuses malformed ones", async () => {
+		const tagged = published();
+		const first = tagged.markdown.get('01-alpha/01-one/01-first.md') ?? '';
+		tagged.markdown.set(
+			'01-alpha/01-one/01-first.md',
+			first.replace('  - Learn\n', '  - Learn\nskills: [COM-L1, SAFE-L2]\n')
+		);
+		// The last test: it leaves pub-first tagged, at a later version.
+		const result = await publishContent({
+			url,
+			token: editorToken,
+			pathways: compiled(tagged),
+			dryRun: false
+		});
+		expect(changed(result)).toEqual(['updated pub-first v2']);
+		const catalog = await learnerApi(url).content.catalog();
+		const alpha =
+			'pathways' in catalog ? catalog.pathways.find((p) => p.id === 'pub-alpha') : undefined;
+		expect(alpha?.modules[0]?.lessons.map((l) => [l.id, l.skills])).toEqual([
+			['pub-first', ['COM-L1', 'SAFE-L2']],
+			['pub-second', []],
+			['pub-third', []]
+		]);
+
+		const payload = publishPayload(compiled(tagged), true);
+		const lesson = payload.pathways[0]?.modules[0]?.lessons[0];
+		if (lesson) lesson.skills = ['COM-L1', '<b>'];
+		const response = await fetch(`${url}/api/clyde/content/publish`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: editorToken },
+			body: JSON.stringify(payload)
+		});
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { message: string }).message).toMatch(
+			/lessons\[0\]\.skills must be a list of up to 50 codes/
+		);
 	});
 });

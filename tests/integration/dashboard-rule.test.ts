@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ProgressEvent } from '../../src/lib/progress/event-types';
+import { summarise } from '../../src/lib/progress/lesson-summary';
 import { seededRandom } from '../../src/lib/random/seeded-random';
 import { lessonRecord, recordOf } from '../../src/lib/tutor/cell-state';
 import {
@@ -27,6 +28,8 @@ const PASSWORD = `rule-${randomUUID().slice(0, 8)}-secret`;
 const LESSONS = 6;
 const LEARNERS = 5;
 const QUIZ_FAILS = 2;
+/** The cohort's low-score mark (%): two fails with no attempt reaching it also need help. */
+const QUIZ_LOW_SCORE = 50;
 
 let admin: PocketBase;
 let prefix: string;
@@ -204,12 +207,20 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 					.filter((e) => e.lesson === lesson && e.type !== 'quiz_answered')
 					.map((e) => ({ ...e, user: learner.id, seq: 0 }) as TutorEvent);
 				const tally = server.tallies.get(learner.id)?.lessons.get(lesson);
-				const expected = lessonRecord(mine, QUIZ_FAILS);
-				const actual = tally ? recordOf(tally, QUIZ_FAILS) : lessonRecord([], QUIZ_FAILS);
+				const expected = lessonRecord(mine, QUIZ_FAILS, QUIZ_LOW_SCORE);
+				const actual = tally
+					? recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE)
+					: lessonRecord([], QUIZ_FAILS, QUIZ_LOW_SCORE);
 				expect({ ...actual, bestScore: actual.bestScore?.toFixed(4) }).toEqual({
 					...expected,
 					bestScore: expected.bestScore?.toFixed(4)
 				});
+				// And the learner's own rule for done (src/lib/progress/lesson-state.ts), as the
+				// phone applies it to every event of the lesson, answers included, says the SQL's
+				// cell is done exactly when the learner sees it done, and since the same time.
+				const summary = summarise(events.filter((e) => e.lesson === lesson)).get(lesson);
+				expect(actual.doneAt).toBe(summary?.doneAt);
+				expect(actual.doneAt !== undefined).toBe(summary?.state === 'done');
 				compared += 1;
 			}
 		}
@@ -217,7 +228,7 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 		// The histories cover every state, so the comparison meant something.
 		const states = new Set(
 			[...server.tallies.values()].flatMap((t) =>
-				[...t.lessons.values()].map((tally) => recordOf(tally, QUIZ_FAILS).state)
+				[...t.lessons.values()].map((tally) => recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE).state)
 			)
 		);
 		expect([...states].sort()).toEqual(['completed', 'needs_help', 'opened', 'quiz_passed']);

@@ -149,7 +149,7 @@ describe('the lesson tallies of events stored before them', () => {
 		const tallies = fromProgress(after.whole).tallies;
 		expect(tallies).toEqual(tallyEvents(after.since.events));
 		expect(tallies.get(learner.id)?.lessons.get(lessons[1] as string)).toMatchObject({
-			passed: true,
+			quizPassed: true,
 			fails: 1,
 			bestScore: 1,
 			doneAt: at(14)

@@ -6,7 +6,7 @@ import { Rejected } from '../../src/lib/api/http';
 import { learnerApi } from '../../src/lib/api/learner-api';
 import { openDatabase, type ClydeDatabase } from '../../src/lib/db/database';
 import type { NewProgressEvent } from '../../src/lib/progress/event-types';
-import { lessonProgress } from '../../src/lib/progress/derive';
+import { summarise } from '../../src/lib/progress/lesson-summary';
 import { recordEvent } from '../../src/lib/progress/record-event';
 import { pullEvents } from '../../src/lib/sync/pull-events';
 import { saveSession } from '../../src/lib/sync/session-store';
@@ -113,8 +113,13 @@ describe('sync against a real PocketBase', () => {
 		const ids = async (db: ClydeDatabase) => (await db.events.toArray()).map((e) => e.id).sort();
 		expect(await ids(phone)).toEqual(await ids(library));
 		expect(await ids(phone)).toEqual((await serverOpIds(session.userId)).sort());
-		expect(lessonProgress(await phone.events.toArray())).toEqual(
-			lessonProgress(await library.events.toArray())
+		// Progress as the screens read it: each lesson's summary, the same on both devices and
+		// the same as a rebuild from all the events.
+		const summaries = async (db: ClydeDatabase) =>
+			Object.fromEntries((await db.summaries.toArray()).map((s) => [s.lesson, s]));
+		expect(await summaries(phone)).toEqual(await summaries(library));
+		expect(await summaries(phone)).toEqual(
+			Object.fromEntries(summarise(await phone.events.toArray()))
 		);
 		expect(await phone.outbox.count()).toBe(0);
 		expect(await library.outbox.count()).toBe(0);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Question, Quiz } from '../../src/lib/content/types';
 
 /** Answers the quiz question on screen (the first choice, or a typed answer) and moves on. */
 export async function answerQuestion(page: Page, typed = 'an answer'): Promise<void> {
@@ -22,6 +23,39 @@ export async function finishQuiz(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Try again' }).waitFor();
 }
 
+/** The published quiz of a lesson, as the server sends it to phones. */
+export async function publishedQuiz(url: string, lesson: string): Promise<Quiz> {
+	const response = await fetch(`${url}/api/clyde/lessons?ids=${encodeURIComponent(lesson)}`);
+	const { lessons } = (await response.json()) as { lessons: { quiz: Quiz | null }[] };
+	const quiz = lessons[0]?.quiz;
+	if (!quiz) throw new Error(`lesson ${lesson} has no quiz`);
+	return quiz;
+}
+
+/** Answers the question on screen rightly (choice, true/false and text questions) and moves on. */
+export async function answerRightly(page: Page, question: Question): Promise<void> {
+	const form = page.locator('main form');
+	switch (question.type) {
+		case 'single':
+		case 'multiple':
+			for (const option of question.options.filter((o) => o.correct))
+				await form.getByLabel(option.text, { exact: true }).check();
+			break;
+		case 'true-false':
+			await form.getByLabel(question.answer ? 'True' : 'False', { exact: true }).check();
+			break;
+		case 'text':
+			await form.getByRole('textbox').fill(question.accept[0] ?? '');
+			break;
+		case 'order':
+			throw new Error(
+				'answerRightly does not reorder items: choose a quiz without an order question'
+			);
+	}
+	await page.getByRole('button', { name: 'Check answer' }).click();
+	await page.getByRole('button', { name: /Next question|See your result/ }).click();
+}
+
 /** Waits until the service worker controls the page: from then on the app opens offline. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -41,4 +75,14 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 			all.onsuccess = () => ok(all.result as T[]);
 		});
 	}, store);
+}
+
+/** The content ids of a published pathway's lessons, as the catalog route lists them. */
+export async function publishedLessonIds(url: string, pathwaySlug: string): Promise<string[]> {
+	const catalog = (await (await fetch(`${url}/api/clyde/catalog`)).json()) as {
+		pathways: Array<{ slug: string; modules: Array<{ lessons: Array<{ id: string }> }> }>;
+	};
+	const pathway = catalog.pathways.find((p) => p.slug === pathwaySlug);
+	if (!pathway) throw new Error(`no published pathway "${pathwaySlug}"`);
+	return pathway.modules.flatMap((module) => module.lessons.map((lesson) => lesson.id));
 }

@@ -82,16 +82,20 @@ export async function startTestServer(
 	};
 }
 
-/** Publishes the bundled content/ into a test server, as an admin, and returns what it did. */
-export async function publishBundledContent(url: string) {
+/**
+ * Publishes the bundled content/ (or another content folder) into a test server, as an admin,
+ * and returns what it did.
+ */
+export async function publishBundledContent(
+	url: string,
+	dir = resolve(import.meta.dirname, '../../content')
+) {
 	const { default: PocketBase } = await import('pocketbase');
 	const { compileContent } = await import('../../scripts/content/compile');
 	const { loadContent } = await import('../../scripts/content/load');
 	const { publishContent } = await import('../../scripts/content/publish-client');
 	const pb = new PocketBase(url);
 	await pb.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
-	const { pathways } = compileContent(
-		await loadContent(resolve(import.meta.dirname, '../../content'))
-	);
+	const { pathways } = compileContent(await loadContent(dir));
 	return publishContent({ url, token: pb.authStore.token, pathways, dryRun: false });
 }

@@ -1,4 +1,4 @@
-import type { Catalog, StoredLesson } from '$lib/content/catalog-types';
+import type { Catalog, MediaItem, StoredLesson } from '$lib/content/catalog-types';
 import { BadAnswer, type Call } from './http';
 
 /** The content routes of pb_hooks/catalog.pb.js: public, so learners may study before signing up. */
@@ -6,6 +6,8 @@ export interface ContentApi {
 	/** The catalog, or `unchanged` when nothing was published after `since` (a content seq). */
 	catalog(since?: number): Promise<Catalog | { seq: number; unchanged: true }>;
 	lessons(ids: string[]): Promise<StoredLesson[]>;
+	/** Published pictures by hash (at most 20 at a time); one no longer published is left out. */
+	media(hashes: string[]): Promise<MediaItem[]>;
 }
 
 export function contentApi(call: Call): ContentApi {
@@ -24,12 +26,35 @@ export function contentApi(call: Call): ContentApi {
 			const answer = await call<{ lessons: unknown }>('/api/clyde/lessons', {
 				query: { ids: ids.join(',') }
 			});
-			if (!Array.isArray(answer.lessons) || !answer.lessons.every(isStoredLesson)) {
+			if (
+				!Array.isArray(answer.lessons) ||
+				!answer.lessons.every((l) => isStoredLesson(l) && Array.isArray(l.media))
+			) {
 				throw new BadAnswer('lessons from the server are not in the expected form');
 			}
 			return answer.lessons;
+		},
+		async media(hashes) {
+			const answer = await call<{ media: unknown }>('/api/clyde/media', {
+				query: { hashes: hashes.join(',') }
+			});
+			if (!Array.isArray(answer.media) || !answer.media.every(isMediaItem)) {
+				throw new BadAnswer('pictures from the server are not in the expected form');
+			}
+			return answer.media;
 		}
 	};
+}
+
+const MEDIA_TYPES = ['svg', 'png', 'jpeg', 'webp', 'gif'];
+
+function isMediaItem(value: unknown): value is MediaItem {
+	const item = value as Partial<MediaItem> | null;
+	return (
+		typeof item?.hash === 'string' &&
+		MEDIA_TYPES.includes(item.type as string) &&
+		typeof item.data === 'string'
+	);
 }
 
 /** A lesson is usable if it has the fields the reader needs; anything else is damaged. */

@@ -14,7 +14,8 @@ function serverWith(seq: number, ids: string[]): ContentApi & { asked: number[] 
 			if (since >= seq) return { seq, unchanged: true as const };
 			return { seq, pathways: ids.map((id) => makePathway(id)) };
 		},
-		lessons: async () => []
+		lessons: async () => [],
+		media: async () => []
 	};
 }
 

@@ -34,10 +34,41 @@ export interface CatalogLesson {
 	title: string;
 	summary: string;
 	minutes: number;
+	/**
+	 * Essential Digital Skills statement codes (src/lib/skills/edsf.ts). Absent in a catalog
+	 * stored before lessons carried them, until the next publish refreshes it.
+	 */
+	skills?: string[];
 	hash: string;
 	version: number;
 	/** About how many bytes the lesson's HTML and quiz take. */
 	bytes: number;
+	/**
+	 * The pictures it places, in order. Absent from a catalog stored before pictures were
+	 * separate resources (the next catalog refresh brings them).
+	 */
+	media?: MediaRef[];
+}
+
+export type MediaType = 'svg' | 'png' | 'jpeg' | 'webp' | 'gif';
+
+/** A picture a lesson places: its hash, its type and about how many bytes downloading it costs. */
+export interface MediaRef {
+	hash: string;
+	type: MediaType;
+	bytes: number;
+}
+
+/** A picture as GET /api/clyde/media answers it: an SVG's text, or a raster picture in base64. */
+export interface MediaItem {
+	hash: string;
+	type: MediaType;
+	data: string;
+}
+
+/** A picture kept on the phone, for the pathway it was downloaded with. */
+export interface StoredMedia extends MediaItem {
+	pathway: string;
 }
 
 /** A whole lesson, as GET /api/clyde/lessons answers and IndexedDB keeps it. */
@@ -54,6 +85,8 @@ export interface StoredLesson {
 	outcomes: string[];
 	html: string;
 	quiz: Quiz | null;
+	/** Its pictures; absent from a lesson stored before pictures were separate resources. */
+	media?: MediaRef[];
 	hash: string;
 	version: number;
 }

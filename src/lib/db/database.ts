@@ -1,11 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CatalogPathway, StoredLesson } from '$lib/content/catalog-types';
+import type { CatalogPathway, StoredLesson, StoredMedia } from '$lib/content/catalog-types';
 import type { ProgressEvent } from '$lib/progress/event-types';
+import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
 
 /** A pathway the learner chose to download; kept until they remove it. */
 export interface DownloadRecord {
 	pathway: string;
 	requestedAt: string;
+	/** When every lesson it then had was stored; lessons missing after that are new since. */
+	finishedAt?: string;
 }
 
 /** An event waiting to reach the server. Deleted only when the server confirms it. */
@@ -29,8 +32,11 @@ export interface SettingRow {
 export type ClydeDatabase = Dexie & {
 	catalog: EntityTable<CatalogPathway, 'id'>;
 	lessons: EntityTable<StoredLesson, 'id'>;
+	media: Dexie.Table<StoredMedia, [string, string]>;
 	downloads: EntityTable<DownloadRecord, 'pathway'>;
 	events: EntityTable<ProgressEvent, 'id'>;
+	/** Each lesson's events folded into one row, for the screens (lesson-summary.ts). */
+	summaries: EntityTable<LessonSummary, 'lesson'>;
 	outbox: EntityTable<OutboxRow, 'id'>;
 	rejected: EntityTable<RejectedRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
@@ -38,7 +44,8 @@ export type ClydeDatabase = Dexie & {
 
 /**
  * The learner's IndexedDB: the catalog (so the home screen works offline), downloaded
- * lessons, append-only progress events and their outbox, and settings.
+ * lessons and their pictures, append-only progress events and their outbox, a summary of each
+ * lesson's events, and settings.
  */
 export function openDatabase(name = 'clyde'): ClydeDatabase {
 	const db = new Dexie(name) as ClydeDatabase;
@@ -53,5 +60,16 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 		settings: 'key'
 	});
 	db.version(2).stores({ rejected: 'id' });
+	// Screens read these instead of every event. Built once here from the events a phone
+	// already holds; from then on written with each event (record-event.ts, merge-events.ts).
+	db.version(3)
+		.stores({ summaries: 'lesson, pathway' })
+		.upgrade(async (tx) => {
+			const events = await tx.table<ProgressEvent>('events').toArray();
+			await tx.table<LessonSummary>('summaries').bulkPut([...summarise(events).values()]);
+		});
+	// A picture is kept per pathway, so removing one pathway's download frees its pictures
+	// alone; the same picture in two pathways is kept twice, which is rare and small.
+	db.version(4).stores({ media: '[pathway+hash], pathway, hash' });
 	return db;
 }

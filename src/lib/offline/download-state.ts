@@ -5,28 +5,36 @@ export type DownloadState =
 	| { kind: 'downloading'; percent: number }
 	| { kind: 'paused'; percent: number }
 	| { kind: 'ready' }
-	| { kind: 'update'; changed: number };
+	/** Lessons published since the download (`added`), or changed since (`changed`). */
+	| { kind: 'update'; added: number; changed: number };
 
-/** Total size of a pathway's lessons, for "Download (about 120 KB)". */
+/** What the phone remembers of a download the learner asked for (the `downloads` table). */
+export interface DownloadMark {
+	/** Set once every lesson of the pathway as it then was had been stored. */
+	finishedAt?: string;
+}
+
+/** Total size of a pathway's lessons, for "Save for offline (less than 1 MB)". */
 export function pathwayBytes(pathway: CatalogPathway): number {
 	return pathway.modules.reduce((sum, m) => sum + m.lessons.reduce((s, l) => s + l.bytes, 0), 0);
 }
 
 /**
  * Where a pathway's download stands, from what the learner asked for and what is stored.
- * Pure: the screens and the tests share it.
+ * A lesson missing from a download that once finished is new since (an update), not a sign
+ * that the download stopped half way. Pure: the screens and the tests share it.
  */
 export function downloadState(
 	pathway: CatalogPathway,
-	requested: boolean,
+	download: DownloadMark | undefined,
 	storedHashes: ReadonlyMap<string, string>,
 	activePercent?: number
 ): DownloadState {
 	if (activePercent !== undefined) return { kind: 'downloading', percent: activePercent };
-	if (!requested) return { kind: 'none' };
+	if (!download) return { kind: 'none' };
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
 	const missing = lessons.filter((l) => !storedHashes.has(l.id));
-	if (missing.length > 0) {
+	if (missing.length > 0 && !download.finishedAt) {
 		const total = pathwayBytes(pathway);
 		const missingBytes = missing.reduce((sum, l) => sum + l.bytes, 0);
 		return {
@@ -34,12 +42,35 @@ export function downloadState(
 			percent: total ? Math.floor(((total - missingBytes) / total) * 100) : 0
 		};
 	}
-	const changed = lessons.filter((l) => storedHashes.get(l.id) !== l.hash).length;
-	return changed > 0 ? { kind: 'update', changed } : { kind: 'ready' };
+	const changed = lessons.filter(
+		(l) => storedHashes.has(l.id) && storedHashes.get(l.id) !== l.hash
+	).length;
+	return changed + missing.length > 0
+		? { kind: 'update', added: missing.length, changed }
+		: { kind: 'ready' };
 }
 
-/** "about 120 KB" / "about 1.2 MB": sizes for people, not exact byte counts. */
-export function formatBytes(bytes: number): string {
-	if (bytes < 1024 * 1024) return `about ${Math.max(1, Math.round(bytes / 1024))} KB`;
-	return `about ${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const MB = 1024 * 1024;
+
+/**
+ * "less than 1 MB", "about 3 MB", "about 1,250 MB": sizes in whole megabytes, the unit phone
+ * data plans and storage settings use, never a byte count.
+ */
+export function formatMegabytes(bytes: number): string {
+	if (bytes < MB) return 'less than 1 MB';
+	return `about ${Math.round(bytes / MB).toLocaleString('en-GB')} MB`;
+}
+
+/** "12 KB": for what is well under a megabyte, such as a lesson's pictures (at least 1 KB). */
+export function formatKilobytes(bytes: number): string {
+	return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** An update in words: "1 new lesson", "2 lessons changed", "1 new lesson, 2 changed". */
+export function describeUpdate(update: { added: number; changed: number }): string {
+	const added = `${update.added} new lesson${update.added === 1 ? '' : 's'}`;
+	if (update.changed === 0) return added;
+	if (update.added === 0)
+		return `${update.changed} lesson${update.changed === 1 ? '' : 's'} changed`;
+	return `${added}, ${update.changed} changed`;
 }

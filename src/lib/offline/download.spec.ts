@@ -2,25 +2,47 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentApi } from '$lib/api/content';
 import { Offline } from '$lib/api/http';
+import type { CatalogPathway } from '$lib/content/catalog-types';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
 import { StorageFullError } from '$lib/db/storage-full';
-import { makePathway, storedLesson } from '../../../tests/factories/catalog';
+import {
+	makePathway,
+	mediaItem,
+	storedLesson,
+	withPictures
+} from '../../../tests/factories/catalog';
 import { fullOnBulkPut } from '../../../tests/support/quota';
-import { downloadPathway, removeDownload } from './download';
+import { downloadPathway, removeDownload, storedPictures } from './download';
 import { downloadState } from './download-state';
+import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
 
 const pathway = makePathway('p', 2, 6);
+const pictured = withPictures(pathway);
 
-/** A transport over the test's own data; `failAfter` batches it throws like a dropped line. */
-function fakeApi(failAfter = Infinity): ContentApi & { asked: string[][] } {
+/**
+ * A transport over the test's own data. After `failAfter` requests it throws as a dropped line
+ * would; `asked` and `askedMedia` record what was requested.
+ */
+function fakeApi(
+	from: CatalogPathway = pathway,
+	failAfter = Infinity
+): ContentApi & { asked: string[][]; askedMedia: string[][] } {
 	const asked: string[][] = [];
+	const askedMedia: string[][] = [];
+	const requests = () => asked.length + askedMedia.length;
 	return {
 		asked,
-		catalog: async () => ({ seq: 1, pathways: [pathway] }),
+		askedMedia,
+		catalog: async () => ({ seq: 1, pathways: [from] }),
 		async lessons(ids) {
-			if (asked.length >= failAfter) throw new Offline('no connection (Failed to fetch)');
+			if (requests() >= failAfter) throw new Offline('no connection (Failed to fetch)');
 			asked.push(ids);
-			return ids.map((id) => storedLesson(pathway, id));
+			return ids.map((id) => storedLesson(from, id));
+		},
+		async media(hashes) {
+			if (requests() >= failAfter) throw new Offline('no connection (Failed to fetch)');
+			askedMedia.push(hashes);
+			return hashes.map(mediaItem);
 		}
 	};
 }
@@ -36,45 +58,131 @@ describe('downloadPathway', () => {
 
 	it('stores every lesson in batches and reports byte progress up to the total', async () => {
 		const progress: number[] = [];
-		await downloadPathway(db, fakeApi(), pathway, (done) => progress.push(done));
+		await downloadPathway(db, fakeApi(), pathway, {
+			pictures: true,
+			onProgress: (done) => progress.push(done)
+		});
 		expect(await db.lessons.count()).toBe(12);
 		expect(progress).toEqual([0, 5000, 10000, 12000]);
-		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'ready' });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
+	});
+
+	it('then the pictures, each once, in batches of ten, counted in the bytes', async () => {
+		const api = fakeApi(pictured);
+		const progress: [number, number][] = [];
+		await downloadPathway(db, api, pictured, {
+			pictures: true,
+			onProgress: (done, total) => progress.push([done, total])
+		});
+		const all = pathwayPictures(pictured);
+		expect(all).toHaveLength(13);
+		expect(api.askedMedia.map((batch) => batch.length)).toEqual([10, 3]);
+		expect(await storedPictures(db, 'p')).toEqual(new Set(all.map((ref) => ref.hash)));
+		const total = 12000 + picturesBytes(all);
+		expect(total).toBe(12000 + 12 * 500 + 300);
+		expect(progress.at(-1)).toEqual([total, total]);
+		expect((await db.media.toArray()).every((m) => m.pathway === 'p')).toBe(true);
+	});
+
+	it('in low-data mode asks for no picture at all, and counts none', async () => {
+		const api = fakeApi(pictured);
+		const progress: number[] = [];
+		await downloadPathway(db, api, pictured, {
+			pictures: false,
+			onProgress: (_done, total) => progress.push(total)
+		});
+		expect(api.askedMedia).toEqual([]);
+		expect(await db.media.count()).toBe(0);
+		expect(new Set(progress)).toEqual(new Set([12000]));
+		expect(missingPictures(pictured, await storedPictures(db, 'p'))).toHaveLength(13);
 	});
 
 	it('keeps what it stored when the connection drops, and resumes with only the rest', async () => {
-		const first = fakeApi(1);
-		await expect(downloadPathway(db, first, pathway)).rejects.toBeInstanceOf(Offline);
+		const first = fakeApi(pathway, 1);
+		await expect(downloadPathway(db, first, pathway, { pictures: true })).rejects.toBeInstanceOf(
+			Offline
+		);
 		expect(await db.lessons.count()).toBe(5);
-		expect(downloadState(pathway, true, await hashes())).toEqual({ kind: 'paused', percent: 41 });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'paused',
+			percent: 41
+		});
 
 		const second = fakeApi();
-		await downloadPathway(db, second, pathway);
+		await downloadPathway(db, second, pathway, { pictures: true });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
 		expect(second.asked.flat()).toHaveLength(7);
 		expect(await db.lessons.count()).toBe(12);
 	});
 
+	it('resumes a drop among the pictures with only the pictures still missing', async () => {
+		// 3 lesson batches, then the first batch of pictures, then the line drops.
+		const first = fakeApi(pictured, 4);
+		await expect(downloadPathway(db, first, pictured, { pictures: true })).rejects.toBeInstanceOf(
+			Offline
+		);
+		expect((await storedPictures(db, 'p')).size).toBe(10);
+
+		const second = fakeApi(pictured);
+		await downloadPathway(db, second, pictured, { pictures: true });
+		expect(second.asked).toEqual([]);
+		expect(second.askedMedia.flat()).toHaveLength(3);
+		expect(missingPictures(pictured, await storedPictures(db, 'p'))).toEqual([]);
+	});
+
+	it('reads a lesson published after it finished as an update, and fetches only that', async () => {
+		await downloadPathway(db, fakeApi(), pathway, { pictures: true });
+		const grown = makePathway('p', 2, 7);
+		const mark = await db.downloads.get('p');
+		expect(downloadState(grown, mark, await hashes())).toEqual({
+			kind: 'update',
+			added: 2,
+			changed: 0
+		});
+		const api = fakeApi();
+		api.lessons = async (ids) => {
+			api.asked.push(ids);
+			return ids.map((id) => storedLesson(grown, id));
+		};
+		await downloadPathway(db, api, grown, { pictures: true });
+		expect(api.asked).toEqual([['p-m1-l7', 'p-m2-l7']]);
+		expect(downloadState(grown, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
+	});
+
 	it('fetches only changed lessons for an update', async () => {
-		await downloadPathway(db, fakeApi(), pathway);
+		await downloadPathway(db, fakeApi(), pathway, { pictures: true });
 		const changed = structuredClone(pathway);
 		const lesson = changed.modules[1]?.lessons[2];
 		if (lesson) lesson.hash = 'h2';
-		expect(downloadState(changed, true, await hashes())).toEqual({ kind: 'update', changed: 1 });
+		expect(downloadState(changed, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'update',
+			added: 0,
+			changed: 1
+		});
 		const api = fakeApi();
-		await downloadPathway(db, api, changed).catch(() => {});
+		await downloadPathway(db, api, changed, { pictures: true }).catch(() => {});
 		expect(api.asked).toEqual([['p-m2-l3']]);
 	});
 
 	it('says the phone is full on a quota error and keeps earlier batches', async () => {
 		const api = fakeApi();
 		fullOnBulkPut(db.lessons, 2);
-		const failure = await downloadPathway(db, api, pathway).catch((e: unknown) => e);
+		const failure = await downloadPathway(db, api, pathway, { pictures: true }).catch(
+			(e: unknown) => e
+		);
 		expect(failure).toBeInstanceOf(StorageFullError);
 		expect(await db.lessons.count()).toBe(5);
 	});
 
-	it('removing a download frees the lessons and never touches progress', async () => {
-		await downloadPathway(db, fakeApi(), pathway);
+	it('removing a download frees the lessons and pictures and never touches progress', async () => {
+		await downloadPathway(db, fakeApi(pictured), pictured, { pictures: true });
+		await db.media.put({ ...mediaItem('other'), pathway: 'q' });
 		await db.events.add({
 			id: 'e1',
 			type: 'lesson_completed',
@@ -85,8 +193,11 @@ describe('downloadPathway', () => {
 		});
 		await removeDownload(db, 'p');
 		expect(await db.lessons.count()).toBe(0);
+		expect((await db.media.toArray()).map((m) => m.pathway)).toEqual(['q']);
 		expect(await db.downloads.count()).toBe(0);
 		expect(await db.events.count()).toBe(1);
-		expect(downloadState(pathway, false, await hashes())).toEqual({ kind: 'none' });
+		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'none'
+		});
 	});
 });

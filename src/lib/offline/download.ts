@@ -1,49 +1,89 @@
+import type { Table } from 'dexie';
 import type { ContentApi } from '$lib/api/content';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import type { ClydeDatabase } from '$lib/db/database';
 import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
+import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
 
 const BATCH = 5;
+/** Pictures are a few KB each (the route takes up to 20): fewer requests, still resumable. */
+const PICTURE_BATCH = 10;
+
+export interface DownloadOptions {
+	/** Pictures too (low-data mode leaves them for the learner to ask for, one by one). */
+	pictures: boolean;
+	onProgress?(doneBytes: number, totalBytes: number): void;
+	now?: Date;
+}
 
 /**
- * Downloads the lessons of a pathway that are missing or changed, a few at a time, each batch
- * in its own transaction: an interrupted download keeps what it stored, and calling this
- * again fetches only the rest. It stops with the API's errors (`$lib/api/http`), or
- * StorageFullError when the phone is full.
+ * Downloads the lessons of a pathway that are missing or changed, then (unless told not to)
+ * the pictures not yet on the phone, a few at a time, each batch in its own transaction: an
+ * interrupted download keeps what it stored, and calling this again fetches only the rest.
+ * It stops with the API's errors (`$lib/api/http`), or StorageFullError when the phone is full.
+ * Once every lesson is stored it marks the download finished, so a lesson published later
+ * reads as an update, not as a download cut short (pictures still missing are offered apart).
  */
 export async function downloadPathway(
 	db: ClydeDatabase,
 	api: ContentApi,
 	pathway: CatalogPathway,
-	onProgress: (doneBytes: number, totalBytes: number) => void = () => {},
-	now = new Date()
+	{ pictures, onProgress = () => {}, now = new Date() }: DownloadOptions
 ): Promise<void> {
-	await db.downloads.put({ pathway: pathway.id, requestedAt: now.toISOString() });
+	const before = await db.downloads.get(pathway.id);
+	await db.downloads.put({
+		pathway: pathway.id,
+		requestedAt: now.toISOString(),
+		...(before?.finishedAt && { finishedAt: before.finishedAt })
+	});
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
-	const total = lessons.reduce((sum, l) => sum + l.bytes, 0);
 	const stored = new Map(
 		(await db.lessons.where('pathway').equals(pathway.id).toArray()).map((l) => [l.id, l.hash])
 	);
 	const todo = lessons.filter((l) => stored.get(l.id) !== l.hash);
-	let done = total - todo.reduce((sum, l) => sum + l.bytes, 0);
+	const images = pictures ? pathwayPictures(pathway) : [];
+	const missing = pictures ? missingPictures(pathway, await storedPictures(db, pathway.id)) : [];
+	const total = lessons.reduce((sum, l) => sum + l.bytes, 0) + picturesBytes(images);
+	let done = total - todo.reduce((sum, l) => sum + l.bytes, 0) - picturesBytes(missing);
 	onProgress(done, total);
 	for (let i = 0; i < todo.length; i += BATCH) {
 		const batch = todo.slice(i, i + BATCH);
-		const fetched = await api.lessons(batch.map((l) => l.id));
-		try {
-			await db.lessons.bulkPut(fetched);
-		} catch (error) {
-			throw isQuotaError(error) ? new StorageFullError() : error;
-		}
+		await store(db.lessons, await api.lessons(batch.map((l) => l.id)));
 		done += batch.reduce((sum, l) => sum + l.bytes, 0);
+		onProgress(done, total);
+	}
+	await db.downloads.update(pathway.id, { finishedAt: new Date().toISOString() });
+	for (let i = 0; i < missing.length; i += PICTURE_BATCH) {
+		const batch = missing.slice(i, i + PICTURE_BATCH);
+		const fetched = await api.media(batch.map((ref) => ref.hash));
+		await store(
+			db.media,
+			fetched.map((item) => ({ ...item, pathway: pathway.id }))
+		);
+		done += picturesBytes(batch);
 		onProgress(done, total);
 	}
 }
 
-/** Frees the space of a downloaded pathway. Progress events are never touched. */
+async function store<T>(table: Table<T>, rows: T[]): Promise<void> {
+	try {
+		await table.bulkPut(rows);
+	} catch (error) {
+		throw isQuotaError(error) ? new StorageFullError() : error;
+	}
+}
+
+/** The hashes of the pictures stored for a pathway, without reading the pictures. */
+export async function storedPictures(db: ClydeDatabase, pathwayId: string): Promise<Set<string>> {
+	const keys = await db.media.where('pathway').equals(pathwayId).primaryKeys();
+	return new Set(keys.map(([, hash]) => hash));
+}
+
+/** Frees the space of a downloaded pathway, pictures included. Progress is never touched. */
 export async function removeDownload(db: ClydeDatabase, pathwayId: string): Promise<void> {
-	await db.transaction('rw', db.lessons, db.downloads, async () => {
+	await db.transaction('rw', db.lessons, db.media, db.downloads, async () => {
 		await db.lessons.where('pathway').equals(pathwayId).delete();
+		await db.media.where('pathway').equals(pathwayId).delete();
 		await db.downloads.delete(pathwayId);
 	});
 }

@@ -1,74 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { makePathway } from '../../../tests/factories/catalog';
 import type { ProgressEvent } from './event-types';
-import { continueLesson, lessonProgress, pathwayProgress } from './derive';
+import { byLesson, pathwayProgress } from './derive';
+import { summarise } from './lesson-summary';
 
-const base = { module: 'p-m1', pathway: 'p', at: '2026-01-01T00:00:00.000Z' };
+const base = { module: 'p-m1', pathway: 'p' };
+const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`;
 const events: ProgressEvent[] = [
-	{ ...base, id: '01', type: 'lesson_opened', lesson: 'p-m1-l1' },
+	{ ...base, id: '01', at: at(2), type: 'lesson_opened', lesson: 'p-m1-l1' },
+	{ ...base, id: '02', at: at(3), type: 'lesson_completed', lesson: 'p-m1-l1' },
+	{ ...base, id: '03', at: at(4), type: 'lesson_opened', lesson: 'p-m1-l2' },
 	{
 		...base,
-		id: '02',
+		id: '04',
+		at: at(6),
 		type: 'quiz_completed',
-		lesson: 'p-m1-l1',
-		correct: 2,
-		total: 4,
-		passed: false
-	},
-	{
-		...base,
-		id: '03',
-		type: 'quiz_completed',
-		lesson: 'p-m1-l1',
+		lesson: 'p-m1-l2',
 		correct: 4,
 		total: 4,
 		passed: true
 	},
-	{
-		...base,
-		id: '04',
-		type: 'quiz_completed',
-		lesson: 'p-m1-l1',
-		correct: 3,
-		total: 4,
-		passed: true
-	},
-	{ ...base, id: '05', type: 'lesson_completed', lesson: 'p-m1-l1' },
-	{ ...base, id: '06', type: 'lesson_opened', lesson: 'p-m1-l2' },
-	{ ...base, id: '07', type: 'lesson_opened', lesson: 'p-m1-l3' }
+	{ ...base, id: '05', at: at(7), type: 'lesson_opened', lesson: 'p-m1-l3' },
+	{ ...base, module: 'p-m2', id: '06', at: at(8), type: 'lesson_opened', lesson: 'p-m2-l1' }
 ];
 
-describe('progress derived from events', () => {
-	it('marks complete and keeps the best quiz, in any order of arrival', () => {
-		const forwards = lessonProgress(events);
-		const backwards = lessonProgress([...events].reverse());
-		expect(forwards).toEqual(backwards);
-		expect(forwards.get('p-m1-l1')).toEqual({
-			opened: true,
-			completed: true,
-			bestQuiz: { correct: 4, total: 4, passed: true }
-		});
-		expect(forwards.get('p-m1-l2')).toEqual({ opened: true, completed: false });
-	});
-
-	it('a duplicated event (a retried sync) changes nothing', () => {
-		expect(lessonProgress([...events, ...events])).toEqual(lessonProgress(events));
-	});
-
-	it('counts completed lessons per module and pathway', () => {
-		const progress = pathwayProgress(makePathway('p', 2, 3), lessonProgress(events));
+describe('pathway progress from lesson summaries', () => {
+	it('counts a lesson done when completed or when its quiz was passed', () => {
+		const progress = pathwayProgress(
+			makePathway('p', 2, 3),
+			byLesson([...summarise(events).values()])
+		);
 		expect(progress).toEqual({
-			completed: 1,
+			completed: 2,
 			total: 6,
 			modules: [
-				{ id: 'p-m1', completed: 1, total: 3 },
+				{ id: 'p-m1', completed: 2, total: 3 },
 				{ id: 'p-m2', completed: 0, total: 3 }
-			]
+			],
+			minutes: 10,
+			startedAt: at(2),
+			lastDoneAt: at(6)
 		});
 	});
 
-	it('continues with the latest opened lesson that is not complete', () => {
-		expect(continueLesson(events)?.lesson).toBe('p-m1-l3');
-		expect(continueLesson(events.slice(0, 5))).toBeUndefined();
+	it('is nothing done, with no dates, for a pathway not started', () => {
+		expect(pathwayProgress(makePathway('p', 1, 2), byLesson([]))).toEqual({
+			completed: 0,
+			total: 2,
+			modules: [{ id: 'p-m1', completed: 0, total: 2 }],
+			minutes: 0
+		});
+	});
+
+	it('ignores summaries of lessons that are no longer in the pathway', () => {
+		const gone = { ...base, id: '09', at: at(9), type: 'lesson_completed' as const, lesson: 'old' };
+		const progress = pathwayProgress(
+			makePathway('p', 1, 2),
+			byLesson([...summarise([gone]).values()])
+		);
+		expect(progress.completed).toBe(0);
 	});
 });

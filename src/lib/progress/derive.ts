@@ -1,70 +1,53 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
-import type { ProgressEvent } from './event-types';
+import type { LessonSummary } from './lesson-summary';
 
-export interface LessonProgress {
-	opened: boolean;
-	completed: boolean;
-	/** Best quiz result so far, if the quiz was ever finished. */
-	bestQuiz?: { correct: number; total: number; passed: boolean };
-}
+/** Lesson summaries by lesson id, as the screens hold them. */
+export type Summaries = ReadonlyMap<string, LessonSummary>;
 
 export interface PathwayProgress {
 	completed: number;
 	total: number;
 	modules: { id: string; completed: number; total: number }[];
+	/** The lessons' own estimate of the time the done lessons take, in minutes. */
+	minutes: number;
+	/** The first event on any of its lessons, and the last time one became done (ISO 8601). */
+	startedAt?: string;
+	lastDoneAt?: string;
+}
+
+/** The summaries table's rows by lesson id. */
+export function byLesson(rows: readonly LessonSummary[] | undefined): Summaries {
+	return new Map((rows ?? []).map((row) => [row.lesson, row]));
 }
 
 /**
- * Progress is a pure function of the events: a lesson is complete if any event says so,
- * the best quiz is the highest score. Order and clocks do not matter, so events merged from
- * another device give the same answer whatever order they arrive in.
+ * How much of a pathway is done, per module and in all, by the one rule for "done"
+ * (lesson-state.ts): each lesson's summary already holds its state.
  */
-export function lessonProgress(events: readonly ProgressEvent[]): Map<string, LessonProgress> {
-	const byLesson = new Map<string, LessonProgress>();
-	for (const event of events) {
-		const progress = byLesson.get(event.lesson) ?? { opened: false, completed: false };
-		if (event.type === 'lesson_opened') progress.opened = true;
-		if (event.type === 'lesson_completed') progress.completed = true;
-		if (event.type === 'quiz_completed') {
-			const best = progress.bestQuiz;
-			const better =
-				!best ||
-				event.correct / event.total > best.correct / best.total ||
-				(event.passed && !best.passed);
-			if (better)
-				progress.bestQuiz = { correct: event.correct, total: event.total, passed: event.passed };
+export function pathwayProgress(pathway: CatalogPathway, summaries: Summaries): PathwayProgress {
+	let minutes = 0;
+	let startedAt: string | undefined;
+	let lastDoneAt: string | undefined;
+	const modules = pathway.modules.map((module) => {
+		let completed = 0;
+		for (const lesson of module.lessons) {
+			const summary = summaries.get(lesson.id);
+			if (!summary) continue;
+			if (!startedAt || summary.firstAt < startedAt) startedAt = summary.firstAt;
+			if (summary.state !== 'done') continue;
+			completed += 1;
+			minutes += lesson.minutes;
+			if (summary.doneAt && (!lastDoneAt || summary.doneAt > lastDoneAt))
+				lastDoneAt = summary.doneAt;
 		}
-		byLesson.set(event.lesson, progress);
-	}
-	return byLesson;
-}
-
-export function pathwayProgress(
-	pathway: CatalogPathway,
-	lessons: Map<string, LessonProgress>
-): PathwayProgress {
-	const modules = pathway.modules.map((module) => ({
-		id: module.id,
-		completed: module.lessons.filter((l) => lessons.get(l.id)?.completed).length,
-		total: module.lessons.length
-	}));
+		return { id: module.id, completed, total: module.lessons.length };
+	});
 	return {
 		completed: modules.reduce((sum, m) => sum + m.completed, 0),
 		total: modules.reduce((sum, m) => sum + m.total, 0),
-		modules
+		modules,
+		minutes,
+		...(startedAt && { startedAt }),
+		...(lastDoneAt && { lastDoneAt })
 	};
-}
-
-/**
- * The lesson to offer under "Continue where you left off": the most recently opened one
- * that is not complete yet. UUIDv7 ids sort by creation on this device, which is what
- * "recent" means here.
- */
-export function continueLesson(events: readonly ProgressEvent[]): ProgressEvent | undefined {
-	const completed = new Set(
-		events.filter((e) => e.type === 'lesson_completed').map((e) => e.lesson)
-	);
-	return [...events]
-		.filter((e) => e.type === 'lesson_opened' && !completed.has(e.lesson))
-		.sort((a, b) => (a.id < b.id ? 1 : -1))[0];
 }

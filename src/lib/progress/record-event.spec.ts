@@ -24,12 +24,37 @@ describe('recordEvent', () => {
 		expect((await db.outbox.toArray()).map((r) => r.id)).toEqual([first.id, second.id]);
 	});
 
-	it('writes neither when the transaction fails', async () => {
+	it("folds the event into its lesson's summary in the same transaction", async () => {
+		await recordEvent(db, opened, new Date('2026-01-01T10:00:00Z'));
+		await recordEvent(
+			db,
+			{ ...opened, type: 'quiz_completed', correct: 3, total: 3, passed: true },
+			new Date('2026-01-02T10:00:00Z')
+		);
+		expect(await db.summaries.toArray()).toEqual([
+			{
+				lesson: 'l',
+				module: 'm',
+				pathway: 'p',
+				touched: true,
+				completed: false,
+				quizPassed: true,
+				state: 'done',
+				doneAt: '2026-01-02T10:00:00.000Z',
+				bestQuiz: { correct: 3, total: 3, passed: true },
+				firstAt: '2026-01-01T10:00:00.000Z',
+				lastAt: '2026-01-02T10:00:00.000Z'
+			}
+		]);
+	});
+
+	it('writes none of them when the transaction fails', async () => {
 		await db.outbox.add({ id: 'taken', queuedAt: '' });
 		db.outbox.add = (() =>
 			Promise.reject(new Error('disk error'))) as unknown as typeof db.outbox.add;
 		await expect(recordEvent(db, opened)).rejects.toThrow('disk error');
 		expect(await db.events.count()).toBe(0);
+		expect(await db.summaries.count()).toBe(0);
 	});
 
 	it('names a full phone as such and keeps what was saved before', async () => {
@@ -43,5 +68,6 @@ describe('recordEvent', () => {
 		expect(failure).toBeInstanceOf(StorageFullError);
 		expect((failure as Error).message).toMatch(/^This phone is out of space for Clyde/);
 		expect(await db.events.toArray()).toEqual([kept]);
+		expect((await db.summaries.toArray()).map((s) => s.lastAt)).toEqual([kept.at]);
 	});
 });

@@ -2,11 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ClydeDatabase } from '$lib/db/database';
 import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
 import type { NewProgressEvent, ProgressEvent } from './event-types';
+import { foldSummary } from './lesson-summary';
 
 /**
- * Writes an event and its outbox row in one IndexedDB transaction, and resolves only when
- * both are on disk: a screen confirms an action after this, never before. When the phone is
- * full it throws StorageFullError, and neither is written.
+ * Writes an event, its outbox row and its lesson's new summary in one IndexedDB transaction,
+ * and resolves only when all are on disk: a screen confirms an action after this, never before.
+ * When the phone is full it throws StorageFullError, and none is written.
  */
 export async function recordEvent(
 	db: ClydeDatabase,
@@ -19,9 +20,10 @@ export async function recordEvent(
 		at: now.toISOString()
 	} as ProgressEvent;
 	try {
-		await db.transaction('rw', db.events, db.outbox, async () => {
+		await db.transaction('rw', db.events, db.outbox, db.summaries, async () => {
 			await db.events.add(stored);
 			await db.outbox.add({ id: stored.id, queuedAt: stored.at });
+			await db.summaries.put(foldSummary(await db.summaries.get(stored.lesson), stored));
 		});
 	} catch (error) {
 		// A full phone must be named as such: "QuotaExceededError" means nothing to a learner.

@@ -1,10 +1,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import axe from 'axe-core';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { OrderQuestion, Question, Quiz as QuizData } from '$lib/content/types';
 import { shuffledOrder, type Answer, type Graded, type QuizScore } from './grade';
 import Quiz from './Quiz.svelte';
+import { nextLink } from './next-link.test-helper';
 
 const SEED = 'learner-1:lesson-1';
 
@@ -31,8 +33,16 @@ const multiple: Question = {
 	type: 'multiple',
 	question: 'Which of these can help keep an account safe?',
 	options: [
-		{ text: 'Two-step sign-in', correct: true },
-		{ text: 'A different password for each account', correct: true },
+		{
+			text: 'Two-step sign-in',
+			correct: true,
+			feedback: 'Yes. A code on your phone stops most break-ins.'
+		},
+		{
+			text: 'A different password for each account',
+			correct: true,
+			feedback: 'Yes. One leak then opens only one account.'
+		},
 		{
 			text: 'Writing your password in an email to yourself',
 			correct: false,
@@ -77,11 +87,15 @@ const fullQuiz: QuizData = {
 	questions: [single, multiple, trueFalse, text, order]
 };
 
-function setup(quiz: QuizData, options: { onAnswer?: ReturnType<typeof answerMock> } = {}) {
+function setup(
+	quiz: QuizData,
+	options: { onAnswer?: ReturnType<typeof answerMock>; next?: { href: string; label: string } } = {}
+) {
 	const user = userEvent.setup({ delay: null });
 	const onAnswer = options.onAnswer ?? answerMock();
 	const onComplete = vi.fn<(result: QuizScore) => Promise<void>>(async () => {});
-	render(Quiz, { quiz, seed: SEED, onAnswer, onComplete });
+	const next = options.next && nextLink(options.next.href, options.next.label);
+	render(Quiz, { quiz, seed: SEED, onAnswer, onComplete, next });
 	return { user, onAnswer, onComplete };
 }
 
@@ -114,6 +128,9 @@ function deferred() {
 
 const checkButton = () => screen.getByRole('button', { name: 'Check answer' });
 const resultRegion = () => screen.getByRole('status');
+/** The words of every mark on the question, top to bottom. */
+const markTexts = () =>
+	[...document.querySelectorAll('form .mark')].map((mark) => mark.textContent?.trim());
 
 /** The order items as the learner sees them, top to bottom. */
 function shownOrder(): string[] {
@@ -172,7 +189,8 @@ async function answer(user: UserEvent, question: Question, right: boolean) {
 
 describe('Quiz: a whole quiz', () => {
 	it('goes one question at a time, saves each answer, and shows a passing score', async () => {
-		const { user, onAnswer, onComplete } = setup(fullQuiz);
+		const next = { href: '/pathways/p/m/spotting-scams', label: 'Next lesson: Spotting scams' };
+		const { user, onAnswer, onComplete } = setup(fullQuiz, { next });
 		const rights = [true, true, true, false, true];
 
 		for (const [index, question] of fullQuiz.questions.entries()) {
@@ -199,14 +217,22 @@ describe('Quiz: a whole quiz', () => {
 		const heading = await screen.findByRole('heading', { name: 'Your result' });
 		expect(heading).toHaveFocus();
 		expect(screen.getByText('You got 4 of 5 right (80%).')).toBeVisible();
-		expect(screen.getByText('You passed. The pass mark is 70%.')).toBeVisible();
+		expect(screen.getByText('The pass mark is 70%.')).toBeVisible();
+		expect(screen.getByRole('status')).toHaveTextContent('Well done! You passed.');
+		expect(document.querySelector('svg.celebration')).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: next.label })).toHaveAttribute('href', next.href);
+		// The one question missed, with its right answer and why.
+		const review = screen.getByRole('region', { name: 'The question to look at again' });
+		expect(within(review).getAllByRole('listitem')[0]).toHaveTextContent(
+			`${text.question} The right answer is: World Wide Web ${text.explanation}`
+		);
 		expect(onComplete).toHaveBeenCalledExactlyOnceWith({
 			correct: 4,
 			total: 5,
 			percent: 80,
 			passed: true
 		});
-	});
+	}, 30_000);
 
 	it('says kindly when the pass mark is not reached, and Try again starts over cleared', async () => {
 		const { user, onAnswer, onComplete } = setup(fullQuiz);
@@ -224,6 +250,15 @@ describe('Quiz: a whole quiz', () => {
 		expect(
 			screen.getByText('Not passed yet. The pass mark is 70%. Try again when you are ready.')
 		).toBeVisible();
+		expect(document.querySelector('svg.celebration')).not.toBeInTheDocument();
+		expect(screen.getByRole('status').textContent).toBe('');
+		const review = screen.getByRole('region', { name: 'Questions to look at again' });
+		expect(
+			within(review)
+				.getAllByRole('listitem')
+				.filter((item) => item.parentElement?.parentElement === review)
+				.map((item) => item.querySelector('.question')?.textContent)
+		).toEqual([single.question, trueFalse.question]);
 		expect(onComplete).toHaveBeenCalledExactlyOnceWith({
 			correct: 3,
 			total: 5,
@@ -250,7 +285,7 @@ describe('Quiz: a whole quiz', () => {
 			);
 		}
 		expect(await screen.findByText('You got 5 of 5 right (100%).')).toBeVisible();
-		expect(screen.getByText('You passed. The pass mark is 70%.')).toBeVisible();
+		expect(screen.getByText('The pass mark is 70%.')).toBeVisible();
 		expect(onComplete).toHaveBeenLastCalledWith({
 			correct: 5,
 			total: 5,
@@ -258,7 +293,7 @@ describe('Quiz: a whole quiz', () => {
 			passed: true
 		});
 		expect(onAnswer).toHaveBeenCalledTimes(10);
-	});
+	}, 30_000);
 
 	it('passes answers to onAnswer as plain data that the phone can store', async () => {
 		const { user, onAnswer } = setup(fullQuiz);
@@ -279,7 +314,7 @@ describe('Quiz: a whole quiz', () => {
 		]);
 		// IndexedDB stores by structured clone, which fails on Svelte's $state proxies.
 		for (const call of onAnswer.mock.calls) expect(() => structuredClone(call)).not.toThrow();
-	});
+	}, 30_000);
 });
 
 describe('Quiz: each type of question', () => {
@@ -291,17 +326,22 @@ describe('Quiz: each type of question', () => {
 
 		const result = resultRegion();
 		expect(await within(result).findByText('Right')).toBeVisible();
-		expect(result).toHaveTextContent('Yes. Three random words are long and hard to guess.');
 		expect(result).toHaveTextContent('Length makes a password hard to guess more than symbols do.');
 		expect(result).not.toHaveTextContent('The right answer');
 		for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
-		expect(screen.getByRole('radio', { name: 'kettle-river-piano' })).toBeChecked();
+		const chosen = screen.getByRole('radio', { name: 'kettle-river-piano' });
+		expect(chosen).toBeChecked();
+		// The mark and the option's feedback sit on the option, and describe its radio.
+		expect(chosen).toHaveAccessibleDescription(
+			'Your answer — right Yes. Three random words are long and hard to guess.'
+		);
+		expect(markTexts()).toHaveLength(1);
+		expect(screen.getByRole('radio', { name: 'Password123' })).not.toHaveAccessibleDescription();
 		expect(onAnswer).toHaveBeenCalledExactlyOnceWith(
 			0,
 			{ type: 'single', option: 1 },
 			{
 				correct: true,
-				feedback: ['Yes. Three random words are long and hard to guess.'],
 				explanation: 'Length makes a password hard to guess more than symbols do.'
 			}
 		);
@@ -314,9 +354,20 @@ describe('Quiz: each type of question', () => {
 
 		const result = resultRegion();
 		expect(await within(result).findByText('Not quite')).toBeVisible();
-		expect(result).toHaveTextContent('This is one of the first passwords an attacker tries.');
 		expect(result).toHaveTextContent('The right answer is: kettle-river-piano');
 		expect(result).toHaveTextContent('Length makes a password hard to guess');
+		expect(screen.getByRole('radio', { name: 'Password123' })).toHaveAccessibleDescription(
+			'Your answer — not right This is one of the first passwords an attacker tries.'
+		);
+		// The right option is shown as the right answer, without the praise written for choosing it.
+		expect(screen.getByRole('radio', { name: 'kettle-river-piano' })).toHaveAccessibleDescription(
+			'Right answer'
+		);
+		expect(screen.queryByText(/Three random words/)).not.toBeInTheDocument();
+		expect(markTexts()).toEqual([
+			'Your answer — not right This is one of the first passwords an attacker tries.',
+			'Right answer'
+		]);
 	});
 
 	it('multiple choice: tells the learner to choose all that apply', () => {
@@ -335,18 +386,34 @@ describe('Quiz: each type of question', () => {
 		expect(await within(result).findByText('Right')).toBeVisible();
 		expect(result).not.toHaveTextContent('The right answers');
 		expect(result).toHaveTextContent('Two-step sign-in and unique passwords protect you');
+		expect(markTexts()).toEqual([
+			'Your answer — right Yes. A code on your phone stops most break-ins.',
+			'Your answer — right Yes. One leak then opens only one account.'
+		]);
 		for (const box of screen.getAllByRole('checkbox')) expect(box).toBeDisabled();
 		expect(onAnswer.mock.lastCall?.[1]).toEqual({ type: 'multiple', options: [0, 1] });
 	});
 
-	it('multiple choice, wrong: shows the feedback and every right answer', async () => {
+	it('multiple choice, wrong: marks each choice, the right one left out, and lists the right answers', async () => {
 		const { user } = setup({ passPercent: 70, questions: [multiple] });
 		await answer(user, multiple, false);
 		await user.click(checkButton());
 
 		const result = resultRegion();
 		expect(await within(result).findByText('Not quite')).toBeVisible();
-		expect(result).toHaveTextContent('Anyone who gets into your email would find it.');
+		expect(screen.getByRole('checkbox', { name: 'Two-step sign-in' })).toHaveAccessibleDescription(
+			'Your answer — right Yes. A code on your phone stops most break-ins.'
+		);
+		expect(
+			screen.getByRole('checkbox', { name: 'Writing your password in an email to yourself' })
+		).toHaveAccessibleDescription(
+			'Your answer — not right Anyone who gets into your email would find it.'
+		);
+		// Never praise ("Yes. …") under "Not quite" for an option the learner did not tick.
+		expect(
+			screen.getByRole('checkbox', { name: 'A different password for each account' })
+		).toHaveAccessibleDescription('Right answer');
+		expect(screen.queryByText(/One leak then opens/)).not.toBeInTheDocument();
 		expect(within(result).getByText('The right answers are:')).toBeVisible();
 		expect(
 			within(within(result).getByRole('list'))
@@ -368,9 +435,12 @@ describe('Quiz: each type of question', () => {
 
 		const result = resultRegion();
 		expect(await within(result).findByText('Right')).toBeVisible();
-		expect(result).toHaveTextContent('Right. A bank will never ask for it.');
 		expect(result).toHaveTextContent('Anyone asking for your PIN is trying to steal from you.');
 		expect(screen.getByRole('radio', { name: 'False' })).toBeDisabled();
+		expect(screen.getByRole('radio', { name: 'False' })).toHaveAccessibleDescription(
+			'Your answer — right Right. A bank will never ask for it.'
+		);
+		expect(markTexts()).toHaveLength(1);
 	});
 
 	it('true or false, wrong: shows the feedback for the choice and the right answer', async () => {
@@ -380,8 +450,14 @@ describe('Quiz: each type of question', () => {
 
 		const result = resultRegion();
 		expect(await within(result).findByText('Not quite')).toBeVisible();
-		expect(result).toHaveTextContent('Banks never ask for your PIN by email, text or phone.');
 		expect(result).toHaveTextContent('The right answer is: False');
+		expect(screen.getByRole('radio', { name: 'True' })).toHaveAccessibleDescription(
+			'Your answer — not right Banks never ask for your PIN by email, text or phone.'
+		);
+		expect(screen.getByRole('radio', { name: 'False' })).toHaveAccessibleDescription(
+			'Right answer'
+		);
+		expect(screen.queryByText('Right. A bank will never ask for it.')).not.toBeInTheDocument();
 		expect(onAnswer.mock.lastCall?.[1]).toEqual({ type: 'true-false', value: true });
 	});
 
@@ -396,6 +472,7 @@ describe('Quiz: each type of question', () => {
 		expect(await within(result).findByText('Right')).toBeVisible();
 		expect(result).toHaveTextContent('The World Wide Web is the part of the internet');
 		expect(box).toBeDisabled();
+		expect(box).toHaveAccessibleDescription('Your answer — right');
 	});
 
 	it('typed answer, wrong: shows the first accepted answer; Enter checks it', async () => {
@@ -406,6 +483,9 @@ describe('Quiz: each type of question', () => {
 		expect(await within(result).findByText('Not quite')).toBeVisible();
 		expect(result).toHaveTextContent('The right answer is: World Wide Web');
 		expect(result).not.toHaveTextContent('The web');
+		expect(screen.getByRole('textbox', { name: 'Your answer' })).toHaveAccessibleDescription(
+			'Your answer — not right'
+		);
 	});
 
 	it('order: starts shuffled by the seed, never already in order', () => {
@@ -424,9 +504,9 @@ describe('Quiz: each type of question', () => {
 		expect(await within(result).findByText('Right')).toBeVisible();
 		expect(result).toHaveTextContent('You write the message first, then send it.');
 		expect(result).not.toHaveTextContent('The right order');
-		for (const button of screen.getAllByRole('button', { name: /^Move / })) {
-			expect(button).toBeDisabled();
-		}
+		// Once checked the items stay put: the move buttons give way to a mark on each place.
+		expect(screen.queryAllByRole('button', { name: /^Move / })).toEqual([]);
+		expect(markTexts()).toEqual(order.items.map(() => 'Right place'));
 		expect(onAnswer.mock.lastCall?.[1]).toEqual({ type: 'order', order: [0, 1, 2, 3] });
 	});
 
@@ -437,6 +517,13 @@ describe('Quiz: each type of question', () => {
 
 		const result = resultRegion();
 		expect(await within(result).findByText('Not quite')).toBeVisible();
+		// The first two were swapped: each says where it goes.
+		expect(markTexts()).toEqual([
+			'Not right — it goes at number 2',
+			'Not right — it goes at number 1',
+			'Right place',
+			'Right place'
+		]);
 		expect(within(result).getByText('The right order is:')).toBeVisible();
 		expect(
 			within(within(result).getByRole('list'))
@@ -491,7 +578,7 @@ describe('Quiz: saving', () => {
 
 		expect(onAnswer).toHaveBeenCalledOnce();
 		// Not yet saved: no result, no way on, and the choice cannot change.
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await tick();
 		expect(resultRegion()).toBeEmptyDOMElement();
 		expect(screen.queryByRole('button', { name: 'Next question' })).not.toBeInTheDocument();
 		expect(screen.getByRole('radio', { name: 'Password123' })).toBeDisabled();
@@ -545,13 +632,13 @@ describe('Quiz: saving', () => {
 
 		await user.click(screen.getByRole('button', { name: 'See your result' }));
 		expect(onComplete).toHaveBeenCalledTimes(2);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await tick();
 		expect(screen.queryByRole('heading', { name: 'Your result' })).not.toBeInTheDocument();
 
 		saved.resolve();
 		expect(await screen.findByRole('heading', { name: 'Your result' })).toHaveFocus();
 		expect(screen.getByText('You got 1 of 1 right (100%).')).toBeVisible();
-		expect(screen.getByText('You passed. The pass mark is 100%.')).toBeVisible();
+		expect(screen.getByText('The pass mark is 100%.')).toBeVisible();
 	});
 });
 
@@ -611,5 +698,5 @@ describe('Quiz: accessibility', () => {
 		}
 		await screen.findByRole('heading', { name: 'Your result' });
 		expect(await axeViolations()).toEqual([]);
-	});
+	}, 30_000);
 });

@@ -64,31 +64,23 @@ const order: OrderQuestion = {
 };
 
 describe('grade: single', () => {
-	it('is right for the correct option, with its feedback and the explanation', () => {
+	it('is right for the correct option, with the explanation', () => {
 		expect(grade(single, { type: 'single', option: 1 })).toEqual({
 			correct: true,
-			feedback: ['Yes. Three random words.'],
 			explanation: 'Length makes a password hard to guess.'
 		});
 	});
 
-	it('is wrong for another option, with that option’s feedback', () => {
+	it('is wrong for another option, with the explanation', () => {
 		expect(grade(single, { type: 'single', option: 0 })).toEqual({
 			correct: false,
-			feedback: ['One of the first an attacker tries.'],
 			explanation: 'Length makes a password hard to guess.'
 		});
-	});
-
-	it('has no feedback for an option without any', () => {
-		expect(grade(single, { type: 'single', option: 2 }).feedback).toEqual([]);
+		expect(grade(single, { type: 'single', option: 2 }).correct).toBe(false);
 	});
 
 	it('is wrong, not a crash, for an option that does not exist', () => {
-		expect(grade(single, { type: 'single', option: 7 })).toMatchObject({
-			correct: false,
-			feedback: []
-		});
+		expect(grade(single, { type: 'single', option: 7 }).correct).toBe(false);
 		expect(grade(single, { type: 'single', option: -1 }).correct).toBe(false);
 	});
 });
@@ -118,55 +110,27 @@ describe('grade: multiple', () => {
 	it('is wrong with nothing chosen', () => {
 		expect(grade(multiple, { type: 'multiple', options: [] })).toEqual({
 			correct: false,
-			feedback: ['Two-step sign-in helps.', 'A manager remembers them.'],
 			explanation: 'Unique passwords protect you.'
 		});
-	});
-
-	it('gives feedback for chosen options in option order, then for correct options missed', () => {
-		expect(grade(multiple, { type: 'multiple', options: [2, 1] }).feedback).toEqual([
-			'Email can leak.',
-			'Two-step sign-in helps.',
-			'A manager remembers them.'
-		]);
-	});
-
-	it('gives feedback for every chosen option when right', () => {
-		expect(grade(multiple, { type: 'multiple', options: [3, 1, 0] }).feedback).toEqual([
-			'Two-step sign-in helps.',
-			'A manager remembers them.'
-		]);
 	});
 });
 
 describe('grade: true-false', () => {
-	it('is right when the value matches, with the feedback for that value', () => {
+	it('is right when the value matches', () => {
 		expect(grade(trueFalse, { type: 'true-false', value: false })).toEqual({
 			correct: true,
-			feedback: ['Right. A bank will never ask.'],
 			explanation: 'Anyone asking for your PIN is trying to steal from you.'
 		});
 	});
 
-	it('is wrong when the value does not match, with the feedback for that value', () => {
-		expect(grade(trueFalse, { type: 'true-false', value: true })).toMatchObject({
-			correct: false,
-			feedback: ['Banks never ask for your PIN.']
-		});
+	it('is wrong when the value does not match', () => {
+		expect(grade(trueFalse, { type: 'true-false', value: true }).correct).toBe(false);
 	});
 
 	it('works for a question whose answer is true', () => {
 		const question: TrueFalseQuestion = { ...trueFalse, answer: true };
 		expect(grade(question, { type: 'true-false', value: true }).correct).toBe(true);
 		expect(grade(question, { type: 'true-false', value: false }).correct).toBe(false);
-	});
-
-	it('has no feedback when the editor wrote none, or none for that value', () => {
-		const none: TrueFalseQuestion = { type: 'true-false', question: 'Q', answer: true };
-		expect(grade(none, { type: 'true-false', value: true }).feedback).toEqual([]);
-		const onlyTrue: TrueFalseQuestion = { ...none, feedback: { true: 'Yes.' } };
-		expect(grade(onlyTrue, { type: 'true-false', value: false }).feedback).toEqual([]);
-		expect(grade(onlyTrue, { type: 'true-false', value: true }).feedback).toEqual(['Yes.']);
 	});
 });
 
@@ -187,9 +151,9 @@ describe('grade: text', () => {
 		expect(grade(question, { type: 'text', text: "it's FINE" }).correct).toBe(true);
 	});
 
-	it('has no feedback, and no explanation when there is none', () => {
+	it('has no explanation when there is none', () => {
 		const graded = grade(text, { type: 'text', text: 'World Wide Web' });
-		expect(graded).toEqual({ correct: true, feedback: [] });
+		expect(graded).toEqual({ correct: true });
 		expect('explanation' in graded).toBe(false);
 	});
 });
@@ -198,7 +162,6 @@ describe('grade: order', () => {
 	it('is right only in the written order', () => {
 		expect(grade(order, { type: 'order', order: [0, 1, 2, 3] })).toEqual({
 			correct: true,
-			feedback: [],
 			explanation: 'You write the message first, then send it.'
 		});
 	});

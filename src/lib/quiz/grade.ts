@@ -34,8 +34,6 @@ export interface RightAnswer {
 
 export interface Graded {
 	correct: boolean;
-	/** The editor's feedback for what the learner chose, in the order to show it. */
-	feedback: string[];
 	explanation?: string;
 }
 
@@ -47,53 +45,30 @@ export interface QuizScore {
 	passed: boolean;
 }
 
-function check(question: Question, answer: Answer): Omit<Graded, 'explanation'> {
+function isCorrect(question: Question, answer: Answer): boolean {
 	switch (question.type) {
-		case 'single': {
+		case 'single':
 			if (answer.type !== 'single') break;
-			const option = question.options[answer.option];
-			return {
-				correct: option?.correct === true,
-				feedback: option?.feedback ? [option.feedback] : []
-			};
-		}
+			return question.options[answer.option]?.correct === true;
 		case 'multiple': {
 			if (answer.type !== 'multiple') break;
 			const chosen = new Set(answer.options);
 			const correctIndices = question.options.flatMap((option, i) => (option.correct ? [i] : []));
-			const correct =
-				chosen.size === correctIndices.length && correctIndices.every((i) => chosen.has(i));
-			const feedback: string[] = [];
-			question.options.forEach((option, i) => {
-				if (chosen.has(i) && option.feedback) feedback.push(option.feedback);
-			});
-			question.options.forEach((option, i) => {
-				if (option.correct && !chosen.has(i) && option.feedback) feedback.push(option.feedback);
-			});
-			return { correct, feedback };
+			return chosen.size === correctIndices.length && correctIndices.every((i) => chosen.has(i));
 		}
-		case 'true-false': {
+		case 'true-false':
 			if (answer.type !== 'true-false') break;
-			const message = question.feedback?.[answer.value ? 'true' : 'false'];
-			return { correct: answer.value === question.answer, feedback: message ? [message] : [] };
-		}
+			return answer.value === question.answer;
 		case 'text': {
 			if (answer.type !== 'text') break;
 			const given = normaliseAnswer(answer.text);
-			return {
-				correct: question.accept.some((accepted) => normaliseAnswer(accepted) === given),
-				feedback: []
-			};
+			return question.accept.some((accepted) => normaliseAnswer(accepted) === given);
 		}
-		case 'order': {
+		case 'order':
 			if (answer.type !== 'order') break;
-			return {
-				correct:
-					answer.order.length === question.items.length &&
-					answer.order.every((item, i) => item === i),
-				feedback: []
-			};
-		}
+			return (
+				answer.order.length === question.items.length && answer.order.every((item, i) => item === i)
+			);
 	}
 	throw new Error(
 		`Cannot grade a "${answer.type}" answer to a "${question.type}" question: the types must match.`
@@ -102,7 +77,7 @@ function check(question: Question, answer: Answer): Omit<Graded, 'explanation'> 
 
 /** Checks one answer. Throws if the answer is for a different type of question. */
 export function grade(question: Question, answer: Answer): Graded {
-	const graded: Graded = check(question, answer);
+	const graded: Graded = { correct: isCorrect(question, answer) };
 	if (question.explanation !== undefined) graded.explanation = question.explanation;
 	return graded;
 }

@@ -48,10 +48,20 @@ describe('pullEvents', () => {
 	});
 
 	it('on a full phone says so, and keeps the cursor of the last page it stored', async () => {
-		fullOnBulkPut(db.events, 2);
+		// The second page's summaries do not fit: its events are not kept either.
+		fullOnBulkPut(db.summaries, 2);
 		const failure = await pullEvents(db, serverWith(450), session).catch((e: unknown) => e);
 		expect(failure).toBeInstanceOf(StorageFullError);
 		expect(await db.events.count()).toBe(200);
 		expect((await db.settings.get(cursorKey('u')))?.value).toBe(200);
+	});
+
+	it("folds each page into the lessons' summaries, and a page pulled again changes nothing", async () => {
+		await pullEvents(db, serverWith(450), session);
+		const summaries = await db.summaries.toArray();
+		expect(summaries).toMatchObject([{ lesson: 'l', state: 'opened' }]);
+		await db.settings.put({ key: cursorKey('u'), value: 0 });
+		await pullEvents(db, serverWith(450), session);
+		expect(await db.summaries.toArray()).toEqual(summaries);
 	});
 });

@@ -32,7 +32,9 @@ const TEXT: [string, string][] = [
 	// The Offline badge in the header.
 	['brand', 'on-brand'],
 	// A danger button.
-	['background', 'problem']
+	['background', 'problem'],
+	// A picture's words on its right (good) and wrong (bad) badges are paper-coloured.
+	['background', 'picture-good']
 ];
 
 /** Parts of the interface and marks that carry meaning, 3:1 (1.4.11): [mark, next to]. */
@@ -45,8 +47,20 @@ const MARKS: [string, string][] = [
 	['problem', 'background'],
 	['success', 'background'],
 	['warning', 'background'],
-	['warning', 'notice']
+	['warning', 'notice'],
+	// A picture's marks (its classes good, bad, accent) on the page and on its soft shapes.
+	['picture-good', 'background'],
+	['picture-good', 'surface'],
+	['problem', 'surface'],
+	['picture-accent-line', 'background'],
+	['picture-accent-line', 'surface']
 ];
+
+/**
+ * Fills drawn only inside an outline of another token, which carries the contrast: a
+ * picture's filled accent shapes keep their accent line (yellow inside black in high contrast).
+ */
+const OUTLINED = ['picture-accent-fill'];
 
 /** Focus is a yellow ring around a dark one: one of them must reach 3:1 on each background. */
 const FOCUS_ON = ['background', 'surface', 'brand', 'notice'];
@@ -95,6 +109,7 @@ it('checks every token: each is in a pair above or named decorative', () => {
 		...FOCUS_ON,
 		'focus',
 		'focus-inner',
+		...OUTLINED,
 		...DECORATIVE
 	]);
 	expect(Object.keys(themes.light).filter((name) => !checked.has(name))).toEqual([]);

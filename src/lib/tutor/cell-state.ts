@@ -1,4 +1,6 @@
+import { isDone } from '$lib/progress/lesson-state';
 import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
+import { stuckOnQuiz } from './quiz-struggle';
 import type { TutorEvent } from './types';
 
 /** One learner's state on one lesson, from least to most done; needs-help is apart. */
@@ -25,32 +27,37 @@ export interface LessonRecord {
 }
 
 /**
- * A lesson's state from its tally. A lesson is done when it was completed or its quiz passed;
- * it is "needs help" when its quiz failed `quizFails` times and never passed: a pass clears it.
+ * A lesson's state from its tally. Done-ness is the learner's own rule
+ * (src/lib/progress/lesson-state.ts), so the grid, the CSV and the signals count exactly the
+ * lessons the learner sees as done; the states only say how. A lesson is "needs help" when the
+ * learner is stuck on its quiz (quiz-struggle.ts): a pass clears it.
  */
-export function recordOf(tally: LessonTally, quizFails: number): LessonRecord {
-	const { fails, passed, completed, opened, bestScore, doneAt } = tally;
-	const state: CellState =
-		!passed && fails >= quizFails
-			? 'needs_help'
-			: passed
-				? 'quiz_passed'
-				: completed
-					? 'completed'
-					: opened || fails > 0
-						? 'opened'
-						: 'not_started';
+export function recordOf(tally: LessonTally, quizFails: number, quizLowScore = 0): LessonRecord {
+	const { fails, quizPassed: passed, bestScore, doneAt } = tally;
+	const state: CellState = stuckOnQuiz({ fails, passed, bestScore }, quizFails, quizLowScore)
+		? 'needs_help'
+		: passed
+			? 'quiz_passed'
+			: isDone(tally)
+				? 'completed'
+				: tally.touched
+					? 'opened'
+					: 'not_started';
 	return { state, fails, passed, bestScore, doneAt };
 }
 
 /**
  * Folds one learner's events on one lesson into its state. Like the learner's own progress
- * (src/lib/progress/derive.ts) it does not depend on the order events arrive in, and an
+ * (src/lib/progress/lesson-state.ts) it does not depend on the order events arrive in, and an
  * event delivered twice (a retried sync) counts once.
  */
-export function lessonRecord(events: readonly TutorEvent[], quizFails: number): LessonRecord {
+export function lessonRecord(
+	events: readonly TutorEvent[],
+	quizFails: number,
+	quizLowScore = 0
+): LessonRecord {
 	const unique = new Map(events.map((event) => [event.id, event]));
 	let tally = NO_TALLY;
 	for (const event of unique.values()) tally = addEvent(tally, event);
-	return recordOf(tally, quizFails);
+	return recordOf(tally, quizFails, quizLowScore);
 }

@@ -20,6 +20,7 @@ const progress = (cursor: number, roster = 1): CohortProgress => ({
 		pathway: 'p',
 		join_code: 'ABCD2345',
 		quiz_fails: 3,
+		quiz_low_score: 50,
 		quiet_days: 7,
 		behind_lessons: 5
 	},

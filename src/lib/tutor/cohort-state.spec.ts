@@ -8,6 +8,7 @@ const COHORT = {
 	pathway: 'p',
 	join_code: 'ABCD2345',
 	quiz_fails: 3,
+	quiz_low_score: 50,
 	quiet_days: 7,
 	behind_lessons: 5
 };
@@ -65,13 +66,13 @@ describe('fromProgress: the server columns as tallies', () => {
 		expect(state.tallies.get('ana')).toEqual({
 			active: '2026-01-03T10:00:00.000Z',
 			lessons: new Map([
-				['l1', { opened: true, completed: false, passed: false, fails: 2, bestScore: 0.25 }],
+				['l1', { touched: true, completed: false, quizPassed: false, fails: 2, bestScore: 0.25 }],
 				[
 					'l2',
 					{
-						opened: true,
+						touched: true,
 						completed: true,
-						passed: false,
+						quizPassed: false,
 						fails: 0,
 						doneAt: '2026-01-03T10:00:00.000Z'
 					}
@@ -89,16 +90,16 @@ describe('withChanges: live events added to a state', () => {
 		const after = withChanges(before, [passed], 45);
 		expect(after.cursor).toBe(45);
 		expect(after.tallies.get('ana')?.lessons.get('l1')).toEqual({
-			opened: true,
+			touched: true,
 			completed: false,
-			passed: true,
+			quizPassed: true,
 			fails: 2,
 			bestScore: 1,
 			doneAt: passed.at
 		});
 		expect(after.tallies.get('ben')).toBe(before.tallies.get('ben'));
 		// The state before is left as it was.
-		expect(before.tallies.get('ana')?.lessons.get('l1')?.passed).toBe(false);
+		expect(before.tallies.get('ana')?.lessons.get('l1')?.quizPassed).toBe(false);
 	});
 
 	it('leaves out events it already counted (seq up to the cursor) and those of non-members', () => {

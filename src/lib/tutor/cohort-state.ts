@@ -34,10 +34,11 @@ export function fromProgress(progress: CohortProgress): CohortState {
 		const lesson = cells.lesson[i];
 		if (!learner || lesson === undefined) continue;
 		const flags = cells.flags[i] ?? 0;
+		// A cell is there only if the learner did something on the lesson: it is touched.
 		const tally: LessonTally = {
-			opened: (flags & 1) !== 0,
+			touched: true,
 			completed: (flags & 2) !== 0,
-			passed: (flags & 4) !== 0,
+			quizPassed: (flags & 4) !== 0,
 			fails: cells.fails[i] ?? 0
 		};
 		const best = cells.best[i];

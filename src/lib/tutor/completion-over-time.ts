@@ -11,9 +11,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The cohort's completion, day by day, from the first day anyone did a lesson (or `days`
- * before today, whichever is later) to today. Each learner's lessons count from the day they
- * were first done, by the device's clock; times in the future count as today.
+ * The cohort's completion, day by day, from the day before anyone did a lesson (at 0, so even
+ * a cohort whose work all fell on one day draws a line) to today, at most `days` days. Each
+ * learner's lessons count from the day they were first done, by the device's clock; times in
+ * the future count as today. Empty until a lesson is done: there is nothing to draw.
  */
 export function completionOverTime(
 	rows: readonly LearnerRow[],
@@ -32,10 +33,10 @@ export function completionOverTime(
 		}
 	}
 	doneTimes.sort((a, b) => a - b);
-	const today = Date.parse(dayOf(now));
 	const first = doneTimes[0];
-	const earliest = first === undefined ? today : Date.parse(dayOf(first));
-	const start = Math.max(earliest, today - (days - 1) * DAY);
+	if (first === undefined) return [];
+	const today = Date.parse(dayOf(now));
+	const start = Math.max(Date.parse(dayOf(first)) - DAY, today - (days - 1) * DAY);
 	const points: CompletionPoint[] = [];
 	let index = 0;
 	for (let day = start; day <= today; day += DAY) {

@@ -6,7 +6,12 @@ import type { CohortLearner, Thresholds, TutorEvent } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
-const THRESHOLDS: Thresholds = { quiz_fails: 3, quiet_days: 7, behind_lessons: 2 };
+const THRESHOLDS: Thresholds = {
+	quiz_fails: 3,
+	quiz_low_score: 50,
+	quiet_days: 7,
+	behind_lessons: 2
+};
 /** Modules p-m1 and p-m2, lessons p-m1-l1 … p-m2-l3. */
 const pathway = makePathway('p', 2, 3);
 
@@ -181,13 +186,45 @@ describe('buildDashboard', () => {
 		expect(rows[0]?.signals.some((s) => s.kind === 'quiz_fails')).toBe(false);
 	});
 
-	it('names the lessons where a quiz keeps failing, with the count', () => {
-		const fail = () => quiz('ana', 'p-m2-l1', 1, 4, false);
+	it('names the lessons where a quiz keeps failing, with the count and the best score', () => {
+		const fail = () => quiz('ana', 'p-m2-l1', 3, 5, false);
 		const { rows } = build([learner('ana')], [fail(), fail(), fail()]);
 		expect(rows[0]?.lessons[3]?.state).toBe('needs_help');
 		expect(rows[0]?.signals).toEqual([
-			{ kind: 'quiz_fails', lessons: [{ id: 'p-m2-l1', fails: 3 }] }
+			{ kind: 'quiz_fails', lessons: [{ id: 'p-m2-l1', fails: 3, best: 0.6 }] }
 		]);
+	});
+
+	it('flags a quiz failed twice at 0% (quiz_low_score), but not twice at the low-score mark', () => {
+		const { rows } = build(
+			[learner('ana'), learner('ben')],
+			[
+				quiz('ana', 'p-m1-l2', 0, 4, false),
+				quiz('ana', 'p-m1-l2', 0, 4, false),
+				quiz('ben', 'p-m1-l2', 1, 4, false),
+				quiz('ben', 'p-m1-l2', 2, 4, false)
+			]
+		);
+		expect(rows[0]?.lessons[1]?.state).toBe('needs_help');
+		expect(rows[0]?.signals).toContainEqual({
+			kind: 'quiz_fails',
+			lessons: [{ id: 'p-m1-l2', fails: 2, best: 0 }]
+		});
+		// Ben reached 50% on his second try: still learning, not stuck.
+		expect(rows[1]?.lessons[1]?.state).toBe('opened');
+		expect(rows[1]?.signals.some((s) => s.kind === 'quiz_fails')).toBe(false);
+		// The mark is the cohort's: at its lowest, 1%, only attempts at 0% count.
+		const lowest = build(
+			[learner('ana'), learner('cy')],
+			[
+				quiz('ana', 'p-m1-l2', 0, 4, false),
+				quiz('ana', 'p-m1-l2', 0, 4, false),
+				quiz('cy', 'p-m1-l2', 1, 4, false),
+				quiz('cy', 'p-m1-l2', 0, 4, false)
+			],
+			{ ...THRESHOLDS, quiz_low_score: 1 }
+		);
+		expect(lowest.rows.map((row) => row.lessons[1]?.state)).toEqual(['needs_help', 'opened']);
 	});
 
 	it('flags learners behind the cohort median', () => {

@@ -49,7 +49,7 @@ export function buildDashboard(
 			let done = 0;
 			for (const lesson of module.lessons) {
 				const tally = mine?.lessons.get(lesson.id) ?? NO_TALLY;
-				const record = recordOf(tally, thresholds.quiz_fails);
+				const record = recordOf(tally, thresholds.quiz_fails, thresholds.quiz_low_score);
 				if (record.doneAt) done += 1;
 				if (record.bestScore !== undefined) scores.push(record.bestScore);
 				lessons.push(record);
@@ -69,7 +69,9 @@ export function buildDashboard(
 		signals: needsHelp(
 			{
 				struggling: row.lessons.flatMap((record, index) =>
-					record.state === 'needs_help' ? [{ id: lessonIds[index] ?? '', fails: record.fails }] : []
+					record.state === 'needs_help'
+						? [{ id: lessonIds[index] ?? '', fails: record.fails, best: record.bestScore ?? 0 }]
+						: []
 				),
 				lastActive: row.lastActive,
 				joined: Date.parse(row.learner.joined),

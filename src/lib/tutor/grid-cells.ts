@@ -16,9 +16,12 @@ export const SYMBOLS: Record<CellState, string> = {
  * learner per lesson (30,000 for 500 learners × 60 lessons): made one by one as Svelte
  * elements they took seconds on a slow laptop, parsed from one string per row they take a
  * fraction of that. The string holds only state names, fixed symbols and numbers — nothing a
- * person typed — so there is nothing to escape.
+ * person typed (the function is given no name or email) — so there is nothing to escape.
  */
-export function lessonCellsHtml(pathway: CatalogPathway, row: LearnerRow): string {
+export function lessonCellsHtml(
+	pathway: CatalogPathway,
+	row: Pick<LearnerRow, 'lessons' | 'modules'>
+): string {
 	let html = '';
 	let index = 0;
 	pathway.modules.forEach((module, m) => {

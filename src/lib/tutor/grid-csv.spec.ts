@@ -163,12 +163,12 @@ describe('gridCsv', () => {
 
 	it('gives each needs-help signal in words, naming lessons by title', () => {
 		const signals: Signal[] = [
-			{ kind: 'quiz_fails', lessons: [{ id: 'p-m1-l2', fails: 3 }] },
+			{ kind: 'quiz_fails', lessons: [{ id: 'p-m1-l2', fails: 3, best: 0.25 }] },
 			{ kind: 'quiet', days: 9 }
 		];
 		const table = parse(gridCsv(pathway, [row('Ana', { signals }), row('Ben')]));
 		expect(column(table, 'Needs help')).toEqual([
-			'Failed the quiz on "Lesson 1.2" 3 times; No activity for 9 days',
+			'Failed the quiz on "Lesson 1.2" 3 times (best 25%); No activity for 9 days',
 			''
 		]);
 	});

@@ -4,7 +4,12 @@ import type { Thresholds } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
-const THRESHOLDS: Thresholds = { quiz_fails: 3, quiet_days: 7, behind_lessons: 5 };
+const THRESHOLDS: Thresholds = {
+	quiz_fails: 3,
+	quiz_low_score: 50,
+	quiet_days: 7,
+	behind_lessons: 5
+};
 
 /** A learner on track: active just now, joined a month ago, at the median. */
 function facts(overrides: Partial<LearnerFacts> = {}): LearnerFacts {
@@ -26,8 +31,8 @@ describe('needsHelp', () => {
 
 	it('flags the lessons whose quiz keeps failing, with their counts', () => {
 		const struggling = [
-			{ id: 'p-m1-l2', fails: 3 },
-			{ id: 'p-m2-l1', fails: 5 }
+			{ id: 'p-m1-l2', fails: 3, best: 0.5 },
+			{ id: 'p-m2-l1', fails: 2, best: 0 }
 		];
 		expect(signalsOf({ struggling })).toEqual([{ kind: 'quiz_fails', lessons: struggling }]);
 	});
@@ -80,7 +85,7 @@ describe('needsHelp', () => {
 	});
 
 	it('gives every signal that applies, in a fixed order', () => {
-		const struggling = [{ id: 'p-m1-l1', fails: 4 }];
+		const struggling = [{ id: 'p-m1-l1', fails: 4, best: 0.25 }];
 		expect(signalsOf({ struggling, lastActive: NOW - 8 * DAY, completed: 0 }, 10)).toEqual([
 			{ kind: 'quiz_fails', lessons: struggling },
 			{ kind: 'quiet', days: 8 },
@@ -89,7 +94,12 @@ describe('needsHelp', () => {
 	});
 
 	it('uses the cohort thresholds it is given', () => {
-		const strict: Thresholds = { quiz_fails: 1, quiet_days: 1, behind_lessons: 1 };
+		const strict: Thresholds = {
+			quiz_fails: 1,
+			quiz_low_score: 1,
+			quiet_days: 1,
+			behind_lessons: 1
+		};
 		expect(needsHelp(facts({ lastActive: NOW - DAY, completed: 9 }), 10, strict, NOW)).toEqual([
 			{ kind: 'quiet', days: 1 },
 			{ kind: 'behind', behind: 1, median: 10 }
@@ -128,16 +138,16 @@ describe('median', () => {
 describe('describeSignal', () => {
 	const title = (id: string) => ({ 'p-m1-l1': 'Fractions', 'p-m1-l2': 'Decimals' })[id] ?? id;
 
-	it('names each struggling lesson by its title', () => {
+	it('names each struggling lesson by its title, with the failed attempts and the best score', () => {
 		const signal = {
 			kind: 'quiz_fails' as const,
 			lessons: [
-				{ id: 'p-m1-l1', fails: 3 },
-				{ id: 'p-m1-l2', fails: 4 }
+				{ id: 'p-m1-l1', fails: 3, best: 0.6 },
+				{ id: 'p-m1-l2', fails: 2, best: 0 }
 			]
 		};
 		expect(describeSignal(signal, title)).toBe(
-			'Failed the quiz on "Fractions" 3 times; Failed the quiz on "Decimals" 4 times'
+			'Failed the quiz on "Fractions" 3 times (best 60%); Failed the quiz on "Decimals" 2 times (best 0%)'
 		);
 	});
 

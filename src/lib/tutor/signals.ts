@@ -2,13 +2,20 @@ import type { Thresholds } from './types';
 
 /** Why a learner may need help, each with what the tutor needs to act on it. */
 export type Signal =
-	| { kind: 'quiz_fails'; lessons: { id: string; fails: number }[] }
+	| { kind: 'quiz_fails'; lessons: StrugglingLesson[] }
 	| { kind: 'quiet'; days: number | undefined }
 	| { kind: 'behind'; behind: number; median: number };
 
+/** A lesson whose quiz the learner is stuck on: failed attempts and the best score (0–1). */
+export interface StrugglingLesson {
+	id: string;
+	fails: number;
+	best: number;
+}
+
 export interface LearnerFacts {
-	/** Lessons whose quiz failed again and again without a pass, with the count. */
-	struggling: { id: string; fails: number }[];
+	/** Lessons whose quiz the learner is stuck on (quiz-struggle.ts). */
+	struggling: StrugglingLesson[];
 	/** Last activity (ms since epoch), or undefined for none yet. */
 	lastActive: number | undefined;
 	/** When they joined the cohort (ms), which is where "quiet" starts counting if they never began. */
@@ -20,7 +27,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * The needs-help rules (see docs/tutors.md for why these and what they miss):
- * - a quiz failed `quiz_fails` times on a lesson with no pass since;
+ * - stuck on a lesson's quiz: failed `quiz_fails` times, or twice with no attempt reaching
+ *   `quiz_low_score`%, and no pass since (quiz-struggle.ts);
  * - no activity for `quiet_days` days (counted from joining if they never started);
  * - `behind_lessons` or more lessons behind the cohort's median.
  */
@@ -55,7 +63,10 @@ export function describeSignal(signal: Signal, lessonTitle: (id: string) => stri
 	switch (signal.kind) {
 		case 'quiz_fails':
 			return signal.lessons
-				.map((l) => `Failed the quiz on "${lessonTitle(l.id)}" ${l.fails} times`)
+				.map(
+					(l) =>
+						`Failed the quiz on "${lessonTitle(l.id)}" ${l.fails} times (best ${Math.round(l.best * 100)}%)`
+				)
 				.join('; ');
 		case 'quiet':
 			return signal.days === undefined

@@ -34,7 +34,7 @@ export interface CohortChanges {
 	more: boolean;
 }
 
-/** The cohort's activity notice (pb_migrations/1764231100_cohort_activity.js), sent live. */
+/** The cohort's activity notice (pb_migrations/1764232200_cohort_activity.js), sent live. */
 export interface ActivityNotice {
 	seq: number;
 	roster: number;
@@ -47,11 +47,16 @@ export interface Cohort {
 	join_code: string;
 	/** Needs-help thresholds, set per cohort by its tutor. */
 	quiz_fails: number;
+	/** Flag a quiz after two failed attempts when none scored this percentage. */
+	quiz_low_score: number;
 	quiet_days: number;
 	behind_lessons: number;
 }
 
-export type Thresholds = Pick<Cohort, 'quiz_fails' | 'quiet_days' | 'behind_lessons'>;
+export type Thresholds = Pick<
+	Cohort,
+	'quiz_fails' | 'quiz_low_score' | 'quiet_days' | 'behind_lessons'
+>;
 
 export interface CohortLearner {
 	id: string;

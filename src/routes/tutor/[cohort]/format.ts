@@ -11,3 +11,12 @@ export function formatWhen(at: number | undefined, now: number): string {
 
 export const formatPercent = (share: number | undefined) =>
 	share === undefined ? '—' : `${Math.round(share * 100)}%`;
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	timeZone: 'UTC'
+});
+
+/** A YYYY-MM-DD day (UTC) as "9 Mar", for the chart's axis. */
+export const formatDay = (day: string) => DAY_FORMAT.format(Date.parse(day));

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { MEDIA, type MediaType } from './allow-list';
+import type { FileReport } from './diagnostics';
+import { sanitiseSvg } from './sanitize-svg';
+import { checkSvg } from './svg-contract';
+
+/** A picture as published: a separate resource of its pathway, named by the sha256 of `data`. */
+export interface CompiledMedia {
+	hash: string;
+	type: MediaType;
+	/** An SVG's text as the publish step wrote it, or a raster picture's bytes in base64. */
+	data: string;
+	/** The gzip size of `data`: what the picture costs a learner's mobile data. */
+	gzipBytes: number;
+	/** Its path relative to content/, for editors' messages; not published. */
+	file: string;
+}
+
+/** Sizes over which a picture gets a warning, and the budget of one pathway's pictures. */
+export const SVG_WARN_GZIP = 12 * 1024;
+export const RASTER_WARN_BYTES = 100 * 1024;
+export const PATHWAY_BUDGET_GZIP = 120 * 1024;
+
+/** The picture type of a file by its extension, or undefined if it is not one Clyde shows. */
+export function pictureType(path: string): MediaType | undefined {
+	const extension = posix.extname(path).toLowerCase();
+	return (Object.keys(MEDIA.types) as MediaType[]).find((type) =>
+		MEDIA.types[type].extensions.includes(extension)
+	);
+}
+
+/**
+ * A picture file as it will be published, or undefined (with the reasons in `report`) when it
+ * cannot be: an SVG that breaks the contract, a file that is not what its name says, or one
+ * too big for the server. Size warnings do not stop it.
+ */
+export function compilePicture(
+	file: string,
+	bytes: Uint8Array,
+	report: FileReport
+): CompiledMedia | undefined {
+	const type = pictureType(file);
+	if (!type) return undefined;
+	const data = type === 'svg' ? svgData(bytes, report) : rasterData(type, bytes, report);
+	if (data === undefined) return undefined;
+	if (data.length > MEDIA.maxChars) {
+		report.error(
+			0,
+			`this picture is ${kb(bytes.length)}: the server takes pictures up to ${kb(MEDIA.maxChars * 0.75)}; make it smaller`
+		);
+		return undefined;
+	}
+	const gzipBytes = gzipSync(data).length;
+	if (type === 'svg' && gzipBytes > SVG_WARN_GZIP) {
+		report.warn(
+			0,
+			`this drawing is ${kb(gzipBytes)} compressed: keep an SVG under ${kb(SVG_WARN_GZIP)} (fewer points, rounder numbers), learners download it over mobile data`
+		);
+	} else if (type !== 'svg' && bytes.length > RASTER_WARN_BYTES) {
+		report.warn(
+			0,
+			`this picture is ${kb(bytes.length)}: keep pictures under ${kb(RASTER_WARN_BYTES)} (smaller, or saved as .webp), learners download them over mobile data`
+		);
+	}
+	return { hash: sha256(data), type, data, gzipBytes, file };
+}
+
+/** The SVG as published, or undefined when it breaks the contract (each problem reported). */
+function svgData(bytes: Uint8Array, report: FileReport): string | undefined {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		report.error(0, 'this drawing is not saved as UTF-8: save it again as UTF-8');
+		return undefined;
+	}
+	const problems = checkSvg(text);
+	for (const problem of problems) report.error(problem.offset, problem.message);
+	if (problems.length > 0) return undefined;
+	const { svg, removed } = sanitiseSvg(text);
+	// The contract and DOMPurify should agree on a picture that keeps the contract; if they
+	// ever do not, the picture would change on its way to phones, so it is not published.
+	const changes = [...removed, ...checkSvg(svg, { published: true }).map((p) => p.message)];
+	if (changes.length > 0) {
+		report.error(
+			0,
+			`publishing would change this drawing (${changes.join('; ')}): tell the Clyde developers`
+		);
+		return undefined;
+	}
+	return svg;
+}
+
+function rasterData(type: MediaType, bytes: Uint8Array, report: FileReport): string | undefined {
+	const data = Buffer.from(bytes).toString('base64');
+	const start = MEDIA.types[type].base64Start ?? '';
+	if (!data.startsWith(start)) {
+		report.error(
+			0,
+			`this file is not really a ${type.toUpperCase()} picture: its contents do not match its name; export it again from your picture program`
+		);
+		return undefined;
+	}
+	return data;
+}
+
+export function sha256(text: string): string {
+	return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** "12.3 KB": picture sizes for editors. */
+export function kb(bytes: number): string {
+	return `${(bytes / 1024).toFixed(1)} KB`;
+}
