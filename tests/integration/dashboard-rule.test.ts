@@ -14,6 +14,7 @@ import {
 import type { CohortChanges, CohortProgress, TutorEvent } from '../../src/lib/tutor/types';
 import { callRoute } from '../support/call-route';
 import { createLessons } from '../support/content-records';
+import { prefixedAccount, removePrefixed } from '../support/prefixed-records';
 
 /**
  * The dashboard's first load is computed by SQLite (pb_hooks/lib/dashboard.js), its live
@@ -40,15 +41,8 @@ let learners: { id: string; token: string }[];
 
 const place = () => ({ module: `${prefix}-m`, pathway: `${prefix}-p` });
 
-async function account(role: 'learner' | 'tutor', n: number) {
-	const email = `${prefix}-${role}${n}@example.org`;
-	const record = await admin
-		.collection('users')
-		.create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: `${role} ${n}`, role });
-	const pb = new PocketBase(url);
-	await pb.collection('users').authWithPassword(email, PASSWORD);
-	return { id: record.id, token: pb.authStore.token };
-}
+const account = (role: 'learner' | 'tutor', n: number) =>
+	prefixedAccount(admin, url, prefix, role, n, PASSWORD);
 
 /**
  * A learner's random history: on each lesson, none to several events of every type, quiz
@@ -165,18 +159,7 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 		}
 	});
 
-	afterAll(async () => {
-		const people = await admin
-			.collection('users')
-			.getFullList({ filter: admin.filter('email ~ {:p}', { p: prefix }) });
-		for (const person of people) await admin.collection('users').delete(person.id);
-		for (const collection of ['lessons', 'modules', 'pathways']) {
-			const mine = await admin
-				.collection(collection)
-				.getFullList({ filter: admin.filter('content_id ~ {:p}', { p: prefix }) });
-			for (const r of mine) await admin.collection(collection).delete(r.id);
-		}
-	});
+	afterAll(() => removePrefixed(admin, prefix));
 
 	it('on every lesson of every learner: state, failed attempts, pass, best score, when done, and last activity', async () => {
 		const pushed = learners.map((learner, n) => ({ learner, events: history(1000 + n) }));
