@@ -8,6 +8,7 @@ import { hooksWith } from '../tests/support/extra-hooks';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
 import { api } from './api';
+import { inStep } from './burst-compare';
 import { BENCH_HOOK, inParallel, makeAccounts, type Account } from './dashboard-accounts';
 import { learnerEvents } from './dashboard-learners';
 import type { LessonPlace } from './dashboard-pathway';
@@ -277,23 +278,9 @@ async function compareWithWhole(watchers: Watcher[]): Promise<number> {
 	let differ = 0;
 	for (const watcher of watchers) {
 		const whole = fromProgress(await watcher.client.progress(watcher.cohort));
-		const live = watcher.feed.state as CohortState;
-		if (JSON.stringify(comparable(live)) !== JSON.stringify(comparable(whole))) differ++;
+		if (!inStep(watcher.feed.state as CohortState, whole)) differ++;
 	}
 	return differ;
-}
-
-function comparable(state: CohortState) {
-	return [...state.tallies.entries()]
-		.filter(([, t]) => t.lessons.size > 0)
-		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([id, t]) => [
-			id,
-			t.active,
-			[...t.lessons.entries()]
-				.sort(([a], [b]) => a.localeCompare(b))
-				.map(([lesson, l]) => [lesson, { ...l, bestScore: l.bestScore?.toFixed(4) }])
-		]);
 }
 
 function percentile(values: number[], p: number): number {
