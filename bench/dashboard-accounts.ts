@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ProgressEvent } from '../src/lib/progress/event-types';
 import { api } from './api';
 import { learnerEvents, learnerNames } from './dashboard-learners';
@@ -8,7 +9,7 @@ import { PATHWAY, pathwayLessons, publishWithBenchPathway } from './dashboard-pa
 // pushed their events through the sync route.
 
 /** Runs `work` on every item, `workers` at a time. */
-async function inParallel<T>(
+export async function inParallel<T>(
 	items: readonly T[],
 	workers: number,
 	work: (item: T, index: number) => Promise<void>
@@ -92,10 +93,10 @@ export async function setUpTutor(
 }
 
 /**
- * `learners` learners (made by the admin) who each sign in, join the big cohort with its code
- * (the first `small` also the small one) and push `eventsEach` events in one batch. Most of
- * the time is PocketBase hashing passwords (bcrypt, at account creation and sign-in), so a few
- * learners go at once, one per core and a spare.
+ * `learners` learners who each join the big cohort with its code (the first `small` also the
+ * small one) and push `eventsEach` events in one batch, through the app's routes, `workers` at
+ * a time. Their accounts are made in one request by the benchmark hook (makeAccounts):
+ * through sign-up and sign-in, PocketBase's bcrypt made this take minutes.
  */
 export async function addLearners(
 	url: string,
@@ -107,10 +108,13 @@ export async function addLearners(
 	const now = Date.now();
 	const places = pathwayLessons();
 	const names = learnerNames(sizes.seed, sizes.learners);
+	const accounts = await makeAccounts(url, adminToken, {
+		prefix: `dashboard-learner-${Date.now()}`,
+		count: sizes.learners,
+		names
+	});
 	const members: Member[] = [];
-	await inParallel(names, sizes.workers, async (name, index) => {
-		const email = `learner-${String(index).padStart(3, '0')}@example.org`;
-		const learner = await account(url, adminToken, 'learner', email, name);
+	await inParallel(accounts, sizes.workers, async (learner, index) => {
 		const codes = index < sizes.small ? [side.big.code, side.small.code] : [side.big.code];
 		for (const code of codes) {
 			await api(url, '/api/clyde/cohorts/join', { token: learner.token, body: { code } });
@@ -118,7 +122,7 @@ export async function addLearners(
 		const events = learnerEvents(sizes.seed * 100_000 + index, places, sizes.eventsEach, now);
 		await api(url, '/api/clyde/sync/push', { token: learner.token, body: { events } });
 		members[index] = { ...learner, events };
-		if ((index + 1) % 50 === 0)
+		if ((index + 1) % 100 === 0)
 			console.log(`dashboard: ${index + 1} of ${names.length} learners set up`);
 	});
 	return {
@@ -128,6 +132,27 @@ export async function addLearners(
 		learnersMs: performance.now() - started,
 		workers: sizes.workers
 	};
+}
+
+/** The benchmarks' own hook (never deployed), which makes accounts in bulk: see its comment. */
+export const BENCH_HOOK = resolve(import.meta.dirname, 'hooks/bench-accounts.pb.js');
+
+/**
+ * `count` accounts with the given role, each with an auth token as if signed in, made in one
+ * request by the benchmark hook (the server must have it: see BENCH_HOOK). Their password is
+ * PASSWORD.
+ */
+export async function makeAccounts(
+	url: string,
+	adminToken: string,
+	options: { prefix: string; count: number; role?: 'learner' | 'tutor'; names?: string[] }
+): Promise<Account[]> {
+	const answer = await api<{ accounts: { id: string; email: string; token: string }[] }>(
+		url,
+		'/api/bench/accounts',
+		{ token: adminToken, body: { ...options, password: PASSWORD } }
+	);
+	return answer.accounts.map((a, i) => ({ ...a, name: options.names?.[i] ?? `Learner ${i}` }));
 }
 
 /** An account made by the admin, signed in as the app signs in. */

@@ -4,13 +4,17 @@ import { resolve } from 'node:path';
 import { describeChromium } from '../scripts/browser/chromium';
 import { ROOT } from '../scripts/config';
 import { runMain } from '../scripts/user-error';
+import { hooksWith } from '../tests/support/extra-hooks';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
 import { contentCheck } from './content-check';
+import { burst } from './burst';
 import { dashboard } from './dashboard';
+import { BENCH_HOOK } from './dashboard-accounts';
 import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
+import { ingest } from './ingest';
 import { lessonOpenTime } from './lesson-open-time';
 import { pathwayPictures } from './pathway-pictures';
 import { renderSection, upsertSection } from './report';
@@ -25,6 +29,8 @@ const BENCHMARKS: Benchmark[] = [
 	syncChaos,
 	faultKill,
 	contentCheck,
+	ingest,
+	burst,
 	dashboard
 ];
 const DOC = resolve(ROOT, 'docs/benchmarks.md');
@@ -37,7 +43,8 @@ async function main(): Promise<void> {
 	const wanted = process.argv.slice(2);
 	const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.id)) : BENCHMARKS;
 	const runs = Number(process.env.BENCH_RUNS ?? 5);
-	const server = await startTestServer();
+	const hooks = await hooksWith([BENCH_HOOK]);
+	const server = await startTestServer(undefined, { hooksDir: hooks.dir });
 	let document = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n');
 	try {
 		// The real curriculum (31 lessons), so that downloads and lessons are the size learners get.
@@ -51,6 +58,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await server.destroy();
+		await hooks.remove();
 	}
 	await writeFile(DOC, document);
 	console.log(`bench: wrote ${DOC}`);

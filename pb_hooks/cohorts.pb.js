@@ -58,19 +58,44 @@ routerAdd(
 	$apis.requireRecordAuth('users')
 );
 
-// GET /api/clyde/cohorts/:id/progress — the tutor's dashboard: learners and their events.
+// GET /api/clyde/cohorts/:id/progress — the tutor's dashboard: the whole cohort, learner by
+// lesson (pb_hooks/lib/dashboard.js). With ?after=<cursor>: its events since that cursor.
 routerAdd(
 	'GET',
 	'/api/clyde/cohorts/:id/progress',
 	(c) => {
 		const cohorts = require(`${__hooks}/lib/cohorts.js`);
-		const info = $apis.requestInfo(c);
-		const answer = cohorts.progress($app.dao(), info.authRecord, c.pathParam('id'));
+		const dashboard = require(`${__hooks}/lib/dashboard.js`);
+		const { isCount } = require(`${__hooks}/lib/events.js`);
 		c.response().header().set('Cache-Control', 'no-store');
-		return c.json(answer.status, answer.body);
+		const cohort = cohorts.ownedCohort($app.dao(), c.get('authRecord'), c.pathParam('id'));
+		if (!cohort) {
+			return c.json(404, { code: 404, message: 'No cohort of yours has this id.', data: {} });
+		}
+		const after = c.queryParam('after');
+		if (after === '') {
+			return c.blob(200, 'application/json; charset=utf-8', dashboard.whole($app.dao(), cohort));
+		}
+		if (!isCount(Number(after), 0, Number.MAX_SAFE_INTEGER)) {
+			const message = '"after" must be a whole number (a cursor from an earlier read).';
+			return c.json(400, { code: 400, message, data: {} });
+		}
+		return c.json(200, dashboard.since($app.dao(), cohort, Number(after)));
 	},
 	$apis.requireRecordAuth('users')
 );
+
+// A learner who leaves (or is removed) makes their tutor's open dashboard load again. Not when
+// the cohort itself went: its notice went with it.
+onModelAfterDelete((e) => {
+	const cohort = e.model.getString('cohort');
+	try {
+		$app.dao().findRecordById('cohorts', cohort);
+	} catch {
+		return;
+	}
+	require(`${__hooks}/lib/activity.js`).touch($app.dao(), cohort, { roster: true });
+}, 'memberships');
 
 // POST /api/clyde/cohorts/:id/renew-code — a fresh join code; the old one stops working.
 routerAdd(

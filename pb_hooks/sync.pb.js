@@ -8,8 +8,11 @@ routerAdd(
 	'/api/clyde/sync/push',
 	(c) => {
 		const sync = require(`${__hooks}/lib/sync.js`);
-		const info = $apis.requestInfo(c);
-		const answer = sync.push($app, info.authRecord, info.data);
+		const body = sync.readBody(
+			c.request().header.get('Content-Type'),
+			readerToString(c.request().body)
+		);
+		const answer = sync.push($app, c.get('authRecord'), body);
 		return c.json(answer.status, answer.body);
 	},
 	$apis.requireRecordAuth('users'),

@@ -126,10 +126,15 @@ function join(dao, user, data) {
 	);
 	let membership = existing[0];
 	if (!membership) {
+		const activity = require(`${__hooks}/lib/activity.js`);
 		membership = new Record(dao.findCollectionByNameOrId('memberships'));
 		membership.set('cohort', cohort.id);
 		membership.set('learner', user.id);
-		dao.saveRecord(membership);
+		// The tutor's open dashboard hears of the join from the cohort's notice.
+		dao.runInTransaction((tx) => {
+			tx.saveRecord(membership);
+			activity.touch(tx, cohort.id, { roster: true });
+		});
 	}
 	return { status: 200, body: asLearnerSees(membership, cohort) };
 }
@@ -171,79 +176,6 @@ function ownedCohort(dao, user, id) {
 	}
 }
 
-/**
- * Everything the dashboard needs in one answer: the cohort's learners and their events on
- * its pathway, oldest first. Single quiz answers are left out: the dashboard counts quiz
- * attempts, not answers, and they are most of the rows. Two plain SQL queries, because the
- * record API would page 500 at a time and check the rule row by row.
- */
-function progress(dao, user, id) {
-	const events = require(`${__hooks}/lib/events.js`);
-	const cohort = ownedCohort(dao, user, id);
-	if (!cohort) return answer(404, 'No cohort of yours has this id.');
-	const learners = arrayOf(
-		new DynamicModel({ id: '', membership: '', name: '', email: '', joined: '' })
-	);
-	dao
-		.db()
-		.newQuery(
-			`SELECT u.id AS id, m.id AS membership, u.name AS name, u.email AS email,
-			        m.created AS joined
-			 FROM memberships m JOIN users u ON u.id = m.learner
-			 WHERE m.cohort = {:cohort} ORDER BY u.name, u.id`
-		)
-		.bind({ cohort: cohort.id })
-		.all(learners);
-	const rows = arrayOf(
-		new DynamicModel({
-			op_id: '',
-			user: '',
-			type: '',
-			lesson: '',
-			module: '',
-			at: '',
-			received: '',
-			data: '',
-			seq: 0
-		})
-	);
-	dao
-		.db()
-		.newQuery(
-			`SELECT e.op_id AS op_id, e.user AS user, e.type AS type, e.lesson AS lesson,
-			        e.module AS module, e.at AS at, e.created AS received, e.data AS data,
-			        e.seq AS seq
-			 FROM memberships m JOIN progress_events e ON e.user = m.learner
-			 WHERE m.cohort = {:cohort} AND e.pathway = {:pathway} AND e.type != 'quiz_answered'
-			 ORDER BY e.seq`
-		)
-		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
-		.all(rows);
-	return {
-		status: 200,
-		body: {
-			cohort: {
-				id: cohort.id,
-				name: cohort.getString('name'),
-				pathway: cohort.getString('pathway'),
-				join_code: cohort.getString('join_code'),
-				quiz_fails: cohort.getInt('quiz_fails'),
-				quiz_low_score: cohort.getInt('quiz_low_score'),
-				quiet_days: cohort.getInt('quiet_days'),
-				behind_lessons: cohort.getInt('behind_lessons')
-			},
-			learners: learners.map((l) => ({
-				id: l.id,
-				membership: l.membership,
-				name: l.name,
-				email: l.email,
-				joined: events.isoDate(l.joined)
-			})),
-			events: rows.map((row) => events.toTutor(row))
-		}
-	};
-}
-
 /** A new join code, for when the old one was shared too widely. Members stay. */
 function renewCode(dao, user, id) {
 	const cohort = ownedCohort(dao, user, id);
@@ -253,4 +185,4 @@ function renewCode(dao, user, id) {
 	return { status: 200, body: { join_code: cohort.getString('join_code') } };
 }
 
-module.exports = { prepareCohort, preview, join, mine, progress, renewCode, normaliseCode };
+module.exports = { prepareCohort, preview, join, mine, ownedCohort, renewCode, normaliseCode };

@@ -14,6 +14,7 @@ const DETAIL_FIELDS = {
 	quiz_completed: ['correct', 'total', 'passed']
 };
 const TYPES = Object.keys(DETAIL_FIELDS);
+const ALLOWED = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.quiz_completed);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -21,9 +22,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** The reason an event is malformed, or "" when it is fine. */
 function problemWith(event) {
 	if (!event || typeof event !== 'object' || Array.isArray(event)) return 'must be an object';
-	const allowed = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.quiz_completed);
 	for (const key in event) {
-		if (allowed.indexOf(key) < 0) return `unknown field "${key}"`;
+		if (ALLOWED.indexOf(key) < 0) return `unknown field "${key}"`;
 	}
 	if (typeof event.id !== 'string' || !UUID.test(event.id)) return '"id" must be a UUID';
 	if (TYPES.indexOf(event.type) < 0) return `"type" must be one of ${TYPES.join(', ')}`;

@@ -1,9 +1,13 @@
 import { callRoute } from '../support/call-route';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { EventSource } from 'eventsource';
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLessons } from '../support/content-records';
+
+// Node has no EventSource; the SDK's realtime client needs one (see the PocketBase sheet).
+(globalThis as { EventSource?: unknown }).EventSource = EventSource;
 
 /**
  * Who may do what, checked through the real PocketBase API (issue 6: "an access test runs
@@ -89,6 +93,14 @@ progress_events | create     | an event of their own                            
 progress_events | create     | an event in the learner's name                           |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 progress_events | update     | the learner's events on the tutor's pathway              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 progress_events | delete     | the learner's events on the tutor's pathway              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+cohort_activity | list       | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
+cohort_activity | list       | the other tutor's cohort's notice                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✓      |   ✗
+cohort_activity | view       | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
+cohort_activity | view       | the other tutor's cohort's notice                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✓      |   ✗
+cohort_activity | subscribe  | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
+cohort_activity | create     | a notice for the tutor's empty cohort                    |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+cohort_activity | update     | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+cohort_activity | delete     | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 pathways        | list       | a published pathway                                      |     ✓     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
 pathways        | list       | an unpublished pathway                                   |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 pathways        | view       | a published pathway                                      |     ✓     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
@@ -112,6 +124,7 @@ lessons         | update     | a published lesson                               
 lessons         | delete     | a published lesson                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | join       | the tutor's cohort with its code                         |     ✗     |    ✓    |       ✓       |   ✗   |      ✗      |   ✗
 api/clyde       | dashboard  | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
+api/clyde       | changes    | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 api/clyde       | renew code | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 api/clyde       | push       | events of their own                                      |     ✗     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
 api/clyde       | push       | events in another learner's name                         |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
@@ -143,6 +156,7 @@ type EventGroup =
 const ADMIN_ONLY: Record<string, string[]> = {
 	memberships: ['create', 'update'],
 	progress_events: ['create', 'update', 'delete'],
+	cohort_activity: ['create', 'update', 'delete'],
 	pathways: ['create', 'update', 'delete'],
 	modules: ['create', 'update', 'delete'],
 	lessons: ['create', 'update', 'delete']
@@ -157,6 +171,8 @@ const VERBS: Record<string, string> = {
 	'read code': 'read the join code of',
 	join: 'join',
 	dashboard: 'read the dashboard of',
+	changes: 'read the latest events on the dashboard of',
+	subscribe: 'hear live',
 	'renew code': 'renew the join code of',
 	push: 'push',
 	pull: 'pull',
@@ -330,7 +346,9 @@ function known(collection: string): Set<string> {
 		users: Object.values(w.user),
 		cohorts: Object.values(w.cohort).map((c) => c.id),
 		memberships: Object.values(w.membership),
-		progress_events: Object.values(w.events).flat()
+		progress_events: Object.values(w.events).flat(),
+		// A cohort's notice has the cohort's id; the empty cohort has none (nobody joined).
+		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id]
 	};
 	const content = w.content[collection as ContentCollection];
 	return new Set(content ? content.all : (ids[collection] ?? []));
@@ -498,6 +516,17 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		'an event of their own': { body: (role) => forgedEvent(selfId(role)) },
 		"an event in the learner's name": { body: () => forgedEvent(w.user.learner) }
 	},
+	cohort_activity: {
+		"the tutor's cohort's notice": {
+			ids: () => [w.cohort.tutor.id],
+			body: () => ({ seq: 999_999_999 }),
+			check: checkSubscribe
+		},
+		"the other tutor's cohort's notice": { ids: () => [w.cohort.other.id] },
+		"a notice for the tutor's empty cohort": {
+			body: () => ({ cohort: w.cohort.empty.id, seq: 1, roster: 1 })
+		}
+	},
 	pathways: contentTarget('pathways'),
 	modules: contentTarget('modules'),
 	lessons: contentTarget('lessons'),
@@ -644,9 +673,21 @@ async function checkJoin(role: Role, allowed: boolean) {
 	expect(members.map((m) => m.learner)).toEqual(allowed ? [selfId(role)] : []);
 }
 
-/** The dashboard read and the code renewal: both only for the cohort's own tutor. */
+/** The dashboard reads and the code renewal: all only for the cohort's own tutor. */
 async function checkCohortRoute(role: Role, allowed: boolean, op: string) {
 	const refusal = role === 'anonymous' ? 401 : 404;
+	if (op === 'changes') {
+		const answer = await call(
+			role,
+			'GET',
+			`/api/clyde/cohorts/${w.cohort.tutor.id}/progress?after=0`
+		);
+		expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
+		const ids = (answer.body?.events ?? []).map((e: { id: string }) => e.id);
+		expect(ids.filter((id: string) => w.learnerOpIds.includes(id)).length).toBe(allowed ? 2 : 0);
+		expect(answer.text.includes(w.user.learner)).toBe(allowed);
+		return;
+	}
 	if (op === 'dashboard') {
 		const answer = await call(role, 'GET', `/api/clyde/cohorts/${w.cohort.tutor.id}/progress`);
 		expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
@@ -664,6 +705,42 @@ async function checkCohortRoute(role: Role, allowed: boolean, op: string) {
 		expect(answer.body.join_code).toBe(after.join_code);
 	} else {
 		expect(after.join_code).toBe(cohort.code);
+	}
+}
+
+/**
+ * Subscribes as `role` to the tutor's cohort's notice and to a public pathway, then the learner
+ * pushes (which touches the notice) and the admin changes the pathway: once the pathway's
+ * message is here, the notice's would have been too.
+ */
+async function checkSubscribe(role: Role, allowed: boolean) {
+	const live = newClient();
+	if (role !== 'anonymous') live.authStore.save(w.as[role].authStore.token, null);
+	const heard: string[] = [];
+	await live
+		.collection('cohort_activity')
+		.subscribe(w.cohort.tutor.id, (e) => heard.push(`notice ${e.record.id}`));
+	const pathway = w.content.pathways.published;
+	await live.collection('pathways').subscribe(pathway, () => heard.push('pathway'));
+	try {
+		const e = event('mine');
+		await callWith(w.as.learner.authStore.token, 'POST', '/api/clyde/sync/push', { events: [e] });
+		const [stored] = await w.admin
+			.collection('progress_events')
+			.getFullList({ filter: w.admin.filter('op_id = {:op}', { op: e.id }) });
+		if (stored) remember('progress_events', stored.id);
+		await w.admin.collection('pathways').update(pathway, { title: `Marker ${newId()}` });
+		await expect.poll(() => heard.includes('pathway'), { timeout: 5000 }).toBe(true);
+		if (allowed) {
+			await expect
+				.poll(() => heard.includes(`notice ${w.cohort.tutor.id}`), { timeout: 5000 })
+				.toBe(true);
+		}
+		expect(heard.filter((h) => h.startsWith('notice'))).toEqual(
+			allowed ? [`notice ${w.cohort.tutor.id}`] : []
+		);
+	} finally {
+		await live.realtime.unsubscribe();
 	}
 }
 

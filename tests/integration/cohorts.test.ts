@@ -4,6 +4,8 @@ import { EventSource } from 'eventsource';
 import PocketBase, { ClientResponseError, type RecordSubscription } from 'pocketbase';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { learnerApi } from '../../src/lib/api/learner-api';
+import { CohortFeed } from '../../src/lib/tutor/cohort-feed';
+import { TutorClient } from '../../src/lib/tutor/tutor-client';
 import { createLessons } from '../support/content-records';
 
 // Node has no EventSource; the SDK's realtime client needs one (see the PocketBase sheet).
@@ -96,6 +98,14 @@ async function push(learner: Account, events: Array<ReturnType<typeof event>>): 
 	const answer = await call(learner, 'POST', '/api/clyde/sync/push', { events });
 	expect(answer.status, answer.text).toBe(200);
 	return events.map((e) => e.id);
+}
+
+/** The cohort's membership ids, oldest first. */
+async function memberships(cohort: string): Promise<string[]> {
+	const found = await admin
+		.collection('memberships')
+		.getFullList({ filter: admin.filter('cohort = {:cohort}', { cohort }), sort: 'created' });
+	return found.map((m) => m.id);
 }
 
 async function memberIds(cohort: string): Promise<string[]> {
@@ -305,9 +315,10 @@ describe('cohorts against a real PocketBase', () => {
 				() => true,
 				(e: ClientResponseError) => (e.status === 404 ? false : Promise.reject(e))
 			);
+		const live = await call(tutor, 'GET', `/api/clyde/cohorts/${cohort}/progress?after=0`);
 		return {
 			onDashboard: board.body.learners.some((l: { id: string }) => l.id === learner.id),
-			dashboardEvents: board.body.events.filter((e: { id: string }) => opIds.includes(e.id)).length,
+			dashboardEvents: live.body.events.filter((e: { id: string }) => opIds.includes(e.id)).length,
 			listedEvents: events.filter((e) => opIds.includes(e.op_id)).length,
 			profile
 		};
@@ -433,12 +444,14 @@ describe('cohorts against a real PocketBase', () => {
 		await expect(moved).rejects.toBeInstanceOf(ClientResponseError);
 	});
 
-	it("the dashboard answers the learners and their events on the cohort's pathway only: no single quiz answers, quiz scores on completed quizzes, in seq order", async () => {
+	it("the dashboard answers its learners and, learner by lesson, what their events on the cohort's pathway add up to; ?after= answers the events since, oldest first, without single quiz answers", async () => {
 		const place = await newPlace(2);
 		const elsewhere = await newPlace(1);
 		const cohort = await createCohort(tutor, place);
 		expect((await join(ada, cohort.join_code)).status).toBe(200);
 		expect((await join(ben, cohort.join_code)).status).toBe(200);
+		const empty = await dashboard(tutor, cohort.id);
+		expect(empty.status, empty.text).toBe(200);
 		// Cleo studies the same pathway but is not in the cohort.
 		const [opened, answered, quiz] = await push(ada, [
 			event(place, 'lesson_opened'),
@@ -467,6 +480,9 @@ describe('cohorts against a real PocketBase', () => {
 			quiet_days: 7,
 			behind_lessons: 5
 		});
+		// Two joins so far; the cursor covers every event stored.
+		expect(board.body.roster).toBe(2);
+		expect(board.body.cursor).toBeGreaterThan(empty.body.cursor);
 
 		const memberships = await admin
 			.collection('memberships')
@@ -474,7 +490,7 @@ describe('cohorts against a real PocketBase', () => {
 		// Dates in ISO 8601, like the events' own `at` (PocketBase writes "2026-01-31 09:30:00.000Z").
 		const joined = (learner: Account) =>
 			memberships.find((m) => m.learner === learner.id)?.created.replace(' ', 'T');
-		// Sorted by name; each with what the grid needs (other fields may come along).
+		// Sorted by name; each with what the grid needs.
 		expect(board.body.learners).toEqual([
 			expect.objectContaining({
 				id: ada.id,
@@ -484,8 +500,51 @@ describe('cohorts against a real PocketBase', () => {
 			}),
 			expect.objectContaining({ id: ben.id, name: ben.name, email: ben.email, joined: joined(ben) })
 		]);
+		for (const learner of board.body.learners) {
+			expect(learner.active).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		}
+		// Ada: lesson 0 opened, completed, one failed attempt at 2/3; Ben: lesson 1 opened and
+		// passed at 3/3. Nobody touched anything else, and Cleo's and the other pathway's events
+		// count nowhere.
+		const cells = board.body.cells;
+		const cell = (i: number) => ({
+			learner: board.body.learners[cells.learner[i]].id,
+			lesson: cells.lesson[i],
+			flags: cells.flags[i],
+			fails: cells.fails[i],
+			best: cells.best[i],
+			done: cells.done[i] === null ? null : 'some time'
+		});
+		// In no promised order (the app files cells by learner and lesson): sorted here, Ada first.
+		const sorted = cells.learner
+			.map((_: number, i: number) => i)
+			.sort((a: number, b: number) => cells.learner[a] - cells.learner[b]);
+		expect(sorted.map(cell)).toEqual([
+			{
+				learner: ada.id,
+				lesson: place.lessons[0],
+				flags: 1 + 2,
+				fails: 1,
+				best: 0.6667,
+				done: 'some time'
+			},
+			{
+				learner: ben.id,
+				lesson: place.lessons[1],
+				flags: 1 + 4,
+				fails: 0,
+				best: 1,
+				done: 'some time'
+			}
+		]);
 
-		const events = board.body.events as Array<Record<string, unknown>>;
+		const changes = await call(
+			tutor,
+			'GET',
+			`/api/clyde/cohorts/${cohort.id}/progress?after=${empty.body.cursor}`
+		);
+		expect(changes.status, changes.text).toBe(200);
+		const events = changes.body.events as Array<Record<string, unknown>>;
 		expect(events.map((e) => [e.id, e.user, e.type])).toEqual([
 			[opened, ada.id, 'lesson_opened'],
 			[quiz, ada.id, 'quiz_completed'],
@@ -496,11 +555,26 @@ describe('cohorts against a real PocketBase', () => {
 		expect(events.map((e) => e.id)).not.toContain(answered);
 		const seqs = events.map((e) => e.seq as number);
 		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-		expect(new Set(seqs).size).toBe(seqs.length);
 		for (const e of events) expect(e.received).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		expect(events[1]).toMatchObject({ correct: 2, total: 3, passed: false });
 		expect(events[4]).toMatchObject({ correct: 3, total: 3, passed: true });
 		for (const e of [events[0], events[2], events[3]]) expect(e).not.toHaveProperty('correct');
+		expect(changes.body).toMatchObject({ cursor: board.body.cursor, more: false });
+		// Nothing new since the last read.
+		const none = await call(
+			tutor,
+			'GET',
+			`/api/clyde/cohorts/${cohort.id}/progress?after=${board.body.cursor}`
+		);
+		expect(none.body).toEqual({ events: [], cursor: board.body.cursor, more: false });
+		for (const bad of ['-1', '1.5', 'x']) {
+			const refused = await call(
+				tutor,
+				'GET',
+				`/api/clyde/cohorts/${cohort.id}/progress?after=${bad}`
+			);
+			expect(refused.status).toBe(400);
+		}
 	});
 
 	it("someone else's cohort answers 404, the same as a cohort id that does not exist", async () => {
@@ -520,13 +594,12 @@ describe('cohorts against a real PocketBase', () => {
 	});
 
 	describe('realtime', () => {
-		it("a subscribed tutor gets their learner's event within seconds, and never another tutor's learner's event or their learner's event on another pathway", async () => {
+		it("a tutor subscribed to their cohort's notice hears each push that concerns it once, within seconds, and nothing of another tutor's cohort or of their learner's events on another pathway; no single event is sent to anyone", async () => {
 			const mine = await newPlace(1);
 			const theirs = await newPlace(1);
 			const cohort = await createCohort(tutor, mine);
 			const other = await createCohort(otherTutor, theirs);
-			// Ada is in both cohorts: the other tutor may see her events on their pathway, the
-			// tutor must not.
+			// Ada is in both cohorts: her events on the other pathway concern the other cohort.
 			for (const [learner, code] of [
 				[ada, cohort.join_code],
 				[ada, other.join_code],
@@ -535,56 +608,102 @@ describe('cohorts against a real PocketBase', () => {
 				expect((await join(learner, code)).status).toBe(200);
 			}
 
-			const live = liveClient(tutor);
-			const received: RecordSubscription[] = [];
-			await live.collection('progress_events').subscribe('*', (e) => received.push(e));
+			const heard: Array<[string, string, RecordSubscription]> = [];
+			const listen = async (who: Account, topics: string[]) => {
+				const live = liveClient(who);
+				for (const topic of topics) {
+					const [collection = '', record = ''] = topic.split('/');
+					await live
+						.collection(collection)
+						.subscribe(record, (e) => heard.push([who.name, topic, e]));
+				}
+				return live;
+			};
+			const lives = [
+				// The list rule would show the tutor Ada's events: none is sent one by one.
+				await listen(tutor, [`cohort_activity/${cohort.id}`, 'progress_events/*']),
+				await listen(otherTutor, [`cohort_activity/${cohort.id}`, `cohort_activity/${other.id}`])
+			];
 			try {
 				await push(ben, [event(theirs, 'lesson_opened')]);
 				await push(ada, [event(theirs, 'lesson_opened')]);
 				const sent = Date.now();
-				const [marker] = await push(ada, [event(mine, 'lesson_completed')]);
-				// Events reach a client in the order they were stored: once the later event is
-				// here, the earlier ones would have been too.
-				const arrived = await until('the learner’s event', () =>
-					received.find((e) => e.record.op_id === marker)
+				await push(ada, [
+					event(mine, 'lesson_opened'),
+					event(mine, 'quiz_answered', 0, { question: 0, correct: true }),
+					event(mine, 'lesson_completed')
+				]);
+				const notice = await until('the notice', () =>
+					heard.find(([who, topic]) => who === tutor.name && topic.includes(cohort.id))
 				);
-				expect(Date.now() - sent).toBeLessThan(5000);
-				expect(arrived).toMatchObject({
-					action: 'create',
-					record: { user: ada.id, pathway: mine.pathway, type: 'lesson_completed' }
+				expect(Date.now() - sent).toBeLessThan(2000);
+				const newest = await dashboard(tutor, cohort.id);
+				expect(notice[2].record).toMatchObject({
+					id: cohort.id,
+					seq: newest.body.cursor,
+					roster: 1
 				});
-				expect(received.map((e) => e.record.op_id)).toEqual([marker]);
+				// A last push to the other cohort: once its notice is here, the earlier ones are too.
+				await push(ben, [event(theirs, 'lesson_completed')]);
+				await until('the last notice', () =>
+					heard.filter(([, topic]) => topic === `cohort_activity/${other.id}`).length === 3
+						? true
+						: undefined
+				);
+				expect(heard.map(([who, topic, e]) => [who, topic, e.action])).toEqual([
+					[otherTutor.name, `cohort_activity/${other.id}`, 'update'],
+					[otherTutor.name, `cohort_activity/${other.id}`, 'update'],
+					[tutor.name, `cohort_activity/${cohort.id}`, 'update'],
+					[otherTutor.name, `cohort_activity/${other.id}`, 'update']
+				]);
 			} finally {
-				await live.realtime.unsubscribe();
+				for (const live of lives) await live.realtime.unsubscribe();
 			}
 		});
 
-		it("a subscribed tutor hears a learner join and leave their cohort, and nothing of another tutor's cohort", async () => {
-			const cohort = await createCohort(tutor, await newPlace(1));
-			const other = await createCohort(otherTutor, await newPlace(1));
-			const live = liveClient(tutor);
-			const received: RecordSubscription[] = [];
-			await live.collection('memberships').subscribe('*', (e) => received.push(e));
+		it("a tutor's open dashboard (the app's own client) shows a learner's push within two seconds, and a learner joining and leaving", async () => {
+			const place = await newPlace(2);
+			const cohort = await createCohort(tutor, place);
+			const session = {
+				token: tutor.pb.authStore.token,
+				userId: tutor.id,
+				email: tutor.email,
+				name: tutor.name
+			};
+			const client = new TutorClient(session, url);
+			const feed = new CohortFeed(client, cohort.id, {
+				onState: () => {},
+				onError: (error) => {
+					throw error;
+				}
+			});
+			await feed.reload();
+			const stop = await feed.watch();
 			try {
-				expect((await join(ben, other.join_code)).status).toBe(200);
-				const joined = await join(ada, cohort.join_code);
-				const membership = joined.body.membership as string;
-				await until('the join', () => received.find((e) => e.record.id === membership));
-				await ada.pb.collection('memberships').delete(membership);
-				await until('the leave', () => received.find((e) => e.action === 'delete'));
-				expect(received.map((e) => [e.action, e.record.learner, e.record.cohort])).toEqual([
-					['create', ada.id, cohort.id],
-					['delete', ada.id, cohort.id]
-				]);
+				expect(feed.state?.learners).toEqual([]);
+				await join(ada, cohort.join_code);
+				await until('Ada on the dashboard', () =>
+					feed.state?.learners.some((l) => l.id === ada.id) ? true : undefined
+				);
+				const sent = Date.now();
+				await push(ada, [event(place, 'lesson_opened', 1), event(place, 'lesson_completed', 1)]);
+				const tally = await until('her completion', () =>
+					feed.state?.tallies.get(ada.id)?.lessons.get(place.lessons[1] as string)
+				);
+				expect(Date.now() - sent).toBeLessThan(2000);
+				expect(tally).toMatchObject({ touched: true, completed: true, fails: 0 });
+				const [membership] = await memberships(cohort.id);
+				await ada.pb.collection('memberships').delete(membership as string);
+				await until('Ada gone', () => (feed.state?.learners.length === 0 ? true : undefined));
 			} finally {
-				await live.realtime.unsubscribe();
+				await stop();
 			}
 		});
 
 		it('an anonymous subscriber hears no cohort (nor its join code), membership or event', async () => {
 			const anonymous = liveClient(null);
 			const received: Array<[string, RecordSubscription]> = [];
-			for (const collection of ['cohorts', 'memberships', 'progress_events']) {
+			for (const collection of ['cohorts', 'memberships', 'progress_events', 'cohort_activity']) {
 				await anonymous
 					.collection(collection)
 					.subscribe('*', (e) => received.push([collection, e]));

@@ -44,6 +44,8 @@ export interface TestServerOptions {
 	rateLimits?: 'relaxed' | 'real';
 	/** Extra environment for the server, e.g. one rate limit set low for a test. */
 	env?: Record<string, string>;
+	/** Hooks other than the project's (see extra-hooks.ts). */
+	hooksDir?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
 	const binary = await findPocketBaseBinary();
 	const dataDir = await mkdtemp(join(tmpdir(), 'clyde-pb-'));
-	const dirs = { dataDir, publicDir };
+	const dirs = { dataDir, publicDir, hooksDir: options.hooksDir };
 	// A fresh data dir needs its migrations before an admin can be created.
 	await runPocketBaseCli(binary, ['migrate', 'up'], dirs);
 	await runPocketBaseCli(binary, ['admin', 'create'], dirs, [

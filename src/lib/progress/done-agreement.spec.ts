@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tallyEvents } from '$lib/tutor/cohort-state';
 import { buildDashboard } from '$lib/tutor/dashboard';
 import type { TutorEvent } from '$lib/tutor/types';
 import { makePathway } from '../../../tests/factories/catalog';
@@ -36,7 +37,7 @@ describe('the learner and the tutor agree on which lessons are done', () => {
 					joined: '2026-03-01T00:00:00Z'
 				}
 			],
-			asTutorSees(events),
+			tallyEvents(asTutorSees(events)),
 			THRESHOLDS,
 			Date.parse('2026-04-01T00:00:00Z')
 		).rows[0];
@@ -74,7 +75,7 @@ describe('the learner and the tutor agree on which lessons are done', () => {
 		const tutor = buildDashboard(
 			pathway,
 			[{ id: 'learner', membership: 'm', name: 'A', email: 'a@example.org', joined: passed.at }],
-			asTutorSees([passed]),
+			tallyEvents(asTutorSees([passed])),
 			THRESHOLDS,
 			Date.parse('2026-03-03T00:00:00Z')
 		).rows[0];

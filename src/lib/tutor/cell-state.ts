@@ -1,4 +1,5 @@
-import { isDone, NO_FACTS, withEvent } from '$lib/progress/lesson-state';
+import { isDone } from '$lib/progress/lesson-state';
+import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
 import { stuckOnQuiz } from './quiz-struggle';
 import type { TutorEvent } from './types';
 
@@ -26,40 +27,37 @@ export interface LessonRecord {
 }
 
 /**
- * Folds one learner's events on one lesson into its state. Done-ness is the learner's own rule
+ * A lesson's state from its tally. Done-ness is the learner's own rule
  * (src/lib/progress/lesson-state.ts), so the grid, the CSV and the signals count exactly the
- * lessons the learner sees as done; the states only say how. Like the learner's progress it
- * does not depend on the order events arrive in. A lesson is "needs help" when the learner is
- * stuck on its quiz (quiz-struggle.ts): a pass clears it.
+ * lessons the learner sees as done; the states only say how. A lesson is "needs help" when the
+ * learner is stuck on its quiz (quiz-struggle.ts): a pass clears it.
+ */
+export function recordOf(tally: LessonTally, quizFails: number, quizLowScore = 0): LessonRecord {
+	const { fails, quizPassed: passed, bestScore, doneAt } = tally;
+	const state: CellState = stuckOnQuiz({ fails, passed, bestScore }, quizFails, quizLowScore)
+		? 'needs_help'
+		: passed
+			? 'quiz_passed'
+			: isDone(tally)
+				? 'completed'
+				: tally.touched
+					? 'opened'
+					: 'not_started';
+	return { state, fails, passed, bestScore, doneAt };
+}
+
+/**
+ * Folds one learner's events on one lesson into its state. Like the learner's own progress
+ * (src/lib/progress/lesson-state.ts) it does not depend on the order events arrive in, and an
+ * event delivered twice (a retried sync) counts once.
  */
 export function lessonRecord(
 	events: readonly TutorEvent[],
 	quizFails: number,
 	quizLowScore = 0
 ): LessonRecord {
-	let facts = NO_FACTS;
-	// Failed attempts by event id: a retried sync or a live event that was also in the first
-	// load can deliver the same attempt twice, and it must not count twice.
-	let failed: Set<string> | undefined;
-	let bestScore: number | undefined;
-	for (const event of events) {
-		facts = withEvent(facts, event);
-		if (event.type === 'quiz_completed') {
-			if (!event.passed) (failed ??= new Set()).add(event.id);
-			const score = event.total ? (event.correct ?? 0) / event.total : 0;
-			if (bestScore === undefined || score > bestScore) bestScore = score;
-		}
-	}
-	const fails = failed?.size ?? 0;
-	const passed = facts.quizPassed;
-	const state: CellState = stuckOnQuiz({ fails, passed, bestScore }, quizFails, quizLowScore)
-		? 'needs_help'
-		: passed
-			? 'quiz_passed'
-			: isDone(facts)
-				? 'completed'
-				: facts.touched
-					? 'opened'
-					: 'not_started';
-	return { state, fails, passed, bestScore, doneAt: facts.doneAt };
+	const unique = new Map(events.map((event) => [event.id, event]));
+	let tally = NO_TALLY;
+	for (const event of unique.values()) tally = addEvent(tally, event);
+	return recordOf(tally, quizFails, quizLowScore);
 }

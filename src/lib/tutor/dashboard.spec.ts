@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePathway } from '../../../tests/factories/catalog';
+import { tallyEvents } from './cohort-state';
 import { buildDashboard } from './dashboard';
 import type { CohortLearner, Thresholds, TutorEvent } from './types';
 
@@ -49,7 +50,7 @@ const quiz = (user: string, lesson: string, correct: number, total: number, pass
 	event(user, 'quiz_completed', lesson, { correct, total, passed });
 
 const build = (learners: CohortLearner[], events: TutorEvent[], thresholds = THRESHOLDS) =>
-	buildDashboard(pathway, learners, events, thresholds, NOW);
+	buildDashboard(pathway, learners, tallyEvents(events), thresholds, NOW);
 
 describe('buildDashboard', () => {
 	it('gives a learner with no events a row of not-started lessons', () => {

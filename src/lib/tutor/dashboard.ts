@@ -1,7 +1,9 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
-import { lessonRecord, type LessonRecord } from './cell-state';
+import { recordOf, type LessonRecord } from './cell-state';
+import type { LearnerTally } from './cohort-state';
+import { NO_TALLY } from './lesson-tally';
 import { median, needsHelp, type Signal } from './signals';
-import type { CohortLearner, Thresholds, TutorEvent } from './types';
+import type { CohortLearner, Thresholds } from './types';
 
 export interface LearnerRow {
 	learner: CohortLearner;
@@ -24,38 +26,21 @@ export interface Dashboard {
 }
 
 /**
- * The dashboard is a pure function of the pathway, the learners and their events, so a
- * live event only means building it again: it is cheap (tens of ms for 500 learners).
+ * The dashboard is a pure function of the pathway, the learners and what their events add up
+ * to (cohort-state.ts), so a live event only means building it again: it is cheap (a few ms
+ * for 500 learners × 60 lessons).
  */
 export function buildDashboard(
 	pathway: CatalogPathway,
 	learners: readonly CohortLearner[],
-	events: readonly TutorEvent[],
+	tallies: ReadonlyMap<string, LearnerTally>,
 	thresholds: Thresholds,
 	now: number
 ): Dashboard {
-	const byLearnerLesson = new Map<string, Map<string, TutorEvent[]>>();
-	for (const event of events) {
-		let lessons = byLearnerLesson.get(event.user);
-		if (!lessons) byLearnerLesson.set(event.user, (lessons = new Map()));
-		const list = lessons.get(event.lesson);
-		if (list) list.push(event);
-		else lessons.set(event.lesson, [event]);
-	}
 	const partial = learners.map((learner) => {
-		const mine = byLearnerLesson.get(learner.id) ?? new Map<string, TutorEvent[]>();
-		// A fast device clock must not hide a quiet learner for days: nothing happened later
-		// than the server received it, or later than now. ISO times in UTC compare as text,
-		// so only the latest is parsed: Date.parse on every event was most of the work.
-		let latest = '';
-		for (const list of mine.values()) {
-			for (const event of list) {
-				const received = event.received ?? event.at;
-				const at = event.at < received ? event.at : received;
-				if (at > latest) latest = at;
-			}
-		}
-		const parsed = latest ? Date.parse(latest) : NaN;
+		const mine = tallies.get(learner.id);
+		const parsed = mine?.active ? Date.parse(mine.active) : NaN;
+		// Nothing happened later than now, whatever a device's clock said.
 		const lastActive = Number.isNaN(parsed) ? undefined : Math.min(parsed, now);
 		const modules: number[] = [];
 		const lessons: LessonRecord[] = [];
@@ -63,11 +48,8 @@ export function buildDashboard(
 		for (const module of pathway.modules) {
 			let done = 0;
 			for (const lesson of module.lessons) {
-				const record = lessonRecord(
-					mine.get(lesson.id) ?? [],
-					thresholds.quiz_fails,
-					thresholds.quiz_low_score
-				);
+				const tally = mine?.lessons.get(lesson.id) ?? NO_TALLY;
+				const record = recordOf(tally, thresholds.quiz_fails, thresholds.quiz_low_score);
 				if (record.doneAt) done += 1;
 				if (record.bestScore !== undefined) scores.push(record.bestScore);
 				lessons.push(record);

@@ -1,10 +1,10 @@
 import PocketBase from 'pocketbase';
 import type { Session } from '$lib/api/auth';
 import { storedEvent, type EventRecord, type StoredEvent } from '$lib/progress/wire-event';
-import type { Cohort, CohortProgress, Thresholds } from './types';
+import type { ActivityNotice, Cohort, CohortChanges, CohortProgress, Thresholds } from './types';
 
-/** A live event a tutor is shown: single quiz answers are left out, as in the first load. */
-export type LiveEvent = Exclude<StoredEvent, { type: 'quiz_answered' }>;
+/** An event on a learner's timeline: single quiz answers are left out, as on the dashboard. */
+export type TimelineEvent = Exclude<StoredEvent, { type: 'quiz_answered' }>;
 
 /**
  * The tutor's side of the API. Unlike the learner's sync (plain fetch, to keep phones light),
@@ -60,10 +60,31 @@ export class TutorClient {
 		return answer.join_code;
 	}
 
+	/** The whole cohort, learner by lesson (pb_hooks/lib/dashboard.js). */
 	progress(id: string): Promise<CohortProgress> {
 		return this.pb.send<CohortProgress>(`/api/clyde/cohorts/${encodeURIComponent(id)}/progress`, {
 			method: 'GET'
 		});
+	}
+
+	/** The cohort's events after the server's cursor `after`. */
+	changes(id: string, after: number): Promise<CohortChanges> {
+		return this.pb.send<CohortChanges>(`/api/clyde/cohorts/${encodeURIComponent(id)}/progress`, {
+			method: 'GET',
+			query: { after }
+		});
+	}
+
+	/**
+	 * One learner's events, newest first, as the server's rules let this tutor see them: those
+	 * on the pathways of this tutor's cohorts that the learner is in.
+	 */
+	async timeline(learner: string): Promise<TimelineEvent[]> {
+		const records = await this.pb.collection('progress_events').getFullList<EventRecord>({
+			filter: this.pb.filter('user = {:learner} && type != "quiz_answered"', { learner }),
+			sort: '-seq'
+		});
+		return records.map((record) => storedEvent(record) as TimelineEvent);
 	}
 
 	async removeLearner(membership: string): Promise<void> {
@@ -71,28 +92,27 @@ export class TutorClient {
 	}
 
 	/**
-	 * Live changes, as the server's rules allow this tutor to see them: their learners'
-	 * events on their cohorts' pathways, and joins and leaves. `onReconnect` fires when the
-	 * connection comes back after a break, when events may have been missed.
+	 * Live notice of the cohort's changes: its activity record (one per cohort, whose id is the
+	 * cohort's), which only its tutor may see. A push saves it once, however many events it
+	 * carried, so an open dashboard costs a push one check, not one per event.
+	 * `onReconnect` fires when the connection comes back after a break, when notices may have
+	 * been missed; `onNotice(null)` when the cohort is gone.
 	 */
-	async watch(handlers: {
-		onEvent(event: LiveEvent): void;
-		onMembership(cohort: string): void;
-		onReconnect(): void;
-	}): Promise<() => Promise<void>> {
+	async watch(
+		cohort: string,
+		handlers: { onNotice(notice: ActivityNotice | null): void; onReconnect(): void }
+	): Promise<() => Promise<void>> {
 		let connectedBefore = false;
 		const stops = await Promise.all([
 			this.pb.realtime.subscribe('PB_CONNECT', () => {
 				if (connectedBefore) handlers.onReconnect();
 				connectedBefore = true;
 			}),
-			this.pb.collection('progress_events').subscribe('*', ({ record }) => {
-				const event = storedEvent(record as unknown as EventRecord);
-				if (event.type !== 'quiz_answered') handlers.onEvent(event);
-			}),
-			this.pb
-				.collection('memberships')
-				.subscribe('*', ({ record }) => handlers.onMembership(String(record.cohort)))
+			this.pb.collection('cohort_activity').subscribe(cohort, ({ action, record }) => {
+				handlers.onNotice(
+					action === 'delete' ? null : { seq: Number(record.seq), roster: Number(record.roster) }
+				);
+			})
 		]);
 		return async () => {
 			await Promise.all(stops.map((stop) => stop().catch(() => {})));

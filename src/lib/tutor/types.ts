@@ -1,8 +1,43 @@
-/** What GET /api/clyde/cohorts/:id/progress answers (pb_hooks/lib/cohorts.js). */
+/**
+ * What GET /api/clyde/cohorts/:id/progress answers (pb_hooks/lib/dashboard.js): the whole
+ * cohort, learner by lesson, computed by the server from the events up to `cursor`.
+ */
 export interface CohortProgress {
 	cohort: Cohort;
-	learners: CohortLearner[];
+	/** Counts joins and leaves: a notice with another count means loading the cohort again. */
+	roster: number;
+	/** The server's seq this answer is exact up to; live reads start after it. */
+	cursor: number;
+	/** Sorted by name; `active` is their latest activity (ISO 8601) or null. */
+	learners: (CohortLearner & { active: string | null })[];
+	/**
+	 * One entry per learner × lesson touched, as parallel arrays: an index into `learners`;
+	 * the lesson's id; `flags` = opened 1 + completed 2 + quiz passed 4; failed attempts; the
+	 * best score (0–1) or null; when it was first done (ISO 8601, device clock) or null.
+	 */
+	cells: {
+		learner: number[];
+		lesson: string[];
+		flags: number[];
+		fails: number[];
+		best: (number | null)[];
+		done: (string | null)[];
+	};
+}
+
+/** What ?after=<cursor> answers: the cohort's events since, oldest first. */
+export interface CohortChanges {
 	events: TutorEvent[];
+	/** Where the next read starts. */
+	cursor: number;
+	/** More are waiting: read again at once. */
+	more: boolean;
+}
+
+/** The cohort's activity notice (pb_migrations/1764232200_cohort_activity.js), sent live. */
+export interface ActivityNotice {
+	seq: number;
+	roster: number;
 }
 
 export interface Cohort {
@@ -34,9 +69,9 @@ export interface CohortLearner {
 }
 
 /**
- * A learner's event as the tutor sees it: who, and the quiz score if any. The dashboard read
- * sends these (pb_hooks/lib/events.js), realtime sends the stored record, read with the same
- * codec (src/lib/progress/wire-event.ts). Single quiz answers are left out.
+ * A learner's event as the tutor sees it: who, and the quiz score if any. The dashboard's live
+ * reads send these (pb_hooks/lib/events.js); a learner's timeline reads the stored records with
+ * the same codec (src/lib/progress/wire-event.ts). Single quiz answers are left out.
  */
 export interface TutorEvent {
 	id: string;

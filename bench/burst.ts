@@ -1,0 +1,367 @@
+import { EventSource } from 'eventsource';
+import PocketBase from 'pocketbase';
+import { CohortFeed } from '../src/lib/tutor/cohort-feed';
+import { fromProgress, type CohortState } from '../src/lib/tutor/cohort-state';
+import { TutorClient } from '../src/lib/tutor/tutor-client';
+import { createLessons } from '../tests/support/content-records';
+import { hooksWith } from '../tests/support/extra-hooks';
+import { startTestServer, TEST_ADMIN, type TestServer } from '../tests/support/pocketbase';
+import type { Benchmark } from './benchmark';
+import { api } from './api';
+import { inStep } from './burst-compare';
+import { BENCH_HOOK, inParallel, makeAccounts, type Account } from './dashboard-accounts';
+import { learnerEvents } from './dashboard-learners';
+import type { LessonPlace } from './dashboard-pathway';
+import { median } from './stats';
+
+// Node has no EventSource; the SDK's realtime client needs one, as in a tutor's browser.
+(globalThis as { EventSource?: unknown }).EventSource = EventSource;
+
+const LEARNERS = 1000;
+const EVENTS_EACH = 60;
+const CONNECTIONS = 50;
+const COHORTS = 50;
+const DASHBOARDS = [0, 200];
+const P95_GOAL = 1000;
+/** "Within 20% of the same burst with no dashboard open". */
+const SLOWDOWN_GOAL = 1.2;
+
+/** Issue 14's figures for main before it, on this machine (see docs/benchmarks.md). */
+const PREVIOUS = {
+	0: '1,000 × 60 events, no dashboard open: p99 19.6 s',
+	200: '10 learners × 60 events with 200 dashboards open: 129 s (0.41 s with none)'
+} as const;
+
+interface Burst {
+	dashboards: number;
+	totalMs: number;
+	pushMs: number[];
+	errors: string[];
+	/** Push answered → its cohort's open dashboards show it, ms, one per push and dashboard. */
+	seenMs: number[];
+	/** After the last answer, until every dashboard had every event. */
+	caughtUpMs: number;
+	notices: number;
+	reads: number;
+	/** Dashboards whose state differed from a fresh whole read afterwards. */
+	outOfStep: number;
+}
+
+/**
+ * A class-start burst: 1,000 learners, 20 in each of 50 cohorts, each pushing 60 events in one
+ * push (a realistic mix: opened, quiz answers and attempts, completions), 50 pushes in flight
+ * at a time — with no dashboard open, and with 200 open (4 per cohort: the tutor's laptop,
+ * the projector, a colleague…). A dashboard is the app's own code (TutorClient and CohortFeed,
+ * with the SDK's realtime over EventSource, as in a browser): it loads its cohort whole, then
+ * reads what each activity notice announces. Each burst runs on a fresh server, the two
+ * conditions taking turns, so a busier minute on this shared machine hits both.
+ */
+export const burst: Benchmark = {
+	id: 'burst',
+	title: 'Class-start burst: 1,000 learners × 60 events, with and without 200 open dashboards',
+	async run({ runs }) {
+		const bursts: Burst[] = [];
+		for (let i = 0; i < runs; i++) {
+			for (const dashboards of DASHBOARDS) {
+				bursts.push(await oneBurst(dashboards, i));
+				const last = bursts.at(-1) as Burst;
+				console.log(
+					`burst: ${dashboards} dashboards: ${(last.totalMs / 1000).toFixed(1)} s, p95 ${Math.round(percentile(last.pushMs, 95))} ms, ${last.errors.length} errors`
+				);
+			}
+		}
+		return report(bursts);
+	}
+};
+
+async function oneBurst(dashboards: number, run: number): Promise<Burst> {
+	const hooks = await hooksWith([BENCH_HOOK]);
+	const server = await startTestServer(undefined, { hooksDir: hooks.dir });
+	const open: { stop(): Promise<void> }[] = [];
+	try {
+		const world = await makeWorld(server, run);
+		const watchers = await openDashboards(server.url, world, dashboards, open);
+		// Every push's body is made before the clock starts: the benchmark's own work is not timed.
+		const bodies = world.learners.map((learner, n) =>
+			JSON.stringify({
+				events: learnerEvents(run * 10_000 + n, world.places, EVENTS_EACH, Date.now())
+			})
+		);
+		const pushMs: number[] = [];
+		const errors: string[] = [];
+		const pushed: { cohort: string; seq: number; at: number }[] = [];
+		const started = performance.now();
+		await inParallel(world.learners, CONNECTIONS, async (learner, n) => {
+			const begun = performance.now();
+			try {
+				const response = await fetch(`${server.url}/api/clyde/sync/push`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', Authorization: learner.token },
+					body: bodies[n]
+				});
+				const answer = (await response.json()) as { results?: { seq: number }[] };
+				const at = performance.now();
+				pushMs.push(at - begun);
+				if (!response.ok) errors.push(`push answered ${response.status}`);
+				const seq = Math.max(...(answer.results ?? []).map((r) => r.seq));
+				pushed.push({ cohort: world.cohortOf[n] as string, seq, at });
+			} catch (error) {
+				errors.push(`push failed: ${(error as Error).message}`);
+			}
+		});
+		const ended = performance.now();
+		const caughtUp = await untilCaughtUp(watchers, pushed);
+		const outOfStep = await compareWithWhole(watchers);
+		return {
+			dashboards,
+			totalMs: ended - started,
+			pushMs,
+			errors,
+			seenMs: watchers.length ? seenTimes(watchers, pushed) : [],
+			caughtUpMs: caughtUp - ended,
+			notices: watchers.reduce((sum, w) => sum + w.notices, 0),
+			reads: watchers.reduce((sum, w) => sum + w.reads, 0),
+			outOfStep
+		};
+	} finally {
+		for (const dashboard of open) await dashboard.stop().catch(() => {});
+		await server.destroy();
+		await hooks.remove();
+	}
+}
+
+interface World {
+	places: LessonPlace[];
+	tutors: Account[];
+	cohorts: string[];
+	learners: Account[];
+	/** Each learner's cohort, by learner index. */
+	cohortOf: string[];
+}
+
+/** A 60-lesson pathway, 50 tutors with a cohort each, and 1,000 learners who joined them. */
+async function makeWorld(server: TestServer, run: number): Promise<World> {
+	const admin = new PocketBase(server.url);
+	admin.autoCancellation(false);
+	await admin.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
+	const prefix = `burst${run}`;
+	const lessons = await createLessons(admin, prefix, 60, { published: true });
+	const places = lessons.map((lesson) => ({
+		lesson,
+		module: `${prefix}-m`,
+		pathway: `${prefix}-p`
+	}));
+	const token = admin.authStore.token;
+	const tutors = await makeAccounts(server.url, token, {
+		prefix: `${prefix}-tutor`,
+		count: COHORTS,
+		role: 'tutor',
+		names: Array.from({ length: COHORTS }, (_, i) => `Tutor ${i}`)
+	});
+	const cohorts: { id: string; code: string }[] = [];
+	for (const tutor of tutors) {
+		const cohort = await api<{ id: string; join_code: string }>(
+			server.url,
+			'/api/collections/cohorts/records',
+			{
+				token: tutor.token,
+				body: { name: `Class ${cohorts.length}`, pathway: `${prefix}-p`, tutor: tutor.id }
+			}
+		);
+		cohorts.push({ id: cohort.id, code: cohort.join_code });
+	}
+	const learners = await makeAccounts(server.url, token, {
+		prefix: `${prefix}-learner`,
+		count: LEARNERS
+	});
+	const cohortOf = learners.map((_, n) => (cohorts[n % COHORTS] as { id: string }).id);
+	await inParallel(learners, 8, async (learner, n) => {
+		const code = (cohorts[n % COHORTS] as { code: string }).code;
+		await api(server.url, '/api/clyde/cohorts/join', { token: learner.token, body: { code } });
+	});
+	return { places, tutors, cohorts: cohorts.map((c) => c.id), learners, cohortOf };
+}
+
+interface Watcher {
+	cohort: string;
+	client: TutorClient;
+	feed: CohortFeed;
+	/** When each new state arrived (ms, performance.now) and its cursor. */
+	states: { at: number; cursor: number }[];
+	notices: number;
+	reads: number;
+}
+
+/** `count` dashboards, spread evenly over the cohorts, each loaded and subscribed. */
+async function openDashboards(
+	url: string,
+	world: World,
+	count: number,
+	open: { stop(): Promise<void> }[]
+): Promise<Watcher[]> {
+	const watchers: Watcher[] = [];
+	await inParallel(
+		Array.from({ length: count }, (_, i) => i),
+		10,
+		async (i) => {
+			const tutor = world.tutors[i % COHORTS] as Account;
+			const cohort = world.cohorts[i % COHORTS] as string;
+			const client = new TutorClient(
+				{ token: tutor.token, userId: tutor.id, email: tutor.email, name: tutor.name },
+				url
+			);
+			const watcher: Watcher = {
+				cohort,
+				client,
+				feed: undefined as never,
+				states: [],
+				notices: 0,
+				reads: 0
+			};
+			// The client's calls, counted on their way through.
+			const source = {
+				progress: (id: string) => (watcher.reads++, client.progress(id)),
+				changes: (id: string, after: number) => (watcher.reads++, client.changes(id, after)),
+				watch: (id: string, handlers: Parameters<TutorClient['watch']>[1]) =>
+					client.watch(id, {
+						onNotice: (notice) => {
+							watcher.notices++;
+							handlers.onNotice(notice);
+						},
+						onReconnect: () => handlers.onReconnect()
+					})
+			};
+			watcher.feed = new CohortFeed(source, cohort, {
+				onState: (state) => watcher.states.push({ at: performance.now(), cursor: state.cursor }),
+				onError: (error) => console.error(`burst: a dashboard's read failed: ${error}`)
+			});
+			await watcher.feed.reload();
+			const stop = await watcher.feed.watch();
+			open.push({ stop });
+			watchers.push(watcher);
+		}
+	);
+	return watchers;
+}
+
+/** Waits (up to a minute) until every dashboard's cursor passed its cohort's last push. */
+async function untilCaughtUp(
+	watchers: Watcher[],
+	pushed: { cohort: string; seq: number }[]
+): Promise<number> {
+	const last = new Map<string, number>();
+	for (const { cohort, seq } of pushed) last.set(cohort, Math.max(seq, last.get(cohort) ?? 0));
+	const deadline = performance.now() + 60_000;
+	while (performance.now() < deadline) {
+		const behind = watchers.filter((w) => (w.feed.state?.cursor ?? 0) < (last.get(w.cohort) ?? 0));
+		if (behind.length === 0) break;
+		await new Promise((done) => setTimeout(done, 20));
+	}
+	return performance.now();
+}
+
+/** For each push and each dashboard of its cohort: answered → the dashboard's cursor passed it. */
+function seenTimes(watchers: Watcher[], pushed: { cohort: string; seq: number; at: number }[]) {
+	const times: number[] = [];
+	for (const push of pushed) {
+		for (const watcher of watchers.filter((w) => w.cohort === push.cohort)) {
+			const state = watcher.states.find((s) => s.cursor >= push.seq);
+			// A read can land between the commit and the answer reaching Node: that counts as 0.
+			times.push(state ? Math.max(0, state.at - push.at) : Infinity);
+		}
+	}
+	return times;
+}
+
+/** Dashboards whose tallies differ from a fresh whole read of their cohort. */
+async function compareWithWhole(watchers: Watcher[]): Promise<number> {
+	let differ = 0;
+	for (const watcher of watchers) {
+		const whole = fromProgress(await watcher.client.progress(watcher.cohort));
+		if (!inStep(watcher.feed.state as CohortState, whole)) differ++;
+	}
+	return differ;
+}
+
+function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function report(bursts: Burst[]) {
+	const by = (dashboards: number) => bursts.filter((b) => b.dashboards === dashboards);
+	const figure = (list: Burst[], value: (b: Burst) => number, unit = ' ms') => {
+		const values = list.map(value);
+		const round = (n: number) => (unit === ' s' ? (n / 1000).toFixed(1) : String(Math.round(n)));
+		return `${round(median(values))}${unit} (${round(Math.min(...values))}–${round(Math.max(...values))})`;
+	};
+	const rows: string[][] = [];
+	for (const dashboards of DASHBOARDS) {
+		const list = by(dashboards);
+		const name = `${dashboards} dashboards open`;
+		const previous = PREVIOUS[dashboards as 0 | 200];
+		rows.push([name, 'total time', figure(list, (b) => b.totalMs, ' s'), previous, '—']);
+		rows.push([name, 'push p50', figure(list, (b) => percentile(b.pushMs, 50)), '', '—']);
+		rows.push([
+			name,
+			'push p95',
+			figure(list, (b) => percentile(b.pushMs, 95)),
+			'',
+			`≤ ${P95_GOAL} ms`
+		]);
+		rows.push([name, 'push p99', figure(list, (b) => percentile(b.pushMs, 99)), '', '—']);
+		rows.push([name, 'errors', String(list.reduce((sum, b) => sum + b.errors.length, 0)), '', '0']);
+		if (dashboards) {
+			rows.push([
+				name,
+				'push answered → its dashboards show it, p50 / p95',
+				`${figure(list, (b) => percentile(b.seenMs, 50))} / ${figure(list, (b) => percentile(b.seenMs, 95))}`,
+				'',
+				'≤ 1–2 s'
+			]);
+			rows.push([
+				name,
+				'last answer → every dashboard has every event',
+				figure(list, (b) => b.caughtUpMs),
+				'',
+				'—'
+			]);
+			rows.push([
+				name,
+				'notices heard / reads made, all dashboards',
+				`${figure(list, (b) => b.notices, '')} / ${figure(list, (b) => b.reads, '')}`,
+				'',
+				'—'
+			]);
+			rows.push([
+				name,
+				'dashboards out of step with a whole read afterwards',
+				String(list.reduce((sum, b) => sum + b.outOfStep, 0)),
+				'',
+				'0'
+			]);
+		}
+	}
+	const none = median(by(0).map((b) => b.totalMs));
+	const many = median(by(200).map((b) => b.totalMs));
+	const p95 = median(by(200).map((b) => percentile(b.pushMs, 95)));
+	const errors = bursts.reduce((sum, b) => sum + b.errors.length, 0);
+	const ratio = many / none;
+	return {
+		headers: [
+			'condition',
+			'measure',
+			'median (min–max) of the bursts',
+			'previous (issue 14)',
+			'goal'
+		],
+		rows,
+		notes: [
+			`Verdict: with 200 dashboards open, ${errors} errors, p95 ${Math.round(p95)} ms (${p95 <= P95_GOAL ? 'within' : 'over'} ≤ ${P95_GOAL} ms), total ${(many / 1000).toFixed(1)} s against ${(none / 1000).toFixed(1)} s with none: ${Math.round((ratio - 1) * 100)}% (${ratio <= SLOWDOWN_GOAL ? 'within' : 'over'} 20%).`,
+			`${by(0).length} bursts of each kind, taking turns, each on a fresh server: ${LEARNERS} learners in ${COHORTS} cohorts of ${LEARNERS / COHORTS}, each pushing their first ${EVENTS_EACH} events (${(LEARNERS * EVENTS_EACH).toLocaleString('en-GB')} in all) in one push, ${CONNECTIONS} pushes in flight at a time from Node on loopback.`,
+			`Dashboards: ${DASHBOARDS[1]} (4 a cohort), each a TutorClient and a CohortFeed (the app's code) with the SDK's realtime over EventSource in this same Node process, loaded whole before the burst; during it they read what each notice announces, one read at a time, as in the browser. "Out of step" compares each one's state after the burst with a whole read of its cohort.`,
+			'The client and the server share the two cores: the pushes, the 200 event streams and their reads are all made by this machine.'
+		].join(' ')
+	};
+}
