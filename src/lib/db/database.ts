@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { IssuerDocument, StoredBadge } from '$lib/badges/types';
 import type { CatalogPathway, StoredLesson } from '$lib/content/catalog-types';
 import type { ProgressEvent } from '$lib/progress/event-types';
 import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
@@ -39,6 +40,10 @@ export type ClydeDatabase = Dexie & {
 	outbox: EntityTable<OutboxRow, 'id'>;
 	rejected: EntityTable<RejectedRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	/** The badges issued to whoever signed in here, so they show and print offline. */
+	badges: EntityTable<StoredBadge & { user: string }, 'id'>;
+	/** Badge issuers' public keys, so /verify works offline once fetched. */
+	issuers: EntityTable<IssuerDocument, 'id'>;
 };
 
 /**
@@ -67,5 +72,6 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 			const events = await tx.table<ProgressEvent>('events').toArray();
 			await tx.table<LessonSummary>('summaries').bulkPut([...summarise(events).values()]);
 		});
+	db.version(4).stores({ badges: 'id, [user+pathway]', issuers: 'id' });
 	return db;
 }
