@@ -19,7 +19,9 @@ import { runMain, UserError } from './user-error';
  *
  * Files are `<screen>-<width>-<theme>.png`; learner screens at 360 px, tutor screens at 360 and
  * 1024 px, each in light and dark, and a few learner screens in high contrast (`-contrast`) and
- * at 200% text (`-200`). CLYDE_SCREENS=learner (or tutor) takes only those.
+ * at 200% text (`-200`). CLYDE_SCREENS=learner (or tutor, or badges) takes only those; the
+ * badge screens are shot as a learner who finished the demo pathway, and the certificate as
+ * printed on A4 (`badge-certificate-a4-print`).
  */
 
 const PATHWAY = 'digital-essentials';
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
 	if (!learner || !tutor) throw new Error('the demo accounts have no learner or tutor');
 
 	const only = process.env.CLYDE_SCREENS ?? 'all';
-	if (only !== 'tutor') {
+	if (only === 'all' || only === 'learner') {
 		await shoot(url, out, [360], null, learnerShots(url));
 		await shoot(url, out, [360], learner, signedInLearnerShots(url, cohort.code));
 		await shoot(url, out, [360], learner, extraShots(url), [
@@ -60,7 +62,18 @@ async function main(): Promise<void> {
 			{ theme: 'light', textSize: 200, suffix: 'light-200' }
 		]);
 	}
-	if (only !== 'learner') await shoot(url, out, [360, 1024], tutor, tutorShots(url, cohort.id));
+	if (only === 'all' || only === 'tutor') {
+		await shoot(url, out, [360, 1024], tutor, tutorShots(url, cohort.id));
+	}
+	if (only === 'all' || only === 'badges') {
+		// Isla has done every lesson of the demo cohort's pathway, so she can claim its badge.
+		const finisher = { email: `screens-${FINISHER}@example.org`, password: PASSWORD };
+		await shoot(url, out, [360], finisher, badgeShots(url));
+		await shoot(url, out, [360], finisher, badgeShots(url).slice(1), [
+			{ theme: 'contrast', textSize: 100, suffix: 'contrast' }
+		]);
+		await shootCertificate(url, out, finisher);
+	}
 }
 
 interface Look {
@@ -312,6 +325,108 @@ function tutorShots(url: string, cohort: string): Shot[] {
 	];
 }
 
+/** Empties the phone's kept badges, so the badge screen offers to claim again. */
+async function forgetBadges(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((done, failed) => {
+				const open = indexedDB.open('clyde');
+				open.onerror = () => failed(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('badges', 'readwrite');
+					tx.objectStore('badges').clear();
+					tx.oncomplete = () => {
+						open.result.close();
+						done();
+					};
+				};
+			})
+	);
+}
+
+/** The badge screens: claiming (the server gives back the same badge each time), it, checking it. */
+function badgeShots(url: string): Shot[] {
+	const badgePage = `${url}/pathways/${PATHWAY}/badge`;
+	const credential = (p: Page) =>
+		p.evaluate(
+			() =>
+				new Promise<string>((done) => {
+					const open = indexedDB.open('clyde');
+					open.onsuccess = () => {
+						const get = open.result.transaction('badges').objectStore('badges').getAll();
+						get.onsuccess = () => done((get.result[0] as { credential: string }).credential);
+					};
+				})
+		);
+	const verify = async (p: Page, change: (jws: string) => string) => {
+		const jws = await credential(p);
+		await heading(p, `${url}/verify`, 'Check a badge');
+		await p.getByLabel('Or paste the badge').fill(change(jws));
+		await p.getByRole('button', { name: 'Check badge' }).click();
+		await p.getByRole('heading', { level: 2 }).first().waitFor();
+	};
+	return [
+		{
+			name: 'badge-claim',
+			open: async (p) => {
+				await heading(p, badgePage, /Digital Essentials badge/);
+				await forgetBadges(p);
+				await heading(p, badgePage, 'Get your Digital Essentials badge');
+			}
+		},
+		{
+			name: 'badge',
+			open: async (p) => {
+				await heading(p, badgePage, /Digital Essentials badge/);
+				const claim = p.getByRole('button', { name: 'Get my badge' });
+				if (await claim.count()) await claim.click();
+				await p
+					.getByRole('heading', { level: 1, name: 'Your Digital Essentials badge', exact: true })
+					.waitFor();
+			}
+		},
+		{
+			name: 'verify-valid',
+			open: (p) => verify(p, (jws) => jws)
+		},
+		{
+			name: 'verify-tampered',
+			open: (p) =>
+				verify(p, (jws) =>
+					jws.replace(/\.(.{20})(.)/, (_, a: string, b: string) => `.${a}${b === 'A' ? 'B' : 'A'}`)
+				)
+		}
+	];
+}
+
+/** The certificate as printed on A4 (210 mm at 96 dpi is 794 px). */
+async function shootCertificate(
+	url: string,
+	out: string,
+	account: { email: string; password: string }
+): Promise<void> {
+	const browser = await launchChromium({ viewport: { width: 794, height: 1123 } });
+	try {
+		const page = await browser.context.newPage();
+		await page.goto(`${url}/account`);
+		await signIn(page, account.email, account.password);
+		await setLook(page, { theme: 'light', textSize: 100, suffix: 'light' });
+		const badgePage = `${url}/pathways/${PATHWAY}/badge`;
+		await heading(page, badgePage, /Digital Essentials badge/);
+		const claim = page.getByRole('button', { name: 'Get my badge' });
+		if (await claim.count()) await claim.click();
+		await page
+			.getByRole('heading', { level: 1, name: 'Your Digital Essentials badge', exact: true })
+			.waitFor();
+		await page.emulateMedia({ media: 'print' });
+		const file = join(out, 'badge-certificate-a4-print.png');
+		await page.screenshot({ path: file, fullPage: true });
+		console.log(file);
+	} finally {
+		await browser.close();
+	}
+}
+
 /** How far each learner of the demo cohort got, and how. */
 const CLASS: { name: string; done: number; failsOn?: number; quietDays?: number }[] = [
 	{ name: 'Ailsa Campbell', done: 12 },
@@ -321,6 +436,8 @@ const CLASS: { name: string; done: number; failsOn?: number; quietDays?: number 
 	{ name: 'Isla Nowak', done: 15 },
 	{ name: 'Jamie Docherty', done: 0 }
 ];
+/** The learner of CLASS who has done every lesson. */
+const FINISHER = 4;
 
 /**
  * The demo tutor's cohort "Tuesday class" on Digital Essentials, with six learners and the demo

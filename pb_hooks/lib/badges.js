@@ -21,12 +21,18 @@ function answer(status, message, data) {
 	return { status, body: { code: status, message, data: data || {} } };
 }
 
-/** The server's public address and the issuer's name, from PocketBase's settings. */
+/**
+ * The server's public address and the issuer's name: CLYDE_PUBLIC_URL and CLYDE_BADGE_ISSUER,
+ * else PocketBase's Application URL and name (settings). Every badge names these for good, so
+ * set them before the first is issued (docs/badges.md). PocketBase's own default name, "Acme",
+ * is never put on a badge.
+ */
 function site(app) {
 	const meta = app.settings().meta;
+	const appName = meta.appName && meta.appName !== 'Acme' ? meta.appName : '';
 	return {
-		base: String(meta.appUrl || '').replace(/\/+$/, ''),
-		issuerName: $os.getenv('CLYDE_BADGE_ISSUER') || meta.appName || 'Clyde'
+		base: String($os.getenv('CLYDE_PUBLIC_URL') || meta.appUrl || '').replace(/\/+$/, ''),
+		issuerName: $os.getenv('CLYDE_BADGE_ISSUER') || appName || 'Clyde'
 	};
 }
 
