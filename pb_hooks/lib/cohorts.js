@@ -101,6 +101,17 @@ function preview(dao, user, data) {
 		0,
 		{ cohort: cohort.id, learner: user.id }
 	);
+	// The badges the cohort's learners hold for its pathway (pb_hooks/lib/badges.js), revoked too.
+	const badges = arrayOf(new DynamicModel({ user: '', issued: '', revoked: '' }));
+	dao
+		.db()
+		.newQuery(
+			`SELECT b.user AS user, b.issued AS issued, b.revoked AS revoked
+			 FROM memberships m JOIN badges b ON b.user = m.learner
+			 WHERE m.cohort = {:cohort} AND b.pathway = {:pathway}`
+		)
+		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
+		.all(badges);
 	return {
 		status: 200,
 		body: {
@@ -219,6 +230,17 @@ function progress(dao, user, id) {
 		)
 		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
 		.all(rows);
+	// The badges the cohort's learners hold for its pathway (pb_hooks/lib/badges.js), revoked too.
+	const badges = arrayOf(new DynamicModel({ user: '', issued: '', revoked: '' }));
+	dao
+		.db()
+		.newQuery(
+			`SELECT b.user AS user, b.issued AS issued, b.revoked AS revoked
+			 FROM memberships m JOIN badges b ON b.user = m.learner
+			 WHERE m.cohort = {:cohort} AND b.pathway = {:pathway}`
+		)
+		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
+		.all(badges);
 	return {
 		status: 200,
 		body: {
@@ -238,7 +260,12 @@ function progress(dao, user, id) {
 				email: l.email,
 				joined: events.isoDate(l.joined)
 			})),
-			events: rows.map((row) => events.toTutor(row))
+			events: rows.map((row) => events.toTutor(row)),
+			badges: badges.map((b) => ({
+				user: b.user,
+				issued: events.isoDate(b.issued),
+				revoked: events.isoDate(b.revoked)
+			}))
 		}
 	};
 }

@@ -242,6 +242,13 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		expect(mine.body.revoked).not.toBe('');
 		expect(mine.body.revoked_reason).toBe('Issued by mistake');
 		expect((await call(null, 'GET', '/api/clyde/badges/status/nosuchbadge1234')).status).toBe(404);
+
+		// The tutor's dashboard counts it, revoked.
+		const dashboard = await call(tutor, 'GET', `/api/clyde/cohorts/${cohortId}/progress`);
+		expect(dashboard.body.badges).toEqual([
+			{ user: learner.id, issued: badge.issued, revoked: expect.any(String) }
+		]);
+		expect(dashboard.body.badges[0].revoked).not.toBe('');
 	});
 
 	it('keeps old badges verifiable after the key is rotated, and signs new ones with the new key', async () => {

@@ -3,6 +3,17 @@ export interface CohortProgress {
 	cohort: Cohort;
 	learners: CohortLearner[];
 	events: TutorEvent[];
+	/** The badges its learners hold for the cohort's pathway (absent from older servers). */
+	badges?: CohortBadge[];
+}
+
+/** A learner's badge for the cohort's pathway, as the dashboard counts it. */
+export interface CohortBadge {
+	user: string;
+	/** ISO 8601. */
+	issued: string;
+	/** ISO 8601 when revoked, '' while it stands. */
+	revoked: string;
 }
 
 export interface Cohort {
