@@ -33,7 +33,16 @@ function nacl() {
 			}
 		};
 	}
-	return require(`${__hooks}/../node_modules/tweetnacl/nacl-fast.js`);
+	const path = `${__hooks}/../node_modules/tweetnacl/nacl-fast.js`;
+	try {
+		return require(path);
+	} catch (error) {
+		// Said plainly in the log and the answer, rather than goja's bare "Invalid module".
+		throw new ApiError(
+			500,
+			`Badges cannot be signed: ${path} did not load (${error}). It comes from npm's tweetnacl: copy node_modules/tweetnacl/ beside pb_hooks/ (README, Deploy).`
+		);
+	}
 }
 
 /** A new key, from 32 random bytes; older keys stay, so what they signed stays verifiable. */
