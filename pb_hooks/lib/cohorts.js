@@ -101,17 +101,6 @@ function preview(dao, user, data) {
 		0,
 		{ cohort: cohort.id, learner: user.id }
 	);
-	// The badges the cohort's learners hold for its pathway (pb_hooks/lib/badges.js), revoked too.
-	const badges = arrayOf(new DynamicModel({ user: '', issued: '', revoked: '' }));
-	dao
-		.db()
-		.newQuery(
-			`SELECT b.user AS user, b.issued AS issued, b.revoked AS revoked
-			 FROM memberships m JOIN badges b ON b.user = m.learner
-			 WHERE m.cohort = {:cohort} AND b.pathway = {:pathway}`
-		)
-		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
-		.all(badges);
 	return {
 		status: 200,
 		body: {
