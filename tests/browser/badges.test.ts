@@ -5,25 +5,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import type { Catalog } from '../../src/lib/content/catalog-types';
-import { axeViolations } from '../support/axe';
+import { axeInEveryTheme } from '../support/axe';
 import { readStore, waitForServiceWorker } from '../support/learner';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
 const PATHWAY = 'digital-essentials';
 const PASSWORD = 'badge-test-passphrase';
-
-/** axe-core in light, dark and high contrast, on the state on screen (switched in place). */
-async function axeInEveryTheme(page: Page) {
-	const found: Record<string, unknown[]> = {};
-	for (const theme of ['light', 'dark', 'contrast']) {
-		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-		const violations = await axeViolations(page);
-		if (violations.length) found[theme] = violations;
-	}
-	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
-	return found;
-}
 
 /** Checks pasted text and waits for the verdict (its heading's accessible name, without the mark). */
 async function verdict(page: Page, text: string, expected: string): Promise<void> {
