@@ -58,5 +58,6 @@ routerAdd(
 		const answer = require(`${__hooks}/lib/badges.js`).rotate($app);
 		return c.json(answer.status, answer.body);
 	},
-	$apis.requireAdminAuth()
+	$apis.requireAdminAuth(),
+	$apis.bodyLimit(1 << 10)
 );

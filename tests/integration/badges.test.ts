@@ -127,8 +127,16 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 	});
 	afterAll(async () => {
 		if (cohortId) await admin.collection('cohorts').delete(cohortId);
+		// The server is shared with other test files: leave nothing behind. Deleting the accounts
+		// deletes their events and badges; other files publish content and would unpublish ours.
 		for (const who of [learner, stranger, tutor, otherTutor]) {
 			if (who) await admin.collection('users').delete(who.id);
+		}
+		for (const collection of ['lessons', 'modules', 'pathways']) {
+			const mine = await admin
+				.collection(collection)
+				.getFullList({ filter: admin.filter('content_id ~ {:p}', { p: `${set}-` }) });
+			for (const record of mine) await admin.collection(collection).delete(record.id);
 		}
 	});
 
