@@ -20,6 +20,8 @@ import { runMain, UserError } from './user-error';
  * 1024 px (the cohort's dashboard also at 768 and 1280), each in light and dark, and a few
  * learner screens in high contrast (`-contrast`) and at 200% text (`-200`). `--only` takes the
  * screens whose names start with one of the words given.
+ * The badge screens (`--only badge,verify`) are shot as a learner of the demo cohort who finished
+ * its pathway, and the certificate as printed on A4 (`badge-certificate-a4-print`).
  */
 
 const PATHWAY = 'digital-essentials';
@@ -89,6 +91,14 @@ async function main(): Promise<void> {
 		tutor,
 		tutorScreens.filter((shot) => shot.name.startsWith('tutor-cohort'))
 	);
+	// Isla has done every lesson of the demo cohort's pathway, so she can claim its badge.
+	const finisher = { email: `screens-tuesday-class-${FINISHER}@example.org`, password: PASSWORD };
+	await shoot(url, out, [360], finisher, pick(badgeShots(url)));
+	await shoot(url, out, [360], finisher, pick(badgeShots(url).slice(1)), [
+		{ theme: 'contrast', textSize: 100, suffix: 'contrast' }
+	]);
+	if (!only || only.some((word) => 'badge-certificate'.startsWith(word)))
+		await shootCertificate(url, out, finisher);
 }
 
 interface Look {
@@ -420,6 +430,109 @@ interface Member {
 	quietDays?: number;
 }
 
+/** Empties the phone's kept badges, so the badge screen offers to claim again. */
+async function forgetBadges(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((done, failed) => {
+				const open = indexedDB.open('clyde');
+				open.onerror = () => failed(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('badges', 'readwrite');
+					tx.objectStore('badges').clear();
+					tx.oncomplete = () => {
+						open.result.close();
+						done();
+					};
+				};
+			})
+	);
+}
+
+/** The badge screens: claiming (the server gives back the same badge each time), it, checking it. */
+function badgeShots(url: string): Shot[] {
+	const badgePage = `${url}/pathways/${PATHWAY}/badge`;
+	const credential = (p: Page) =>
+		p.evaluate(
+			() =>
+				new Promise<string>((done) => {
+					const open = indexedDB.open('clyde');
+					open.onsuccess = () => {
+						const get = open.result.transaction('badges').objectStore('badges').getAll();
+						get.onsuccess = () => done((get.result[0] as { credential: string }).credential);
+					};
+				})
+		);
+	const verify = async (p: Page, change: (jws: string) => string) => {
+		const jws = await credential(p);
+		await heading(p, `${url}/verify`, 'Check a badge');
+		await p.getByLabel('Or paste the badge').fill(change(jws));
+		await p.getByRole('button', { name: 'Check badge' }).click();
+		await p.getByRole('heading', { level: 2 }).first().waitFor();
+	};
+	return [
+		{
+			name: 'badge-claim',
+			open: async (p) => {
+				await heading(p, badgePage, /Digital Essentials badge/);
+				await forgetBadges(p);
+				await heading(p, badgePage, 'Get your Digital Essentials badge');
+			}
+		},
+		{
+			name: 'badge',
+			open: async (p) => {
+				await heading(p, badgePage, /Digital Essentials badge/);
+				const claim = p.getByRole('button', { name: 'Get my badge' });
+				if (await claim.count()) await claim.click();
+				await p
+					.getByRole('heading', { level: 1, name: 'Your Digital Essentials badge', exact: true })
+					.waitFor();
+			}
+		},
+		{
+			name: 'verify-valid',
+			open: (p) => verify(p, (jws) => jws)
+		},
+		{
+			name: 'verify-tampered',
+			open: (p) =>
+				verify(p, (jws) =>
+					jws.replace(/\.(.{20})(.)/, (_, a: string, b: string) => `.${a}${b === 'A' ? 'B' : 'A'}`)
+				)
+		}
+	];
+}
+
+/** The certificate as printed on A4 (210 mm at 96 dpi is 794 px). */
+async function shootCertificate(
+	url: string,
+	out: string,
+	account: { email: string; password: string }
+): Promise<void> {
+	const browser = await launchChromium({ viewport: { width: 794, height: 1123 } });
+	try {
+		const page = await browser.context.newPage();
+		await page.goto(`${url}/account`);
+		await signIn(page, account.email, account.password);
+		await setLook(page, { theme: 'light', textSize: 100, suffix: 'light' });
+		const badgePage = `${url}/pathways/${PATHWAY}/badge`;
+		await heading(page, badgePage, /Digital Essentials badge/);
+		const claim = page.getByRole('button', { name: 'Get my badge' });
+		if (await claim.count()) await claim.click();
+		await page
+			.getByRole('heading', { level: 1, name: 'Your Digital Essentials badge', exact: true })
+			.waitFor();
+		await page.emulateMedia({ media: 'print' });
+		const file = join(out, 'badge-certificate-a4-print.png');
+		await page.screenshot({ path: file, fullPage: true });
+		console.log(file);
+	} finally {
+		await browser.close();
+	}
+}
+
+/** How far each learner of the demo cohort got, and how. */
 const CLASS: Member[] = [
 	{ name: 'Ailsa Campbell', done: 12 },
 	{ name: 'Callum Reid', done: 5, stuck: { lesson: 5, attempts: 3, correct: 1 } },
@@ -437,6 +550,9 @@ const WORKSHOP: Member[] = [
 	{ name: 'Shona Ali', done: 2 },
 	{ name: 'Tam McLeod', done: 1, stuck: { lesson: 1, attempts: 2, correct: 0 } }
 ];
+
+/** The learner of CLASS who has done every lesson (Isla Nowak). */
+const FINISHER = 4;
 
 /**
  * A cohort of the demo tutor on Digital Essentials, with its learners (and the demo learner in

@@ -64,8 +64,33 @@ function whole(dao, cohort) {
 		.newQuery(WHOLE)
 		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
 		.one(row);
-	const head = JSON.stringify({ cohort: describe(cohort), roster, cursor: row.cursor });
+	const head = JSON.stringify({
+		cohort: describe(cohort),
+		roster,
+		cursor: row.cursor,
+		badges: badgesOf(dao, cohort)
+	});
 	return `${head.slice(0, -1)},"learners":${row.learners},"cells":${row.cells}}`;
+}
+
+/** The badges the cohort's learners hold for its pathway (pb_hooks/lib/badges.js), revoked too. */
+function badgesOf(dao, cohort) {
+	const events = require(`${__hooks}/lib/events.js`);
+	const badges = arrayOf(new DynamicModel({ user: '', issued: '', revoked: '' }));
+	dao
+		.db()
+		.newQuery(
+			`SELECT b.user AS user, b.issued AS issued, b.revoked AS revoked
+			 FROM memberships m JOIN badges b ON b.user = m.learner
+			 WHERE m.cohort = {:cohort} AND b.pathway = {:pathway}`
+		)
+		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
+		.all(badges);
+	return badges.map((b) => ({
+		user: b.user,
+		issued: events.isoDate(b.issued),
+		revoked: events.isoDate(b.revoked)
+	}));
 }
 
 /** The cohort as its tutor sees it. */

@@ -69,6 +69,14 @@ const RULES = [
 		// Without a token the route answers 401 at once; only a learner's pushes cost anything.
 		applies: (c) => userId(c) !== '',
 		key: (c) => userId(c)
+	},
+	{
+		// A claim signs (about a second of CPU in the hook engine); a revocation is rare.
+		env: 'CLYDE_RATE_BADGE',
+		limit: '20/15m',
+		what: 'badge requests',
+		routes: ['/api/clyde/badges/claim', '/api/clyde/badges/:id/revoke'],
+		key: (c, ip) => userId(c) || ip
 	}
 ];
 

@@ -5,7 +5,7 @@ import PocketBase from 'pocketbase';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { axeViolations } from '../support/axe';
+import { axeInEveryTheme } from '../support/axe';
 import { answerRightly, publishedQuiz, waitForServiceWorker } from '../support/learner';
 import { goOffline } from '../support/offline';
 import { publishBundledContent } from '../support/pocketbase';
@@ -25,18 +25,6 @@ function primaries(page: Page): Promise<string[]> {
 			.filter((e) => e.getClientRects().length > 0)
 			.map((e) => e.textContent?.trim() ?? '')
 	);
-}
-
-/** axe-core in light, dark and high contrast, on the state on screen (switched in place). */
-async function axeInEveryTheme(page: Page) {
-	const found: Record<string, unknown[]> = {};
-	for (const theme of ['light', 'dark', 'contrast']) {
-		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-		const violations = await axeViolations(page);
-		if (violations.length) found[theme] = violations;
-	}
-	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
-	return found;
 }
 
 async function signIn(page: Page, email: string) {

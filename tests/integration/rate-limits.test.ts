@@ -151,6 +151,18 @@ describe('rate limits with the production settings (a PocketBase of its own)', (
 		expect(refused(answers)).toHaveLength(5);
 	});
 
+	it('badge claims: a learner gets 20 per 15 minutes (a claim signs, which costs the server)', async () => {
+		const answers = await burst(
+			25,
+			`${server.url}/api/clyde/badges/claim`,
+			{ pathway: 'no-such-pathway' },
+			() => ({ Authorization: joiner.token })
+		);
+		expect(served(answers).map((a) => a.status)).toEqual(Array(20).fill(404));
+		expect(refused(answers)).toHaveLength(5);
+		expect(refused(answers)[0]?.message).toBe('Too many badge requests. Try again in 15 minutes.');
+	});
+
 	it('account-email flooding: the 11th reset request from one address in an hour is refused', async () => {
 		const answers = await burst(11, `${server.url}/api/collections/users/request-password-reset`, {
 			email: 'victim@example.org'

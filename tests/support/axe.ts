@@ -33,3 +33,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 		}));
 	});
 }
+
+/** axe-core in light, dark and high contrast, on the state on screen (switched in place). */
+export async function axeInEveryTheme(page: Page): Promise<Record<string, AxeViolation[]>> {
+	const found: Record<string, AxeViolation[]> = {};
+	for (const theme of ['light', 'dark', 'contrast']) {
+		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+		const violations = await axeViolations(page);
+		if (violations.length) found[theme] = violations;
+	}
+	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
+	return found;
+}

@@ -1,5 +1,6 @@
 import { accountApi, type AccountApi } from './account';
 import { authApi, type AuthApi } from './auth';
+import { badgesApi, type BadgesApi } from './badges';
 import { cohortsApi, type CohortsApi } from './cohorts';
 import { contentApi, type ContentApi } from './content';
 import { caller } from './http';
@@ -12,6 +13,7 @@ export interface LearnerApi {
 	cohorts: CohortsApi;
 	account: AccountApi;
 	content: ContentApi;
+	badges: BadgesApi;
 }
 
 /** The app's client for the server at `base` ('' is its own origin). */
@@ -22,6 +24,7 @@ export function learnerApi(base = '', fetcher?: typeof fetch): LearnerApi {
 		sync: syncApi(call),
 		cohorts: cohortsApi(call),
 		account: accountApi(call),
-		content: contentApi(call)
+		content: contentApi(call),
+		badges: badgesApi(call)
 	};
 }

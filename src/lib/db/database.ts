@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { IssuerDocument, StoredBadge } from '$lib/badges/types';
 import type { CatalogPathway, StoredLesson, StoredMedia } from '$lib/content/catalog-types';
 import type { ProgressEvent } from '$lib/progress/event-types';
 import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
@@ -40,6 +41,10 @@ export type ClydeDatabase = Dexie & {
 	outbox: EntityTable<OutboxRow, 'id'>;
 	rejected: EntityTable<RejectedRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	/** The badges issued to whoever signed in here, so they show and print offline. */
+	badges: EntityTable<StoredBadge & { user: string }, 'id'>;
+	/** Badge issuers' public keys, so /verify works offline once fetched. */
+	issuers: EntityTable<IssuerDocument, 'id'>;
 };
 
 /**
@@ -71,5 +76,7 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 	// A picture is kept per pathway, so removing one pathway's download frees its pictures
 	// alone; the same picture in two pathways is kept twice, which is rare and small.
 	db.version(4).stores({ media: '[pathway+hash], pathway, hash' });
+	// Badges the learner claimed, and the issuers' public keys, so both work offline.
+	db.version(5).stores({ badges: 'id, [user+pathway]', issuers: 'id' });
 	return db;
 }

@@ -1,5 +1,5 @@
 import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
-import type { Cohort, CohortLearner, CohortProgress, TutorEvent } from './types';
+import type { Cohort, CohortBadge, CohortLearner, CohortProgress, TutorEvent } from './types';
 
 /** One learner's lessons, by lesson id, and their latest activity. */
 export interface LearnerTally {
@@ -20,6 +20,8 @@ export interface CohortState {
 	learners: CohortLearner[];
 	/** By learner id; a learner with nothing yet has no entry. */
 	tallies: ReadonlyMap<string, LearnerTally>;
+	/** Its learners' badges for the pathway, as of the whole read (a claim sends no notice). */
+	badges?: CohortBadge[];
 }
 
 /** The server's columns (types.ts, CohortProgress) as tallies per learner and lesson. */
@@ -52,7 +54,8 @@ export function fromProgress(progress: CohortProgress): CohortState {
 		roster: progress.roster,
 		cursor: progress.cursor,
 		learners: learners.map(({ active: _active, ...learner }) => learner),
-		tallies
+		tallies,
+		...(progress.badges && { badges: progress.badges })
 	};
 }
 

@@ -66,6 +66,7 @@ describe('gridCsv', () => {
 				'Last active',
 				'Quiz average',
 				'Needs help',
+				'Badge',
 				'Module: Module 1',
 				'Module: Module 2',
 				'Lesson 1.1',
@@ -93,7 +94,7 @@ describe('gridCsv', () => {
 	])('gives back a name with %s exactly', (_, name) => {
 		const table = parse(gridCsv(pathway, [row(name), row('Next')]));
 		expect(column(table, 'Learner')).toEqual([name, 'Next']);
-		expect(table[1]).toHaveLength(14);
+		expect(table[1]).toHaveLength(15);
 	});
 
 	it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])(
@@ -141,7 +142,7 @@ describe('gridCsv', () => {
 			'not_started'
 		];
 		const [, cells] = parse(gridCsv(pathway, [row('Ana', { states })]));
-		expect(cells?.slice(8)).toEqual([
+		expect(cells?.slice(9)).toEqual([
 			'Not started',
 			'Opened',
 			'Completed',
@@ -150,6 +151,19 @@ describe('gridCsv', () => {
 			'Not started'
 		]);
 		expect(Object.values(STATE_LABELS)).toHaveLength(5);
+	});
+
+	it('writes each learner’s badge for the pathway: earned, revoked or none', () => {
+		const badges = new Map([
+			['Ana', { user: 'Ana', issued: '2026-03-01T10:00:00Z', revoked: '' }],
+			['Ben', { user: 'Ben', issued: '2026-03-02T10:00:00Z', revoked: '2026-04-02T09:00:00Z' }]
+		]);
+		const rows = [row('Ana'), row('Ben'), row('Cy')];
+		expect(column(parse(gridCsv(pathway, rows, badges)), 'Badge')).toEqual([
+			'Earned 2026-03-01',
+			'Revoked 2026-04-02',
+			''
+		]);
 	});
 
 	it('writes last active as an ISO time and the quiz average as a percentage, or blanks', () => {

@@ -1,9 +1,11 @@
 import Papa from 'papaparse';
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import { describeBadge } from './badge-count';
 import { STATE_LABELS } from './cell-state';
 import type { LearnerRow } from './dashboard';
 import { lessonTitle } from './lesson-title';
 import { describeSignal } from './signals';
+import type { CohortBadge } from './types';
 
 /** A cell a spreadsheet could read as a formula: it starts with = + - @, a tab or a CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -12,8 +14,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * The grid as CSV, one learner a row. Papa Parse does the quoting (names with commas,
  * quotes or line breaks are common in real data), and `escapeFormulae` prefixes cells that
  * start with = + - @ with ' so a spreadsheet does not run a learner's name as a formula.
+ * `badges`: each learner's badge for the pathway, by learner id (src/lib/tutor/badge-count.ts).
  */
-export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): string {
+export function gridCsv(
+	pathway: CatalogPathway,
+	rows: readonly LearnerRow[],
+	badges: ReadonlyMap<string, CohortBadge> = new Map()
+): string {
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
 	const title = lessonTitle(pathway);
 	const header = [
@@ -23,6 +30,7 @@ export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): s
 		'Last active',
 		'Quiz average',
 		'Needs help',
+		'Badge',
 		...pathway.modules.map((m) => `Module: ${m.title}`),
 		...lessons.map((l) => l.title)
 	];
@@ -33,6 +41,7 @@ export function gridCsv(pathway: CatalogPathway, rows: readonly LearnerRow[]): s
 		row.lastActive === undefined ? '' : new Date(row.lastActive).toISOString(),
 		row.quizAverage === undefined ? '' : `${Math.round(row.quizAverage * 100)}%`,
 		row.signals.map((s) => describeSignal(s, title)).join('; '),
+		describeBadge(badges.get(row.learner.id)),
 		...row.modules.map((done, i) => `${done} of ${pathway.modules[i]?.lessons.length ?? 0}`),
 		...row.lessons.map((record) => STATE_LABELS[record.state])
 	]);

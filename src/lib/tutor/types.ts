@@ -23,6 +23,11 @@ export interface CohortProgress {
 		best: (number | null)[];
 		done: (string | null)[];
 	};
+	/**
+	 * The badges its learners hold for the cohort's pathway, revoked ones too (absent from
+	 * older servers). Read with the whole cohort; a claim makes no live notice.
+	 */
+	badges?: CohortBadge[];
 }
 
 /** What ?after=<cursor> answers: the cohort's events since, oldest first. */
@@ -38,6 +43,15 @@ export interface CohortChanges {
 export interface ActivityNotice {
 	seq: number;
 	roster: number;
+}
+
+/** A learner's badge for the cohort's pathway, as the dashboard counts it. */
+export interface CohortBadge {
+	user: string;
+	/** ISO 8601. */
+	issued: string;
+	/** ISO 8601 when revoked, '' while it stands. */
+	revoked: string;
 }
 
 export interface Cohort {
