@@ -58,7 +58,9 @@ describe('a lesson with callouts and in-page links', () => {
 			);
 			await page.goto(`${url}${LESSON}`);
 			await page.getByRole('heading', { level: 1, name: 'All five' }).waitFor();
+			// The title comes with the catalog; the lesson's text may come a moment later.
 			const notes = page.getByRole('note');
+			await notes.first().waitFor();
 			expect(await notes.count()).toBe(5);
 			expect(await notes.locator('.callout-title').allTextContents()).toEqual(CALLOUTS);
 			expect(await axeViolations(page)).toEqual([]);
