@@ -188,7 +188,9 @@ function claim(app, user, data) {
 			title: pathway.getString('title'),
 			summary: pathway.getString('summary'),
 			lessons
-		}
+		},
+		// Each aligned statement named in words (generated from src/lib/skills/edsf.ts).
+		statements: require(`${__hooks}/lib/edsf-statements.json`)
 	});
 	const jws = keys.signJws(credentials.jwtPayload(vc), keys.signingKey(dao), here.base);
 	record.set('user', user.id);
