@@ -67,6 +67,14 @@ export default defineConfig({
 			}
 		})
 	],
+	resolve: {
+		alias: [
+			// Dexie's ES module build, not its default UMD one behind an ES wrapper (which exists
+			// for apps that load Dexie through both require and import; Clyde only imports it):
+			// 1.3 KB gzip smaller, and no CommonJS helper file of its own to fetch.
+			{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }
+		]
+	},
 	build: {
 		rolldownOptions: {
 			// Rolldown lists the slowest plugins after every build on a busy machine: advice for
@@ -87,7 +95,7 @@ export default defineConfig({
 							// The app's own modules, grouped by the screens that use them; a group too
 							// small to be worth a request joins its nearest neighbour.
 							name: 'lib',
-							test: /[\\/]src[\\/]lib[\\/]/,
+							test: /[\\/]src[\\/](lib[\\/]|routes[\\/]AppRoot\.svelte)/,
 							entriesAware: true,
 							entriesAwareMergeThreshold: 4096
 						}
