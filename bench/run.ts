@@ -10,6 +10,7 @@ import { dashboard } from './dashboard';
 import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
+import { historyScreens } from './history-screens';
 import { lessonOpenTime } from './lesson-open-time';
 import { pathwayPictures } from './pathway-pictures';
 import { renderSection, upsertSection } from './report';
@@ -21,6 +22,7 @@ const BENCHMARKS: Benchmark[] = [
 	firstVisitTransfer,
 	pathwayPictures,
 	lessonOpenTime,
+	historyScreens,
 	syncChaos,
 	faultKill,
 	dashboard
