@@ -43,6 +43,12 @@ export const historyScreens: Benchmark = {
 			const history = events(catalog, EVENTS);
 			const cdp = await context.newCDPSession(page);
 			await context.setOffline(true);
+			// Chromium 147 resets navigator.onLine to true in each new document (see offline.ts).
+			// The script as text: tsx would wrap a function's inner arrows in a helper the page lacks.
+			await page.addInitScript({
+				content:
+					"Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });"
+			});
 			await cdp.send('Network.emulateNetworkConditions', {
 				offline: true,
 				latency: 0,
