@@ -23,7 +23,9 @@ export function tutorOnlyFiles(svelteKitDir: string): Set<string> {
 	// The editor preview counts as the tutor's: only `npm run dev` serves its data, so a
 	// production build's copy of it is never used, offline or not.
 	const isTutorNode = (key: string) =>
-		/routes\/(tutor|preview)\//.test(readFileSync(join(nodesDir, key.split('/').pop() ?? ''), 'utf8'));
+		/routes\/(tutor|preview)\//.test(
+			readFileSync(join(nodesDir, key.split('/').pop() ?? ''), 'utf8')
+		);
 	// Everything reachable from `roots` without passing through `skip` (the app's entry
 	// imports every route node lazily: the tutor nodes must not count as shared through it).
 	const reach = (roots: string[], skip: string[] = []) => {
