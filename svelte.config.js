@@ -4,6 +4,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Component styles travel inside their component's JavaScript: one request a route instead
+	// of two, and about 1 KB of response headers saved on each CSS file a first visit
+	// precaches (docs/benchmarks.md). The CSP allows inline styles already (style-src).
+	compilerOptions: { css: 'injected' },
 	kit: {
 		// A single-page app: PocketBase serves build/ with its index fallback, and the
 		// service worker answers every navigation with the precached index.html offline.

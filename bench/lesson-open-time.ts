@@ -7,11 +7,14 @@ import { median } from './stats';
 
 const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
 const NEXT_TITLE = 'Two-step sign-in';
-/** CPU throttling rates: 1 is the unthrottled baseline. Goals in ms, from the issue. */
-const CONDITIONS: { rate: number; goal?: number }[] = [
+/**
+ * CPU throttling rates: 1 is the unthrottled baseline. Goals in ms: the full load (opening
+ * the installed app onto the lesson) from issue 13, the in-app open from issues 4 and 13.
+ */
+const CONDITIONS: { rate: number; loadGoal?: number; nextGoal?: number }[] = [
 	{ rate: 1 },
-	{ rate: 4, goal: 100 },
-	{ rate: 14, goal: 150 }
+	{ rate: 4, loadGoal: 400, nextGoal: 100 },
+	{ rate: 14, loadGoal: 1500, nextGoal: 150 }
 ];
 
 /**
@@ -25,7 +28,7 @@ export const lessonOpenTime: Benchmark = {
 	id: 'lesson-open-time',
 	title: 'Opening a downloaded lesson offline',
 	async run({ url, runs }) {
-		runs = Math.max(runs, 5);
+		runs = Math.max(runs, 3);
 		const browser = await launchChromium();
 		try {
 			const { context } = browser;
@@ -37,6 +40,12 @@ export const lessonOpenTime: Benchmark = {
 			// the app would think it is online and try the network. Saying it on this session too
 			// keeps the page offline, as a phone with no signal is.
 			await context.setOffline(true);
+			// Chromium 147 resets navigator.onLine to true in each new document (see offline.ts).
+			// The script as text: tsx would wrap a function's inner arrows in a helper the page lacks.
+			await page.addInitScript({
+				content:
+					"Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });"
+			});
 			await cdp.send('Network.emulateNetworkConditions', {
 				offline: true,
 				latency: 0,
@@ -60,7 +69,7 @@ export const lessonOpenTime: Benchmark = {
 			const rows: string[][] = [];
 			const verdicts: string[] = [];
 			let stale = 0;
-			for (const { rate, goal } of CONDITIONS) {
+			for (const { rate, loadGoal, nextGoal } of CONDITIONS) {
 				await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 				const loads: number[] = [];
 				const nexts: number[] = [];
@@ -73,10 +82,11 @@ export const lessonOpenTime: Benchmark = {
 				const load = median(loads);
 				const next = median(nexts);
 				const name = rate === 1 ? 'unthrottled' : `${rate}× CPU throttling`;
-				rows.push([name, spread(loads), spread(nexts), goal ? `≤ ${goal} ms` : '—', String(runs)]);
-				if (goal) {
+				const goals = loadGoal && nextGoal ? `≤ ${loadGoal} ms; ≤ ${nextGoal} ms` : '—';
+				rows.push([name, spread(loads), spread(nexts), goals, String(runs)]);
+				if (loadGoal && nextGoal) {
 					verdicts.push(
-						`at ${rate}× the in-app open takes ${ms(next)} (${next <= goal ? 'within' : 'over'} ≤ ${goal} ms) and the full load ${ms(load)} (${load <= goal ? 'within' : 'over'})`
+						`at ${rate}× the full load takes ${ms(load)} (${load <= loadGoal ? 'within' : 'over'} ≤ ${loadGoal} ms) and the in-app open ${ms(next)} (${next <= nextGoal ? 'within' : 'over'} ≤ ${nextGoal} ms)`
 					);
 				}
 			}
@@ -88,12 +98,12 @@ export const lessonOpenTime: Benchmark = {
 					'condition',
 					'full load (offline), median (min–max)',
 					'in-app "Next", median (min–max)',
-					'goal',
+					'goals (full load; in-app)',
 					'runs'
 				],
 				rows,
 				notes: [
-					`The goal is judged on the in-app "Next" open, what a learner mostly does; the full load (opening the app on the lesson) is reported beside it: ${verdicts.join('; ')}.`,
+					`Goals: opening the installed app offline onto the lesson (the full load) ≤ 400 ms at 4× and ≤ 1.5 s at 14× (issue 13), the in-app "Next" ≤ 150 ms at 14× (issue 13; ≤ 100 ms at 4×, issue 4): ${verdicts.join('; ')}.`,
 					"Throttling is DevTools' CPU throttling (Emulation.setCPUThrottlingRate) of the page's renderer.",
 					`In ${stale} of ${total} in-app opens the next lesson's title was on screen above the previous lesson's text before that text was replaced.`
 				].join(' ')

@@ -14,6 +14,7 @@ import { BENCH_HOOK } from './dashboard-accounts';
 import { faultKill } from './fault-kill';
 import { firstLoadJs } from './first-load-js';
 import { firstVisitTransfer } from './first-visit-transfer';
+import { historyScreens } from './history-screens';
 import { ingest } from './ingest';
 import { lessonOpenTime } from './lesson-open-time';
 import { pathwayPictures } from './pathway-pictures';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
 	firstVisitTransfer,
 	pathwayPictures,
 	lessonOpenTime,
+	historyScreens,
 	syncChaos,
 	faultKill,
 	contentCheck,

@@ -20,8 +20,12 @@ export function tutorOnlyFiles(svelteKitDir: string): Set<string> {
 		readFileSync(join(svelteKitDir, 'output/client/.vite/manifest.json'), 'utf8')
 	) as Record<string, ViteChunk>;
 	const nodesDir = join(svelteKitDir, 'generated/client-optimized/nodes');
+	// The editor preview counts as the tutor's: only `npm run dev` serves its data, so a
+	// production build's copy of it is never used, offline or not.
 	const isTutorNode = (key: string) =>
-		/routes\/tutor\//.test(readFileSync(join(nodesDir, key.split('/').pop() ?? ''), 'utf8'));
+		/routes\/(tutor|preview)\//.test(
+			readFileSync(join(nodesDir, key.split('/').pop() ?? ''), 'utf8')
+		);
 	// Everything reachable from `roots` without passing through `skip` (the app's entry
 	// imports every route node lazily: the tutor nodes must not count as shared through it).
 	const reach = (roots: string[], skip: string[] = []) => {

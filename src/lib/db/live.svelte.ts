@@ -1,4 +1,6 @@
-import { liveQuery } from 'dexie';
+// Dexie (30 KB gzip) is loaded by the app's data layer after the first paint (AppRoot.svelte);
+// a screen that only holds a LiveQuery must not pull it onto the path to that paint.
+const dexie = () => import('dexie');
 
 /**
  * A Dexie live query as rune state: `value` updates whenever the tables it read change,
@@ -20,18 +22,27 @@ export class LiveQuery<T> {
 			// or a screen would show the previous lesson, or think this one is not stored.
 			this.#value = undefined;
 			this.#loaded = false;
-			const subscription = liveQuery(query).subscribe({
-				next: (value) => {
-					this.#value = value;
-					this.#error = undefined;
-					this.#loaded = true;
-				},
-				error: (error: unknown) => {
-					this.#error = error instanceof Error ? error : new Error(String(error));
-					this.#loaded = true;
-				}
-			});
-			return () => subscription.unsubscribe();
+			const fail = (error: unknown) => {
+				this.#error = error instanceof Error ? error : new Error(String(error));
+				this.#loaded = true;
+			};
+			let subscription: { unsubscribe(): void } | undefined;
+			let stopped = false;
+			dexie().then(({ liveQuery }) => {
+				if (stopped) return;
+				subscription = liveQuery(query).subscribe({
+					next: (value) => {
+						this.#value = value;
+						this.#error = undefined;
+						this.#loaded = true;
+					},
+					error: fail
+				});
+			}, fail);
+			return () => {
+				stopped = true;
+				subscription?.unsubscribe();
+			};
 		});
 	}
 
