@@ -310,6 +310,13 @@ function signedInLearnerShots(url: string, code: string): Shot[] {
 				await p.getByRole('heading', { name: 'This week' }).waitFor();
 			}
 		},
+		{
+			name: 'skills',
+			open: async (p) => {
+				await heading(p, `${url}/progress/skills`, 'Your skills');
+				await p.getByText(/^You have (learned|started)/).waitFor();
+			}
+		},
 		{ name: 'settings', open: (p) => heading(p, `${url}/settings`, 'Settings') },
 		{
 			name: 'account',

@@ -16,6 +16,7 @@ const SCREENS: [name: string, path: string, heading: string | RegExp][] = [
 	['quiz', `${LESSON}/quiz`, 'Quiz: Strong passwords'],
 	['pathway complete', '/pathways/digital-essentials/complete', /Digital Essentials$/],
 	['progress', '/progress', 'Your progress'],
+	['skills', '/progress/skills', 'Your skills'],
 	['settings', '/settings', 'Settings'],
 	['account', '/account', 'Your account'],
 	['join', '/join?code=ABCD2345', 'Join a class'],

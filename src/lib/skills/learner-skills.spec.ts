@@ -71,4 +71,25 @@ describe('learnerSkills', () => {
 		expect(summary(['old', 'new'], [odd]).COM?.achieved).toEqual(['COM-L2']);
 		expect(summary(['email', 'passwords'], [WF, DE])).toEqual(summary(['passwords', 'email']));
 	});
+
+	it('lists what is left to do, started first with the lesson to do next, and leaves out what no lesson teaches', () => {
+		const [, , , , , safe] = learnerSkills([DE, WF], new Set(['overview']));
+		expect(safe?.area.id).toBe('SAFE');
+		expect(safe?.toDo.map((p) => `${p.statement.code} ${p.done}/${p.total} ${p.next?.id}`)).toEqual(
+			['SAFE-L2 0/1 passwords', 'SAFE-L5 0/1 https']
+		);
+		const [found] = learnerSkills([DE, WF], new Set(['overview']));
+		expect(found?.toDo.map((p) => `${p.statement.code} ${p.next?.id}`)).toEqual([
+			'FOUND-8 passwords'
+		]);
+		const two = pathway(
+			'two',
+			lesson('a', 'INFO-L1'),
+			lesson('b', 'INFO-L2'),
+			lesson('c', 'INFO-L2')
+		);
+		const [, , info] = learnerSkills([two], new Set(['b']));
+		expect(info?.toDo.map((p) => p.statement.code)).toEqual(['INFO-L2', 'INFO-L1']);
+		expect(info?.toDo[0]?.next?.id).toBe('c');
+	});
 });
