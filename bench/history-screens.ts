@@ -7,7 +7,7 @@ import { summarise } from '../src/lib/progress/lesson-summary';
 import { readStore } from '../tests/support/learner';
 import type { Benchmark } from './benchmark';
 import { spread } from './format';
-import { downloadDigitalEssentials } from './learner';
+import { downloadDigitalEssentials, offlineLikeAPhone } from './learner';
 import { median } from './stats';
 
 const EVENTS = 10_000;
@@ -42,19 +42,7 @@ export const historyScreens: Benchmark = {
 			const catalog = await readStore<CatalogPathway>(page, 'catalog');
 			const history = events(catalog, EVENTS);
 			const cdp = await context.newCDPSession(page);
-			await context.setOffline(true);
-			// Chromium 147 resets navigator.onLine to true in each new document (see offline.ts).
-			// The script as text: tsx would wrap a function's inner arrows in a helper the page lacks.
-			await page.addInitScript({
-				content:
-					"Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });"
-			});
-			await cdp.send('Network.emulateNetworkConditions', {
-				offline: true,
-				latency: 0,
-				downloadThroughput: -1,
-				uploadThroughput: -1
-			});
+			await offlineLikeAPhone(context, page, cdp);
 			await page.addInitScript(markShown, SCREENS);
 			const times = { empty: new Map<string, number[]>(), full: new Map<string, number[]>() };
 			// Rounds alternate the two phones, so that a busy spell on this shared machine falls on

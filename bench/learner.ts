@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { CatalogPathway } from '../src/lib/content/catalog-types';
 import { readStore, waitForServiceWorker } from '../tests/support/learner';
 
@@ -21,4 +21,29 @@ export async function downloadDigitalEssentials(page: Page, url: string): Promis
 	await page.getByText('Saved for offline').waitFor({ timeout: 30_000 });
 	await page.waitForLoadState('networkidle');
 	return announced;
+}
+
+/**
+ * Takes a page offline as a phone with no signal, for the benchmarks that open it again and
+ * again. Playwright's offline switch covers the page and the service worker, but once a CDP
+ * session is attached Chromium forgets it in navigator.onLine after a navigation, so it is said
+ * on that session too; and Chromium 147 resets navigator.onLine to true in each new document
+ * (see tests/support/offline.ts). The script is text: tsx would wrap a function's inner arrows
+ * in a helper the page lacks.
+ */
+export async function offlineLikeAPhone(
+	context: BrowserContext,
+	page: Page,
+	cdp: CDPSession
+): Promise<void> {
+	await context.setOffline(true);
+	await page.addInitScript({
+		content: "Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });"
+	});
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: true,
+		latency: 0,
+		downloadThroughput: -1,
+		uploadThroughput: -1
+	});
 }

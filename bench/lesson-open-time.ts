@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/browser/chromium';
 import type { Benchmark } from './benchmark';
-import { downloadDigitalEssentials } from './learner';
+import { downloadDigitalEssentials, offlineLikeAPhone } from './learner';
 import { ms, spread } from './format';
 import { median } from './stats';
 
@@ -35,23 +35,7 @@ export const lessonOpenTime: Benchmark = {
 			const page = await context.newPage();
 			await downloadDigitalEssentials(page, url);
 			const cdp = await context.newCDPSession(page);
-			// Playwright's offline switch covers the page and the service worker, but once a second
-			// CDP session is attached Chromium forgets it in navigator.onLine after a navigation:
-			// the app would think it is online and try the network. Saying it on this session too
-			// keeps the page offline, as a phone with no signal is.
-			await context.setOffline(true);
-			// Chromium 147 resets navigator.onLine to true in each new document (see offline.ts).
-			// The script as text: tsx would wrap a function's inner arrows in a helper the page lacks.
-			await page.addInitScript({
-				content:
-					"Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });"
-			});
-			await cdp.send('Network.emulateNetworkConditions', {
-				offline: true,
-				latency: 0,
-				downloadThroughput: -1,
-				uploadThroughput: -1
-			});
+			await offlineLikeAPhone(context, page, cdp);
 			await cdp.send('ServiceWorker.enable');
 			// Runs before the app's scripts on every load: marks the moment the lesson text appears.
 			await page.addInitScript(() => {
