@@ -2,7 +2,7 @@ import lighthouse from 'lighthouse';
 import { launchChromium } from '../scripts/browser/chromium';
 import { freePort } from '../scripts/pocketbase/ports';
 import type { Benchmark } from './benchmark';
-import { ms } from './format';
+import { spread } from './format';
 import { median } from './stats';
 
 const GOAL = 95;
@@ -62,8 +62,8 @@ export const lighthouseScores: Benchmark = {
 					name,
 					`${score} (${Math.min(...scores)}–${Math.max(...scores)})`,
 					...METRICS.map((metric, m) => {
-						const value = median(list.map((r) => r.metrics[m] as number));
-						return metric.name === 'CLS' ? value.toFixed(3) : ms(value);
+						const values = list.map((r) => r.metrics[m] as number);
+						return metric.name === 'CLS' ? median(values).toFixed(3) : spread(values);
 					}),
 					String(list.length)
 				];
@@ -72,7 +72,7 @@ export const lighthouseScores: Benchmark = {
 				headers: [
 					'page',
 					'performance, median (min–max)',
-					...METRICS.map((m) => `${m.name}, median`),
+					...METRICS.map((m) => (m.name === 'CLS' ? 'CLS, median' : `${m.name}, median (min–max)`)),
 					'runs'
 				],
 				rows,
