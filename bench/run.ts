@@ -17,6 +17,7 @@ import { firstVisitTransfer } from './first-visit-transfer';
 import { historyScreens } from './history-screens';
 import { ingest } from './ingest';
 import { lessonOpenTime } from './lesson-open-time';
+import { lighthouseScores } from './lighthouse';
 import { pathwayPictures } from './pathway-pictures';
 import { renderSection, upsertSection } from './report';
 import { syncChaos } from './sync-chaos';
@@ -28,6 +29,7 @@ const BENCHMARKS: Benchmark[] = [
 	pathwayPictures,
 	lessonOpenTime,
 	historyScreens,
+	lighthouseScores,
 	syncChaos,
 	faultKill,
 	contentCheck,

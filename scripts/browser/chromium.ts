@@ -95,6 +95,8 @@ export async function launchChromium(
 		profileParent?: string;
 		/** The phone's time zone (IANA), e.g. for weeks that end at midnight where the learner is. */
 		timezoneId?: string;
+		/** More command-line flags, after ours (e.g. a debugging port for Lighthouse). */
+		args?: string[];
 	} = {}
 ): Promise<LaunchedBrowser> {
 	const browser = await findChromium();
@@ -103,7 +105,7 @@ export async function launchChromium(
 		executablePath: browser.path,
 		env: { ...process.env, ...browser.env },
 		headless: true,
-		args: FLAGS,
+		args: [...FLAGS, ...(options.args ?? [])],
 		viewport: options.viewport ?? { width: 390, height: 844 },
 		bypassCSP: options.bypassCSP ?? false,
 		...(options.timezoneId && { timezoneId: options.timezoneId })

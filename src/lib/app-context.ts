@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { LearnerApi } from '$lib/api/learner-api';
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import type { ReadAhead } from '$lib/content/read-ahead';
 import type { ClydeDatabase } from '$lib/db/database';
 import type { LiveQuery } from '$lib/db/live.svelte';
 import type { InstallOffer } from '$lib/pwa/install.svelte';
@@ -23,6 +24,8 @@ export interface AppContext {
 	catalog: LiveQuery<CatalogPathway[]>;
 	/** Every lesson's summary (one row a lesson touched, never the events), read once too. */
 	summaries: LiveQuery<LessonSummary[]>;
+	/** The next lesson, read while the learner reads this one ("Next" shows it at once). */
+	readAhead: ReadAhead;
 }
 
 const APP = Symbol('app');

@@ -24,10 +24,18 @@ export interface LessonPictures {
 	online: boolean;
 }
 
-/** The learner's pictures for one pathway: IndexedDB first, then the server. */
-export function phonePictures(db: ClydeDatabase, api: ContentApi, pathway: string): PictureSource {
+/**
+ * The learner's pictures for one pathway: IndexedDB first, then the server. A picture already
+ * read ahead (`ahead`, see ReadAhead) needs no database read.
+ */
+export function phonePictures(
+	db: ClydeDatabase,
+	api: ContentApi,
+	pathway: string,
+	ahead?: { picture(hash: string): MediaItem | undefined }
+): PictureSource {
 	return {
-		stored: (hash) => db.media.where('hash').equals(hash).first(),
+		stored: async (hash) => ahead?.picture(hash) ?? db.media.where('hash').equals(hash).first(),
 		async fetch(hash, asked) {
 			const [item] = await api.media([hash]);
 			if (item && (asked || (await db.downloads.get(pathway)))) {

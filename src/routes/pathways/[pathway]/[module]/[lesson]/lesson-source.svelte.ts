@@ -33,13 +33,13 @@ export class LessonSource {
 	readonly damaged: boolean = $derived(
 		this.#stored.value !== undefined && !isStoredLesson(this.#stored.value)
 	);
-	readonly lesson: StoredLesson | undefined = $derived(
-		this.#stored.value && !this.damaged
-			? this.#stored.value
-			: this.#fetched?.id === this.id
-				? this.#fetched
-				: undefined
-	);
+	readonly lesson: StoredLesson | undefined = $derived.by(() => {
+		if (this.#stored.value && !this.damaged) return this.#stored.value;
+		// Until the database answers, the copy read while the previous lesson was open (so
+		// "Next" shows the text at once); the database's answer then takes over.
+		const ahead = this.#stored.loaded ? undefined : this.#app.readAhead.lesson(this.id);
+		return ahead ?? (this.#fetched?.id === this.id ? this.#fetched : undefined);
+	});
 	/** Known not to be on this phone. */
 	readonly notStored: boolean = $derived(this.#stored.loaded && !this.#stored.value);
 
