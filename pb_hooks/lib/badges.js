@@ -113,6 +113,19 @@ function doneBy(dao, user) {
 	return require(`${__hooks}/lib/lesson-done.js`).doneLessons(events);
 }
 
+/**
+ * Tells the open dashboards of the learner's cohorts on this pathway that a badge was issued or
+ * revoked. The notice's roster count is what makes a dashboard load the cohort whole again,
+ * badges included: rare enough (a claim or a revocation per learner and pathway) to cost
+ * nothing, and it needs no new field that every dashboard would have to learn.
+ */
+function tellDashboards(dao, record) {
+	const activity = require(`${__hooks}/lib/activity.js`);
+	activity
+		.cohortsOf(dao, record.getString('user'), [record.getString('pathway')])
+		.forEach((cohort) => activity.touch(dao, cohort, { roster: true }));
+}
+
 /** The display name sent, trimmed; or an error message. */
 function displayName(value) {
 	if (value === undefined || value === null) return { name: '' };
@@ -207,6 +220,7 @@ function claim(app, user, data) {
 		if (first) return { status: 200, body: asLearnerSees(first) };
 		throw error;
 	}
+	tellDashboards(dao, record);
 	return { status: 201, body: asLearnerSees(record) };
 }
 
@@ -299,6 +313,7 @@ function revoke(app, user, admin, id, data) {
 		record.set('revoked_reason', reason);
 		record.set('revoked_by', user ? user.id : '');
 		dao.saveRecord(record);
+		tellDashboards(dao, record);
 	}
 	return badgeStatus(app, id);
 }

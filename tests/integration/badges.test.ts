@@ -85,6 +85,14 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 			name: string;
 		};
 
+	/** The cohort's notice count that makes its open dashboards load it whole (0 before any). */
+	const roster = () =>
+		admin
+			.collection('cohort_activity')
+			.getOne(cohortId)
+			.then((notice) => Number(notice.roster))
+			.catch(() => 0);
+
 	async function account(name: string, role: string): Promise<Account> {
 		const email = `${set}-${name.toLowerCase()}@example.org`;
 		const record = await admin
@@ -156,9 +164,12 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 
 	it('issues an Open Badges 3.0 credential once the last lesson is done', async () => {
 		await push(learner, [{ type: 'lesson_completed', lesson: lessons[2] }]);
+		const before = await roster();
 		const answer = await claim(learner, { name: '  Zoë   Learner ' });
 		expect(answer.status, answer.text).toBe(201);
 		badge = answer.body as Badge;
+		// The tutor's open dashboards hear of it and load the cohort again, badges included.
+		expect(await roster()).toBe(before + 1);
 		expect(badge.display_name).toBe('Zoë Learner');
 
 		const header = decodeProtectedHeader(badge.credential);
@@ -238,9 +249,14 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		expect((await revoke(learner)).status).toBe(404);
 		expect((await revoke(null)).status).toBe(401);
 		expect((await revoke(tutor, '  ')).status).toBe(400);
+		const before = await roster();
 		const done = await revoke(tutor);
 		expect(done.status, done.text).toBe(200);
 		expect(done.body).toMatchObject({ status: 'revoked', reason: 'Issued by mistake' });
+		// Open dashboards hear of it once; revoking again changes nothing and says nothing.
+		expect(await roster()).toBe(before + 1);
+		expect((await revoke(tutor, 'Another reason')).body.reason).toBe('Issued by mistake');
+		expect(await roster()).toBe(before + 1);
 
 		const status = await call(null, 'GET', `/api/clyde/badges/status/${badge.id}`);
 		expect(status.body).toMatchObject({ status: 'revoked', reason: 'Issued by mistake' });
@@ -251,10 +267,16 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		expect(mine.body.revoked_reason).toBe('Issued by mistake');
 		expect((await call(null, 'GET', '/api/clyde/badges/status/nosuchbadge1234')).status).toBe(404);
 
-		// The tutor's dashboard counts it, revoked.
+		// The tutor's dashboard counts it, revoked, with the id its button sends and the reason.
 		const dashboard = await call(tutor, 'GET', `/api/clyde/cohorts/${cohortId}/progress`);
 		expect(dashboard.body.badges).toEqual([
-			{ user: learner.id, issued: badge.issued, revoked: expect.any(String) }
+			{
+				id: badge.id,
+				user: learner.id,
+				issued: badge.issued,
+				revoked: expect.any(String),
+				reason: 'Issued by mistake'
+			}
 		]);
 		expect(dashboard.body.badges[0].revoked).not.toBe('');
 	});
