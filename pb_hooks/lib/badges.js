@@ -269,24 +269,27 @@ function badgeStatus(app, id) {
 	};
 }
 
-/** Whether `user` tutors a cohort the badge's learner is in. */
-function tutorsLearner(dao, user, learner) {
+/**
+ * Whether `user` tutors a cohort the badge's learner is in, on the badge's pathway: the one
+ * whose progress that tutor sees (their rules show no other pathway's events).
+ */
+function tutorsLearner(dao, user, badge) {
 	const rows = arrayOf(new DynamicModel({ n: 0 }));
 	dao
 		.db()
 		.newQuery(
 			`SELECT COUNT(*) AS n FROM memberships m JOIN cohorts c ON c.id = m.cohort
-			 WHERE m.learner = {:learner} AND c.tutor = {:tutor}`
+			 WHERE m.learner = {:learner} AND c.tutor = {:tutor} AND c.pathway = {:pathway}`
 		)
-		.bind({ learner, tutor: user.id })
+		.bind({ learner: badge.getString('user'), tutor: user.id, pathway: badge.getString('pathway') })
 		.all(rows);
 	return rows.length > 0 && rows[0].n > 0;
 }
 
 /**
  * POST /api/clyde/badges/:id/revoke {"reason"}: an admin, or a tutor of one of the learner's
- * cohorts, revokes a badge for good. Anyone else gets 404 (no existence leak). Revoking
- * again keeps the first reason.
+ * cohorts on the badge's pathway, revokes a badge for good. Anyone else gets 404 (no existence
+ * leak). Revoking again keeps the first reason.
  */
 function revoke(app, user, admin, id, data) {
 	const dao = app.dao();
@@ -303,10 +306,7 @@ function revoke(app, user, admin, id, data) {
 		return answer(404, 'No badge you may revoke has this id.');
 	}
 	const allowed =
-		!!admin ||
-		(user &&
-			user.getString('role') === 'tutor' &&
-			tutorsLearner(dao, user, record.getString('user')));
+		!!admin || (user && user.getString('role') === 'tutor' && tutorsLearner(dao, user, record));
 	if (!allowed) return answer(404, 'No badge you may revoke has this id.');
 	if (!record.getString('revoked')) {
 		record.set('revoked', new Date().toISOString().replace('T', ' '));
