@@ -270,6 +270,39 @@ function badgeStatus(app, id) {
 }
 
 /**
+ * GET /api/clyde/badges/revoked — every badge this issuer has revoked, by credential id, with
+ * when and why: what a verifier keeps to say "revoked" offline (or to check many badges with
+ * one request). Only revoked badges are listed, so it holds nothing about anyone else's.
+ */
+function revokedList(app) {
+	const here = site(app);
+	const urls = require(`${__hooks}/lib/badge-credential.js`).urls(here.base);
+	const rows = arrayOf(new DynamicModel({ id: '', credential: '', revoked: '', reason: '' }));
+	app
+		.dao()
+		.db()
+		.newQuery(
+			`SELECT id, credential_id AS credential, revoked, revoked_reason AS reason
+			 FROM badges WHERE revoked != '' ORDER BY revoked, id`
+		)
+		.all(rows);
+	return {
+		status: 200,
+		body: {
+			id: urls.revoked,
+			issuer: urls.issuer,
+			updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+			revoked: rows.map((row) => ({
+				id: row.credential,
+				status: urls.status(row.id),
+				revoked: row.revoked.replace(' ', 'T'),
+				reason: row.reason
+			}))
+		}
+	};
+}
+
+/**
  * Whether `user` tutors a cohort the badge's learner is in, on the badge's pathway: the one
  * whose progress that tutor sees (their rules show no other pathway's events).
  */
@@ -328,4 +361,4 @@ function rotate(app) {
 	return { status: 201, body: { kid: url } };
 }
 
-module.exports = { claim, issuer, key, status: badgeStatus, revoke, rotate };
+module.exports = { claim, issuer, key, status: badgeStatus, revoked: revokedList, revoke, rotate };

@@ -7,6 +7,7 @@ import type { Catalog } from '../../src/lib/content/catalog-types';
 import { axeInEveryTheme } from '../support/axe';
 import { callRoute } from '../support/call-route';
 import { readStore, waitForServiceWorker } from '../support/learner';
+import { goOffline } from '../support/offline';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -43,9 +44,10 @@ describe('a tutor revokes a learner’s badge (real Chromium, real PocketBase)',
 	const learnerEmail = `revoke-learner-${suffix}@example.org`;
 	const learnerName = `Rona ${suffix}`;
 	let cohortId = '';
+	let admin: PocketBase;
 
 	beforeAll(async () => {
-		const admin = new PocketBase(url);
+		admin = new PocketBase(url);
 		admin.autoCancellation(false);
 		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
 		for (const [email, role, name] of [
@@ -94,7 +96,7 @@ describe('a tutor revokes a learner’s badge (real Chromium, real PocketBase)',
 		await phone?.close();
 	});
 
-	it('the learner claims, the tutor revokes with a reason, every open dashboard and the phone’s /verify say revoked', async () => {
+	it('the learner claims, the tutor revokes with a reason, every open dashboard and the phone’s /verify say revoked, online and offline', async () => {
 		// Two dashboards of the cohort open: the one the tutor works in and another tab.
 		const tutor = await tutorBrowser.context.newPage();
 		await signIn(tutor, url, tutorEmail, PASSWORD);
@@ -117,6 +119,15 @@ describe('a tutor revokes a learner’s badge (real Chromium, real PocketBase)',
 		const jws = kept?.credential ?? '';
 		expect(jws.split('.')).toHaveLength(3);
 		for (const page of [tutor, other]) await page.getByText(/1 badge earned\./).waitFor();
+		// The issuer's key is rotated after this badge was signed: the phone must keep the old
+		// key too, as the issuer still publishes it, to check the badge offline.
+		const rotated = await callRoute(
+			url,
+			admin.authStore.token,
+			'POST',
+			'/api/clyde/badges/keys/rotate'
+		);
+		expect(rotated.status, rotated.text).toBe(201);
 
 		// The tutor opens the learner's page and revokes, through a dialog that wants a reason.
 		await tutor.getByRole('link', { name: learnerName }).click();
@@ -175,5 +186,25 @@ describe('a tutor revokes a learner’s badge (real Chromium, real PocketBase)',
 		expect(await axeInEveryTheme(learner)).toEqual({});
 		await learner.goto(`${url}/pathways/${PATHWAY}/badge`);
 		await learner.getByText(new RegExp(`revoked this badge: ${REASON}`)).waitFor();
+
+		// Offline, /verify still says revoked: the phone kept the issuer's revocation list.
+		const online = await goOffline(phone.context);
+		await learner.goto(`${url}/verify`);
+		await learner.getByLabel('Or paste the badge').fill(jws);
+		await learner.getByRole('button', { name: 'Check badge' }).click();
+		await learner
+			.getByRole('status')
+			.getByRole('heading', { level: 2, name: 'Revoked', exact: true })
+			.waitFor();
+		await learner.getByText(new RegExp(REASON)).waitFor();
+		await learner.getByText(/list of revoked badges this phone fetched/).waitFor();
+		const [issuer] = await readStore<{ keys: { kid: string }[] }>(learner, 'issuers');
+		const signedWith = JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString())
+			.kid as string;
+		expect(issuer?.keys.map((k) => k.kid)).toEqual(
+			expect.arrayContaining([signedWith, rotated.body.kid])
+		);
+		expect(signedWith).not.toBe(rotated.body.kid);
+		await online();
 	});
 });

@@ -133,6 +133,7 @@ api/clyde       | publish    | an empty content set as a dry run                
 api/clyde       | revoke     | the learner's badge on the tutor's pathway               |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 api/clyde       | revoke     | the learner's badge on the other tutor's pathway         |     ✗     |    ✗    |       ✗       |   ✗   |      ✓      |   ✗
 api/clyde       | revoke     | the other learner's badge on the tutor's pathway         |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+api/clyde       | revoked    | the issuer's list of revoked badges                      |     ✓     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
 badges          | list       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 badges          | view       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 `);
@@ -548,6 +549,7 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		"the other learner's badge on the tutor's pathway": {
 			check: checkRevoke('other learner', 'a')
 		},
+		"the issuer's list of revoked badges": { check: checkRevokedList },
 		"the tutor's cohort with its code": { check: checkJoin },
 		"the tutor's cohort": { check: checkCohortRoute },
 		'events of their own': { check: checkPushOwn },
@@ -791,6 +793,13 @@ async function checkPull(role: Role, allowed: boolean) {
 	const pulled: string[] = (answer.body.events ?? []).map((e: { id: string }) => e.id);
 	const learners = pulled.filter((id) => w.learnerOpIds.includes(id));
 	expect(learners.sort()).toEqual(allowed ? [...w.learnerOpIds].sort() : []);
+}
+
+/** Public, like a badge's status: anyone checking a badge may keep it for offline checks. */
+async function checkRevokedList(role: Role, allowed: boolean) {
+	const answer = await call(role, 'GET', '/api/clyde/badges/revoked');
+	expect(answer.status, answer.text).toBe(allowed ? 200 : 401);
+	expect(Array.isArray(answer.body.revoked)).toBe(allowed);
 }
 
 /** A badge is made for `holder` on pathway `set` (a or b), and `role` tries to revoke it. */

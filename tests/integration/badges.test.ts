@@ -249,6 +249,12 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		expect((await revoke(learner)).status).toBe(404);
 		expect((await revoke(null)).status).toBe(401);
 		expect((await revoke(tutor, '  ')).status).toBe(400);
+		const jti = decodeJwt(badge.credential).jti;
+		const listed = async () =>
+			(await call(null, 'GET', '/api/clyde/badges/revoked')).body.revoked.filter(
+				(entry: { id: string }) => entry.id === jti
+			);
+		expect(await listed()).toEqual([]);
 		const before = await roster();
 		const done = await revoke(tutor);
 		expect(done.status, done.text).toBe(200);
@@ -260,7 +266,20 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 
 		const status = await call(null, 'GET', `/api/clyde/badges/status/${badge.id}`);
 		expect(status.body).toMatchObject({ status: 'revoked', reason: 'Issued by mistake' });
-		expect(status.body.credential).toBe(decodeJwt(badge.credential).jti);
+		expect(status.body.credential).toBe(jti);
+		// The revocation list a verifier keeps for offline checks has it, and says where to ask.
+		const list = await call(null, 'GET', '/api/clyde/badges/revoked');
+		expect(list.status).toBe(200);
+		expect(list.body.issuer).toBe((await issuerKeys()).id);
+		expect(await listed()).toEqual([
+			{
+				id: jti,
+				status: decodeJwt<Credential>(badge.credential).credentialStatus.id,
+				revoked: status.body.revoked,
+				reason: 'Issued by mistake'
+			}
+		]);
+		expect(list.text).not.toContain(learner.id);
 		const mine = await claim(learner);
 		expect(mine.status).toBe(200);
 		expect(mine.body.revoked).not.toBe('');
