@@ -3,11 +3,11 @@ import PocketBase from 'pocketbase';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import type { Catalog } from '../../src/lib/content/catalog-types';
 import { axeInEveryTheme } from '../support/axe';
 import { callRoute } from '../support/call-route';
 import { readStore, waitForServiceWorker } from '../support/learner';
 import { goOffline } from '../support/offline';
+import { pushPathwayDone } from '../support/pathway-done';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -72,22 +72,7 @@ describe('a tutor revokes a learner’s badge (real Chromium, real PocketBase)',
 			code: cohort.join_code
 		});
 		expect(joined.status, joined.text).toBe(200);
-		// Every lesson done, as the learner's phone would have sent it.
-		const catalog = (await (await fetch(`${url}/api/clyde/catalog`)).json()) as Catalog;
-		const pathway = catalog.pathways.find((p) => p.id === PATHWAY);
-		if (!pathway) throw new Error(`no ${PATHWAY} published`);
-		const events = pathway.modules.flatMap((m) =>
-			m.lessons.map((l) => ({
-				id: randomUUID(),
-				type: 'lesson_completed',
-				lesson: l.id,
-				module: m.id,
-				pathway: pathway.id,
-				at: new Date().toISOString()
-			}))
-		);
-		const pushed = await callRoute(url, token, 'POST', '/api/clyde/sync/push', { events });
-		expect(pushed.status, pushed.text).toBe(200);
+		await pushPathwayDone(url, token, PATHWAY);
 		tutorBrowser = await launchChromium({ viewport: { width: 1024, height: 800 } });
 		phone = await launchChromium({ viewport: { width: 360, height: 740 } });
 	});
