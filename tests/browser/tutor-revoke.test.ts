@@ -189,6 +189,11 @@ describe('a tutor revokes a learner’s badge (real Chromium, real PocketBase)',
 		await learner.goto(`${url}/verify`);
 		await check();
 		await learner.getByText(/list of revoked badges this phone fetched/).waitFor();
+		await shots(
+			learner,
+			'verify-revoked-offline',
+			learner.getByRole('heading', { level: 2, name: 'Revoked', exact: true })
+		);
 		const [issuer] = await readStore<{ keys: { kid: string }[] }>(learner, 'issuers');
 		const signedWith = JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString())
 			.kid as string;
