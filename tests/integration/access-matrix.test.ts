@@ -136,6 +136,9 @@ api/clyde       | revoke     | the other learner's badge on the tutor's pathway 
 api/clyde       | revoked    | the issuer's list of revoked badges                      |     ✓     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
 badges          | list       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 badges          | view       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | create     | a badge of their own                                     |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | update     | the learner's badge                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | delete     | the learner's badge                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 `);
 // Notes on cells that may look surprising:
 // - users › create › a learner account: sign-up is public and asks for no auth at all, so a
@@ -166,6 +169,7 @@ const ADMIN_ONLY: Record<string, string[]> = {
 	memberships: ['create', 'update'],
 	progress_events: ['create', 'update', 'delete'],
 	cohort_activity: ['create', 'update', 'delete'],
+	badges: ['create', 'update', 'delete'],
 	pathways: ['create', 'update', 'delete'],
 	modules: ['create', 'update', 'delete'],
 	lessons: ['create', 'update', 'delete']
@@ -542,7 +546,21 @@ const TARGETS: Record<string, Record<string, Target>> = {
 	pathways: contentTarget('pathways'),
 	modules: contentTarget('modules'),
 	lessons: contentTarget('lessons'),
-	badges: { "the learner's badge": { ids: () => [w.badge] } },
+	badges: {
+		"the learner's badge": {
+			ids: () => [w.badge],
+			body: () => ({ revoked: new Date().toISOString(), revoked_reason: 'Revoked by hand' })
+		},
+		'a badge of their own': {
+			body: (role) => ({
+				user: role === 'anonymous' ? w.user.learner : w.user[role],
+				pathway: `${w.prefix}-a-p`,
+				credential_id: `urn:uuid:${randomUUID()}`,
+				credential: 'not a signed badge',
+				issued: new Date().toISOString()
+			})
+		}
+	},
 	'api/clyde': {
 		"the learner's badge on the tutor's pathway": { check: checkRevoke('learner', 'a') },
 		"the learner's badge on the other tutor's pathway": { check: checkRevoke('learner', 'b') },
