@@ -37,6 +37,13 @@ routerAdd('GET', '/api/clyde/badges/status/:id', (c) => {
 	return c.json(answer.status, answer.body);
 });
 
+// Changes only when a badge is revoked; a verifier asks again each time (it is small).
+routerAdd('GET', '/api/clyde/badges/revoked', (c) => {
+	const answer = require(`${__hooks}/lib/badges.js`).revoked($app);
+	c.response().header().set('Cache-Control', 'no-cache');
+	return c.json(answer.status, answer.body);
+});
+
 routerAdd(
 	'POST',
 	'/api/clyde/badges/:id/revoke',

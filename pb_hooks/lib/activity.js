@@ -20,8 +20,9 @@ function cohortsOf(dao, user, pathways) {
 }
 
 /**
- * Records that `cohort` changed: its learners' events reached `seq`, or (`roster`) someone
- * joined or left. Inside a transaction, subscribers hear of it once it commits.
+ * Records that `cohort` changed: its learners' events reached `seq`, or (`roster`) something
+ * only a whole read shows: someone joined or left, or a badge was issued or revoked
+ * (lib/badges.js). Inside a transaction, subscribers hear of it once it commits.
  */
 function touch(dao, cohort, change) {
 	let record;

@@ -23,6 +23,7 @@ function urls(base) {
 		issuer: `${root}/issuer`,
 		key: (kid) => `${root}/keys/${kid}`,
 		status: (id) => `${root}/status/${id}`,
+		revoked: `${root}/revoked`,
 		achievement: (pathway) => `${root}/achievements/${pathway}`
 	};
 }

@@ -113,6 +113,19 @@ function doneBy(dao, user) {
 	return require(`${__hooks}/lib/lesson-done.js`).doneLessons(events);
 }
 
+/**
+ * Tells the open dashboards of the learner's cohorts on this pathway that a badge was issued or
+ * revoked. The notice's roster count is what makes a dashboard load the cohort whole again,
+ * badges included: rare enough (a claim or a revocation per learner and pathway) to cost
+ * nothing, and it needs no new field that every dashboard would have to learn.
+ */
+function tellDashboards(dao, record) {
+	const activity = require(`${__hooks}/lib/activity.js`);
+	activity
+		.cohortsOf(dao, record.getString('user'), [record.getString('pathway')])
+		.forEach((cohort) => activity.touch(dao, cohort, { roster: true }));
+}
+
 /** The display name sent, trimmed; or an error message. */
 function displayName(value) {
 	if (value === undefined || value === null) return { name: '' };
@@ -207,6 +220,7 @@ function claim(app, user, data) {
 		if (first) return { status: 200, body: asLearnerSees(first) };
 		throw error;
 	}
+	tellDashboards(dao, record);
 	return { status: 201, body: asLearnerSees(record) };
 }
 
@@ -255,24 +269,60 @@ function badgeStatus(app, id) {
 	};
 }
 
-/** Whether `user` tutors a cohort the badge's learner is in. */
-function tutorsLearner(dao, user, learner) {
+/**
+ * GET /api/clyde/badges/revoked — every badge this issuer has revoked, by credential id, with
+ * when and why: what a verifier keeps to say "revoked" offline (or to check many badges with
+ * one request). Only revoked badges are listed, so it holds nothing about anyone else's.
+ */
+function revokedList(app) {
+	const here = site(app);
+	const urls = require(`${__hooks}/lib/badge-credential.js`).urls(here.base);
+	const rows = arrayOf(new DynamicModel({ id: '', credential: '', revoked: '', reason: '' }));
+	app
+		.dao()
+		.db()
+		.newQuery(
+			`SELECT id, credential_id AS credential, revoked, revoked_reason AS reason
+			 FROM badges WHERE revoked != '' ORDER BY revoked, id`
+		)
+		.all(rows);
+	return {
+		status: 200,
+		body: {
+			id: urls.revoked,
+			issuer: urls.issuer,
+			updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+			revoked: rows.map((row) => ({
+				id: row.credential,
+				status: urls.status(row.id),
+				revoked: row.revoked.replace(' ', 'T'),
+				reason: row.reason
+			}))
+		}
+	};
+}
+
+/**
+ * Whether `user` tutors a cohort the badge's learner is in, on the badge's pathway: the one
+ * whose progress that tutor sees (their rules show no other pathway's events).
+ */
+function tutorsLearner(dao, user, badge) {
 	const rows = arrayOf(new DynamicModel({ n: 0 }));
 	dao
 		.db()
 		.newQuery(
 			`SELECT COUNT(*) AS n FROM memberships m JOIN cohorts c ON c.id = m.cohort
-			 WHERE m.learner = {:learner} AND c.tutor = {:tutor}`
+			 WHERE m.learner = {:learner} AND c.tutor = {:tutor} AND c.pathway = {:pathway}`
 		)
-		.bind({ learner, tutor: user.id })
+		.bind({ learner: badge.getString('user'), tutor: user.id, pathway: badge.getString('pathway') })
 		.all(rows);
 	return rows.length > 0 && rows[0].n > 0;
 }
 
 /**
  * POST /api/clyde/badges/:id/revoke {"reason"}: an admin, or a tutor of one of the learner's
- * cohorts, revokes a badge for good. Anyone else gets 404 (no existence leak). Revoking
- * again keeps the first reason.
+ * cohorts on the badge's pathway, revokes a badge for good. Anyone else gets 404 (no existence
+ * leak). Revoking again keeps the first reason.
  */
 function revoke(app, user, admin, id, data) {
 	const dao = app.dao();
@@ -289,16 +339,14 @@ function revoke(app, user, admin, id, data) {
 		return answer(404, 'No badge you may revoke has this id.');
 	}
 	const allowed =
-		!!admin ||
-		(user &&
-			user.getString('role') === 'tutor' &&
-			tutorsLearner(dao, user, record.getString('user')));
+		!!admin || (user && user.getString('role') === 'tutor' && tutorsLearner(dao, user, record));
 	if (!allowed) return answer(404, 'No badge you may revoke has this id.');
 	if (!record.getString('revoked')) {
 		record.set('revoked', new Date().toISOString().replace('T', ' '));
 		record.set('revoked_reason', reason);
 		record.set('revoked_by', user ? user.id : '');
 		dao.saveRecord(record);
+		tellDashboards(dao, record);
 	}
 	return badgeStatus(app, id);
 }
@@ -313,4 +361,4 @@ function rotate(app) {
 	return { status: 201, body: { kid: url } };
 }
 
-module.exports = { claim, issuer, key, status: badgeStatus, revoke, rotate };
+module.exports = { claim, issuer, key, status: badgeStatus, revoked: revokedList, revoke, rotate };

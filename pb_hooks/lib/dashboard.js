@@ -73,23 +73,31 @@ function whole(dao, cohort) {
 	return `${head.slice(0, -1)},"learners":${row.learners},"cells":${row.cells}}`;
 }
 
-/** The badges the cohort's learners hold for its pathway (pb_hooks/lib/badges.js), revoked too. */
+/**
+ * The badges the cohort's learners hold for its pathway (pb_hooks/lib/badges.js), revoked too,
+ * with the id the tutor's revoke button sends and the reason the verifier shows.
+ */
 function badgesOf(dao, cohort) {
 	const events = require(`${__hooks}/lib/events.js`);
-	const badges = arrayOf(new DynamicModel({ user: '', issued: '', revoked: '' }));
+	const badges = arrayOf(
+		new DynamicModel({ id: '', user: '', issued: '', revoked: '', reason: '' })
+	);
 	dao
 		.db()
 		.newQuery(
-			`SELECT b.user AS user, b.issued AS issued, b.revoked AS revoked
+			`SELECT b.id AS id, b.user AS user, b.issued AS issued, b.revoked AS revoked,
+			        b.revoked_reason AS reason
 			 FROM memberships m JOIN badges b ON b.user = m.learner
 			 WHERE m.cohort = {:cohort} AND b.pathway = {:pathway}`
 		)
 		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
 		.all(badges);
 	return badges.map((b) => ({
+		id: b.id,
 		user: b.user,
 		issued: events.isoDate(b.issued),
-		revoked: events.isoDate(b.revoked)
+		revoked: events.isoDate(b.revoked),
+		reason: b.reason
 	}));
 }
 

@@ -4,10 +4,10 @@ import PocketBase from 'pocketbase';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import type { Catalog } from '../../src/lib/content/catalog-types';
 import { axeInEveryTheme } from '../support/axe';
 import { readStore, waitForServiceWorker } from '../support/learner';
 import { goOffline } from '../support/offline';
+import { pushPathwayDone } from '../support/pathway-done';
 
 const url = inject('pbUrl');
 const PATHWAY = 'digital-essentials';
@@ -42,25 +42,7 @@ describe('a badge on the phone: claimed, kept, printed and checked (real Chromiu
 		// Every lesson done, as another phone of this learner would have sent it.
 		const learner = new PocketBase(url);
 		await learner.collection('users').authWithPassword(email, PASSWORD);
-		const catalog = (await (await fetch(`${url}/api/clyde/catalog`)).json()) as Catalog;
-		const pathway = catalog.pathways.find((p) => p.id === PATHWAY);
-		if (!pathway) throw new Error(`no ${PATHWAY} published`);
-		const events = pathway.modules.flatMap((m) =>
-			m.lessons.map((l) => ({
-				id: randomUUID(),
-				type: 'lesson_completed',
-				lesson: l.id,
-				module: m.id,
-				pathway: pathway.id,
-				at: new Date().toISOString()
-			}))
-		);
-		const pushed = await fetch(`${url}/api/clyde/sync/push`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Authorization: learner.authStore.token },
-			body: JSON.stringify({ events })
-		});
-		expect(pushed.status).toBe(200);
+		await pushPathwayDone(url, learner.authStore.token, PATHWAY);
 		browser = await launchChromium({ viewport: { width: 360, height: 740 } });
 	});
 	afterAll(() => browser?.close());

@@ -130,6 +130,15 @@ api/clyde       | push       | events of their own                              
 api/clyde       | push       | events in another learner's name                         |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | pull       | the learner's events                                     |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | publish    | an empty content set as a dry run                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+api/clyde       | revoke     | the learner's badge on the tutor's pathway               |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
+api/clyde       | revoke     | the learner's badge on the other tutor's pathway         |     ✗     |    ✗    |       ✗       |   ✗   |      ✓      |   ✗
+api/clyde       | revoke     | the other learner's badge on the tutor's pathway         |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+api/clyde       | revoked    | the issuer's list of revoked badges                      |     ✓     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
+badges          | list       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | view       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | create     | a badge of their own                                     |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | update     | the learner's badge                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+badges          | delete     | the learner's badge                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 `);
 // Notes on cells that may look surprising:
 // - users › create › a learner account: sign-up is public and asks for no auth at all, so a
@@ -139,6 +148,9 @@ api/clyde       | publish    | an empty content set as a dry run                
 //   unpublished, never deleted, so that old progress still points at something readable.
 // - api/clyde › push: anyone signed in may record their own study, whatever their role; the
 //   route always files events under the caller, and an event naming someone else is refused.
+// - api/clyde › revoke: a tutor of a cohort the learner is in may revoke only the badge for
+//   that cohort's pathway (the only one whose progress they see); admins any (badges.test.ts).
+//   Badges are written only by the routes, so their create, update and delete rules are null.
 
 const url = inject('pbUrl');
 /** Everyone the fixture signs up: the roles with an account, and a learner in no cohort. */
@@ -157,6 +169,7 @@ const ADMIN_ONLY: Record<string, string[]> = {
 	memberships: ['create', 'update'],
 	progress_events: ['create', 'update', 'delete'],
 	cohort_activity: ['create', 'update', 'delete'],
+	badges: ['create', 'update', 'delete'],
 	pathways: ['create', 'update', 'delete'],
 	modules: ['create', 'update', 'delete'],
 	lessons: ['create', 'update', 'delete']
@@ -231,6 +244,8 @@ interface World {
 	spare: Record<Exclude<Role, 'anonymous'>, { id: string; client: PocketBase }>;
 	/** The learner's op ids (what the pull route answers with). */
 	learnerOpIds: string[];
+	/** The learner's badge, on neither tutor's pathway (revoke cells make their own). */
+	badge: string;
 	content: Record<ContentCollection, { published: string; unpublished: string; all: string[] }>;
 }
 
@@ -348,7 +363,8 @@ function known(collection: string): Set<string> {
 		memberships: Object.values(w.membership),
 		progress_events: Object.values(w.events).flat(),
 		// A cohort's notice has the cohort's id; the empty cohort has none (nobody joined).
-		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id]
+		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id],
+		badges: [w.badge]
 	};
 	const content = w.content[collection as ContentCollection];
 	return new Set(content ? content.all : (ids[collection] ?? []));
@@ -530,7 +546,28 @@ const TARGETS: Record<string, Record<string, Target>> = {
 	pathways: contentTarget('pathways'),
 	modules: contentTarget('modules'),
 	lessons: contentTarget('lessons'),
+	badges: {
+		"the learner's badge": {
+			ids: () => [w.badge],
+			body: () => ({ revoked: new Date().toISOString(), revoked_reason: 'Revoked by hand' })
+		},
+		'a badge of their own': {
+			body: (role) => ({
+				user: role === 'anonymous' ? w.user.learner : w.user[role],
+				pathway: `${w.prefix}-a-p`,
+				credential_id: `urn:uuid:${randomUUID()}`,
+				credential: 'not a signed badge',
+				issued: new Date().toISOString()
+			})
+		}
+	},
 	'api/clyde': {
+		"the learner's badge on the tutor's pathway": { check: checkRevoke('learner', 'a') },
+		"the learner's badge on the other tutor's pathway": { check: checkRevoke('learner', 'b') },
+		"the other learner's badge on the tutor's pathway": {
+			check: checkRevoke('other learner', 'a')
+		},
+		"the issuer's list of revoked badges": { check: checkRevokedList },
 		"the tutor's cohort with its code": { check: checkJoin },
 		"the tutor's cohort": { check: checkCohortRoute },
 		'events of their own': { check: checkPushOwn },
@@ -776,6 +813,34 @@ async function checkPull(role: Role, allowed: boolean) {
 	expect(learners.sort()).toEqual(allowed ? [...w.learnerOpIds].sort() : []);
 }
 
+/** Public, like a badge's status: anyone checking a badge may keep it for offline checks. */
+async function checkRevokedList(role: Role, allowed: boolean) {
+	const answer = await call(role, 'GET', '/api/clyde/badges/revoked');
+	expect(answer.status, answer.text).toBe(allowed ? 200 : 401);
+	expect(Array.isArray(answer.body.revoked)).toBe(allowed);
+}
+
+/** A badge is made for `holder` on pathway `set` (a or b), and `role` tries to revoke it. */
+function checkRevoke(holder: 'learner' | 'other learner', set: 'a' | 'b') {
+	return async (role: Role, allowed: boolean) => {
+		const badge = await w.admin.collection('badges').create({
+			user: w.user[holder],
+			pathway: `${w.prefix}-${set}-p`,
+			credential_id: `urn:uuid:${randomUUID()}`,
+			credential: 'not a signed badge: only its record matters here',
+			issued: new Date().toISOString()
+		});
+		remember('badges', badge.id);
+		const answer = await call(role, 'POST', `/api/clyde/badges/${badge.id}/revoke`, {
+			reason: 'Checked by the access matrix'
+		});
+		const refusal = role === 'anonymous' ? 401 : 404;
+		expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
+		const after = await w.admin.collection('badges').getOne(badge.id);
+		expect(after.revoked !== '').toBe(allowed);
+	};
+}
+
 async function checkPublish(role: Role, allowed: boolean) {
 	const answer = await call(role, 'POST', '/api/clyde/content/publish', {
 		pathways: [],
@@ -904,6 +969,16 @@ describe('access matrix: every role × collection × operation through the real 
 			learnerInOthers: await join('learner', w.cohort.other),
 			otherLearnerInOthers: await join('other learner', w.cohort.other)
 		};
+
+		w.badge = (
+			await admin.collection('badges').create({
+				user: w.user.learner,
+				pathway: `${prefix}-u-p`,
+				credential_id: `urn:uuid:${randomUUID()}`,
+				credential: 'not a signed badge: only its record matters here',
+				issued: new Date().toISOString()
+			})
+		).id;
 
 		// Study on both pathways, pushed as the app's outbox does.
 		const learnerOnMine = [event('mine'), event('mine', 'lesson_completed')];

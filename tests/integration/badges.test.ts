@@ -85,6 +85,14 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 			name: string;
 		};
 
+	/** The cohort's notice count that makes its open dashboards load it whole (0 before any). */
+	const roster = () =>
+		admin
+			.collection('cohort_activity')
+			.getOne(cohortId)
+			.then((notice) => Number(notice.roster))
+			.catch(() => 0);
+
 	async function account(name: string, role: string): Promise<Account> {
 		const email = `${set}-${name.toLowerCase()}@example.org`;
 		const record = await admin
@@ -156,9 +164,12 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 
 	it('issues an Open Badges 3.0 credential once the last lesson is done', async () => {
 		await push(learner, [{ type: 'lesson_completed', lesson: lessons[2] }]);
+		const before = await roster();
 		const answer = await claim(learner, { name: '  Zoë   Learner ' });
 		expect(answer.status, answer.text).toBe(201);
 		badge = answer.body as Badge;
+		// The tutor's open dashboards hear of it and load the cohort again, badges included.
+		expect(await roster()).toBe(before + 1);
 		expect(badge.display_name).toBe('Zoë Learner');
 
 		const header = decodeProtectedHeader(badge.credential);
@@ -238,23 +249,53 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		expect((await revoke(learner)).status).toBe(404);
 		expect((await revoke(null)).status).toBe(401);
 		expect((await revoke(tutor, '  ')).status).toBe(400);
+		const jti = decodeJwt(badge.credential).jti;
+		const listed = async () =>
+			(await call(null, 'GET', '/api/clyde/badges/revoked')).body.revoked.filter(
+				(entry: { id: string }) => entry.id === jti
+			);
+		expect(await listed()).toEqual([]);
+		const before = await roster();
 		const done = await revoke(tutor);
 		expect(done.status, done.text).toBe(200);
 		expect(done.body).toMatchObject({ status: 'revoked', reason: 'Issued by mistake' });
+		// Open dashboards hear of it once; revoking again changes nothing and says nothing.
+		expect(await roster()).toBe(before + 1);
+		expect((await revoke(tutor, 'Another reason')).body.reason).toBe('Issued by mistake');
+		expect(await roster()).toBe(before + 1);
 
 		const status = await call(null, 'GET', `/api/clyde/badges/status/${badge.id}`);
 		expect(status.body).toMatchObject({ status: 'revoked', reason: 'Issued by mistake' });
-		expect(status.body.credential).toBe(decodeJwt(badge.credential).jti);
+		expect(status.body.credential).toBe(jti);
+		// The revocation list a verifier keeps for offline checks has it, and says where to ask.
+		const list = await call(null, 'GET', '/api/clyde/badges/revoked');
+		expect(list.status).toBe(200);
+		expect(list.body.issuer).toBe((await issuerKeys()).id);
+		expect(await listed()).toEqual([
+			{
+				id: jti,
+				status: decodeJwt<Credential>(badge.credential).credentialStatus.id,
+				revoked: status.body.revoked,
+				reason: 'Issued by mistake'
+			}
+		]);
+		expect(list.text).not.toContain(learner.id);
 		const mine = await claim(learner);
 		expect(mine.status).toBe(200);
 		expect(mine.body.revoked).not.toBe('');
 		expect(mine.body.revoked_reason).toBe('Issued by mistake');
 		expect((await call(null, 'GET', '/api/clyde/badges/status/nosuchbadge1234')).status).toBe(404);
 
-		// The tutor's dashboard counts it, revoked.
+		// The tutor's dashboard counts it, revoked, with the id its button sends and the reason.
 		const dashboard = await call(tutor, 'GET', `/api/clyde/cohorts/${cohortId}/progress`);
 		expect(dashboard.body.badges).toEqual([
-			{ user: learner.id, issued: badge.issued, revoked: expect.any(String) }
+			{
+				id: badge.id,
+				user: learner.id,
+				issued: badge.issued,
+				revoked: expect.any(String),
+				reason: 'Issued by mistake'
+			}
 		]);
 		expect(dashboard.body.badges[0].revoked).not.toBe('');
 	});

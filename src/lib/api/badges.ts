@@ -1,4 +1,4 @@
-import type { BadgeStatus, IssuerDocument, StoredBadge } from '$lib/badges/types';
+import type { BadgeStatus, IssuerDocument, RevocationList, StoredBadge } from '$lib/badges/types';
 import type { Session } from './auth';
 import { BadAnswer, Rejected, type Call } from './http';
 
@@ -27,6 +27,8 @@ export interface BadgesApi {
 	issuer(): Promise<IssuerDocument>;
 	/** Whether a badge stands; `url` is its credentialStatus.id, on this server. */
 	status(url: string): Promise<BadgeStatus>;
+	/** Every badge the issuer has revoked (public). */
+	revoked(): Promise<RevocationList>;
 }
 
 export function badgesApi(call: Call): BadgesApi {
@@ -55,6 +57,13 @@ export function badgesApi(call: Call): BadgesApi {
 		},
 		status(url) {
 			return call<BadgeStatus>(new URL(url).pathname);
+		},
+		async revoked() {
+			const answer = await call<RevocationList>('/api/clyde/badges/revoked');
+			if (!Array.isArray(answer.revoked)) {
+				throw new BadAnswer('the badge issuer’s revocation list is not in the expected form');
+			}
+			return answer;
 		}
 	};
 }

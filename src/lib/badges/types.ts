@@ -30,6 +30,31 @@ export interface IssuerDocument {
 	keys: IssuerKey[];
 	/** When this phone fetched it (ISO 8601); absent in the server's answer. */
 	fetchedAt?: string;
+	/**
+	 * The badges this issuer had revoked when this phone fetched its keys (from its revocation
+	 * list), so /verify can say "revoked" offline; absent in the server's answer.
+	 */
+	revoked?: RevokedBadge[];
+}
+
+/** One entry of the issuer's revocation list (GET /api/clyde/badges/revoked). */
+export interface RevokedBadge {
+	/** The credential's id (urn:uuid:…). */
+	id: string;
+	/** Its credentialStatus.id. */
+	status: string;
+	/** ISO 8601. */
+	revoked: string;
+	reason: string;
+}
+
+/** The issuer's revocation list: every badge it has revoked. */
+export interface RevocationList {
+	id: string;
+	issuer: string;
+	/** When the server answered (ISO 8601). */
+	updated: string;
+	revoked: RevokedBadge[];
 }
 
 /** Whether a badge stands (GET /api/clyde/badges/status/<id>). */

@@ -1,3 +1,4 @@
+import type { BadgeStatus } from '$lib/badges/types';
 import type { CohortBadge } from './types';
 
 /** What the dashboard says of a cohort's badges: how many stand, and each learner's. */
@@ -20,4 +21,21 @@ export function describeBadge(badge: CohortBadge | undefined): string {
 	return badge.revoked
 		? `Revoked ${badge.revoked.slice(0, 10)}`
 		: `Earned ${badge.issued.slice(0, 10)}`;
+}
+
+/**
+ * The badges with one revoked as the server's answer to revoking it says (its status), so the
+ * dashboard shows it at once. A badge already revoked keeps its first date and reason, as the
+ * server does.
+ */
+export function withRevoked(
+	badges: readonly CohortBadge[],
+	id: string,
+	status: BadgeStatus
+): CohortBadge[] {
+	return badges.map((badge) =>
+		badge.id === id && !badge.revoked && status.status === 'revoked' && status.revoked
+			? { ...badge, revoked: status.revoked, reason: status.reason ?? '' }
+			: badge
+	);
 }

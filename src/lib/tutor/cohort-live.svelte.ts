@@ -1,4 +1,5 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import { withRevoked } from './badge-count';
 import { CohortFeed } from './cohort-feed';
 import type { CohortState } from './cohort-state';
 import { buildDashboard } from './dashboard';
@@ -97,6 +98,15 @@ export class CohortLive {
 	async renewCode(): Promise<void> {
 		const code = await this.client.renewCode(this.cohortId);
 		this.#feed.amend((state) => ({ ...state, cohort: { ...state.cohort, join_code: code } }));
+	}
+
+	/** Revokes a badge and shows it revoked here at once; other dashboards hear of it live. */
+	async revokeBadge(badge: string, reason: string): Promise<void> {
+		const status = await this.client.revokeBadge(badge, reason);
+		this.#feed.amend((state) => ({
+			...state,
+			badges: withRevoked(state.badges ?? [], badge, status)
+		}));
 	}
 
 	async removeLearner(membership: string): Promise<void> {

@@ -20,7 +20,7 @@ export interface CohortState {
 	learners: CohortLearner[];
 	/** By learner id; a learner with nothing yet has no entry. */
 	tallies: ReadonlyMap<string, LearnerTally>;
-	/** Its learners' badges for the pathway, as of the whole read (a claim sends no notice). */
+	/** Its learners' badges for the pathway, as of the whole read or a revocation made here. */
 	badges?: CohortBadge[];
 }
 

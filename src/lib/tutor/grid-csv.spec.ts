@@ -155,8 +155,17 @@ describe('gridCsv', () => {
 
 	it('writes each learner’s badge for the pathway: earned, revoked or none', () => {
 		const badges = new Map([
-			['Ana', { user: 'Ana', issued: '2026-03-01T10:00:00Z', revoked: '' }],
-			['Ben', { user: 'Ben', issued: '2026-03-02T10:00:00Z', revoked: '2026-04-02T09:00:00Z' }]
+			['Ana', { id: 'b1', user: 'Ana', issued: '2026-03-01T10:00:00Z', revoked: '', reason: '' }],
+			[
+				'Ben',
+				{
+					id: 'b2',
+					user: 'Ben',
+					issued: '2026-03-02T10:00:00Z',
+					revoked: '2026-04-02T09:00:00Z',
+					reason: 'Issued by mistake'
+				}
+			]
 		]);
 		const rows = [row('Ana'), row('Ben'), row('Cy')];
 		expect(column(parse(gridCsv(pathway, rows, badges)), 'Badge')).toEqual([

@@ -1,5 +1,6 @@
 import PocketBase from 'pocketbase';
 import type { Session } from '$lib/api/auth';
+import type { BadgeStatus } from '$lib/badges/types';
 import { storedEvent, type EventRecord, type StoredEvent } from '$lib/progress/wire-event';
 import type { ActivityNotice, Cohort, CohortChanges, CohortProgress, Thresholds } from './types';
 
@@ -85,6 +86,17 @@ export class TutorClient {
 			sort: '-seq'
 		});
 		return records.map((record) => storedEvent(record) as TimelineEvent);
+	}
+
+	/**
+	 * Revokes a learner's badge for good (pb_hooks/lib/badges.js): only an admin or a tutor of
+	 * a cohort the learner is in may. The reason is public; the answer is the badge's status.
+	 */
+	revokeBadge(badge: string, reason: string): Promise<BadgeStatus> {
+		return this.pb.send<BadgeStatus>(`/api/clyde/badges/${encodeURIComponent(badge)}/revoke`, {
+			method: 'POST',
+			body: { reason }
+		});
 	}
 
 	async removeLearner(membership: string): Promise<void> {

@@ -4,7 +4,10 @@
  */
 export interface CohortProgress {
 	cohort: Cohort;
-	/** Counts joins and leaves: a notice with another count means loading the cohort again. */
+	/**
+	 * Counts joins, leaves and badges issued or revoked: a notice with another count means
+	 * loading the cohort again.
+	 */
 	roster: number;
 	/** The server's seq this answer is exact up to; live reads start after it. */
 	cursor: number;
@@ -25,7 +28,8 @@ export interface CohortProgress {
 	};
 	/**
 	 * The badges its learners hold for the cohort's pathway, revoked ones too (absent from
-	 * older servers). Read with the whole cohort; a claim makes no live notice.
+	 * older servers). Read with the whole cohort, which a claim or a revocation makes the
+	 * dashboard load again (`roster`).
 	 */
 	badges?: CohortBadge[];
 }
@@ -47,11 +51,15 @@ export interface ActivityNotice {
 
 /** A learner's badge for the cohort's pathway, as the dashboard counts it. */
 export interface CohortBadge {
+	/** The badge's id, which revoking it names. */
+	id: string;
 	user: string;
 	/** ISO 8601. */
 	issued: string;
 	/** ISO 8601 when revoked, '' while it stands. */
 	revoked: string;
+	/** Why it was revoked, as the verifier shows it; '' while it stands. */
+	reason: string;
 }
 
 export interface Cohort {
