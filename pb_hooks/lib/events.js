@@ -15,9 +15,31 @@ const DETAIL_FIELDS = {
 };
 const TYPES = Object.keys(DETAIL_FIELDS);
 const ALLOWED = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.quiz_completed);
+const PLACE_FIELDS = ['lesson', 'module', 'pathway'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * Content ids already found well-formed. A push names the same few lessons, modules and
+ * pathway hundreds of times, and goja's regular expressions are slow: one test each is enough.
+ * Cleared when it grows, so it stays small whatever is sent.
+ */
+let goodIds = Object.create(null);
+let goodCount = 0;
+
+function isContentId(value) {
+	if (typeof value !== 'string' || value.length > 60) return false;
+	if (goodIds[value] === true) return true;
+	if (!CONTENT_ID.test(value)) return false;
+	if (goodCount >= 5000) {
+		goodIds = Object.create(null);
+		goodCount = 0;
+	}
+	goodIds[value] = true;
+	goodCount++;
+	return true;
+}
 
 /** The reason an event is malformed, or "" when it is fine. */
 function problemWith(event) {
@@ -27,11 +49,8 @@ function problemWith(event) {
 	}
 	if (typeof event.id !== 'string' || !UUID.test(event.id)) return '"id" must be a UUID';
 	if (TYPES.indexOf(event.type) < 0) return `"type" must be one of ${TYPES.join(', ')}`;
-	for (const field of ['lesson', 'module', 'pathway']) {
-		const value = event[field];
-		if (typeof value !== 'string' || value.length > 60 || !CONTENT_ID.test(value)) {
-			return `"${field}" must be a content id`;
-		}
+	for (const field of PLACE_FIELDS) {
+		if (!isContentId(event[field])) return `"${field}" must be a content id`;
 	}
 	if (typeof event.at !== 'string' || !ISO_TIME.test(event.at) || isNaN(Date.parse(event.at))) {
 		return '"at" must be an ISO 8601 UTC time like 2026-01-31T09:30:00.000Z';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inStep } from '../../bench/burst-compare';
 import type { ProgressEvent } from '../../src/lib/progress/event-types';
 import { seededRandom } from '../../src/lib/random/seeded-random';
-import { CohortFeed } from '../../src/lib/tutor/cohort-feed';
+import { CohortFeed, READ_GAP_MS } from '../../src/lib/tutor/cohort-feed';
 import { fromProgress, type LearnerTally } from '../../src/lib/tutor/cohort-state';
 import { TutorClient } from '../../src/lib/tutor/tutor-client';
 import { callRoute } from '../support/call-route';
@@ -119,21 +119,24 @@ describe('a dashboard open while a class pushes at once', () => {
 
 	afterAll(() => removePrefixed(admin, prefix));
 
-	it('ends showing exactly what a whole read shows, and the burst benchmark agrees', async () => {
+	it('shows each push within two seconds, reads at most once a second, and ends showing exactly what a whole read shows', async () => {
 		const client = new TutorClient(
 			{ token: tutor.token, userId: tutor.id, email: tutor.email, name: 'Tutor' },
 			url
 		);
 		let reads = 0;
+		/** When each ?after= read started, and when the dashboard first showed each cursor. */
+		const readsAt: number[] = [];
+		const shown: { cursor: number; at: number }[] = [];
 		const feed = new CohortFeed(
 			{
 				progress: (id) => (reads++, client.progress(id)),
-				changes: (id, after) => (reads++, client.changes(id, after)),
+				changes: (id, after) => (reads++, readsAt.push(Date.now()), client.changes(id, after)),
 				watch: (id, handlers) => client.watch(id, handlers)
 			},
 			cohort.id,
 			{
-				onState: () => {},
+				onState: (state) => shown.push({ cursor: state.cursor, at: Date.now() }),
 				onError: (error) => {
 					throw error;
 				}
@@ -145,6 +148,7 @@ describe('a dashboard open while a class pushes at once', () => {
 			const loads = reads;
 			// Every learner's batches go one after another, all learners at once.
 			let newest = 0;
+			const answered: { seq: number; at: number }[] = [];
 			await Promise.all(
 				learners.map(async (learner, n) => {
 					for (let b = 0; b < BATCHES; b++) {
@@ -152,15 +156,26 @@ describe('a dashboard open while a class pushes at once', () => {
 							events: batch(n * 100 + b)
 						});
 						expect(answer.status, answer.text).toBe(200);
-						for (const r of answer.body.results as { seq: number }[]) {
-							newest = Math.max(newest, r.seq);
-						}
+						const seq = Math.max(...(answer.body.results as { seq: number }[]).map((r) => r.seq));
+						answered.push({ seq, at: Date.now() });
+						newest = Math.max(newest, seq);
 					}
 				})
 			);
 			await until('the dashboard has every push', () => (feed.state?.cursor ?? 0) >= newest);
-			// The notices made it follow with ?after= reads, not whole loads.
+			// The notices made it follow with ?after= reads, not whole loads, at most one a second
+			// (CohortFeed's gap), and each push showed on the dashboard within two seconds of its
+			// answer: the gap plus a read.
 			expect(reads).toBeGreaterThan(loads);
+			for (let i = 1; i < readsAt.length; i++) {
+				expect((readsAt[i] as number) - (readsAt[i - 1] as number)).toBeGreaterThanOrEqual(
+					READ_GAP_MS - 5
+				);
+			}
+			const lags = answered.map(
+				({ seq, at }) => (shown.find((s) => s.cursor >= seq)?.at ?? Infinity) - at
+			);
+			expect(Math.max(...lags)).toBeLessThanOrEqual(2000);
 
 			const live = feed.state;
 			const whole = fromProgress(await client.progress(cohort.id));

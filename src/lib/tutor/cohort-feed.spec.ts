@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CohortFeed, type FeedSource } from './cohort-feed';
+import { CohortFeed, READ_GAP_MS, type FeedClock, type FeedSource } from './cohort-feed';
 import type { ActivityNotice, CohortChanges, CohortProgress, TutorEvent } from './types';
 
 /** A deferred answer the test settles itself, to hold a read open while notices arrive. */
@@ -68,14 +68,44 @@ class FakeSource implements FeedSource {
 /** Lets the feed's promise callbacks run. */
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
-async function loadedFeed() {
+/** A clock that moves only when the test says so. */
+class FakeClock implements FeedClock {
+	time = 0;
+	#sleepers: { until: number; wake: () => void }[] = [];
+
+	now() {
+		return this.time;
+	}
+	sleep(ms: number) {
+		return new Promise<void>((wake) => this.#sleepers.push({ until: this.time + ms, wake }));
+	}
+	/** Moves on by `ms`, waking the sleepers due, and lets the feed run. */
+	async advance(ms: number) {
+		this.time += ms;
+		const due = this.#sleepers.filter((s) => s.until <= this.time);
+		this.#sleepers = this.#sleepers.filter((s) => s.until > this.time);
+		for (const sleeper of due) sleeper.wake();
+		await settle();
+	}
+}
+
+/**
+ * A feed loaded at cursor 10. Without a clock, reads are not spaced (the tests of what is read);
+ * with one, they are READ_GAP_MS apart (the tests of when).
+ */
+async function loadedFeed(clock?: FakeClock) {
 	const source = new FakeSource();
 	const states: number[] = [];
 	const errors: unknown[] = [];
-	const feed = new CohortFeed(source, 'c1', {
-		onState: (state) => states.push(state.cursor),
-		onError: (error) => errors.push(error)
-	});
+	const feed = new CohortFeed(
+		source,
+		'c1',
+		{
+			onState: (state) => states.push(state.cursor),
+			onError: (error) => errors.push(error)
+		},
+		clock ? { clock } : { gapMs: 0 }
+	);
 	const loading = feed.reload();
 	source.loads[0]?.resolve(progress(10));
 	await loading;
@@ -164,5 +194,65 @@ describe('CohortFeed', () => {
 		source.reads[0]?.resolve({ events: [opened(11)], cursor: 11, more: false });
 		await reading;
 		expect(feed.state?.cohort.quiz_fails).toBe(9);
+	});
+
+	describe('spacing its reads (a trailing-edge throttle)', () => {
+		/** Answers the newest read with the events up to `seq`. */
+		const answer = (source: FakeSource, seq: number) =>
+			source.reads.at(-1)?.resolve({ events: [opened(seq)], cursor: seq, more: false });
+
+		it('reads once, when the gap after the whole load is over, for a burst of notices', async () => {
+			const clock = new FakeClock();
+			const { source, feed } = await loadedFeed(clock);
+			for (let seq = 11; seq <= 40; seq++) void feed.notice({ seq, roster: 1 });
+			await clock.advance(READ_GAP_MS - 1);
+			expect(source.calls).toEqual(['whole']);
+			await clock.advance(1);
+			expect(source.calls).toEqual(['whole', 'after 10']);
+			answer(source, 40);
+			await settle();
+			expect(feed.state?.cursor).toBe(40);
+		});
+
+		it('reads at most once a gap while notices keep coming, and always reads the last', async () => {
+			const clock = new FakeClock();
+			const { source, feed } = await loadedFeed(clock);
+			const readAt: number[] = [];
+			const changes = source.changes.bind(source);
+			source.changes = (cohort, after) => {
+				readAt.push(clock.time);
+				return changes(cohort, after);
+			};
+			let answered = 0;
+			const answerOpenReads = async (seq: number) => {
+				for (; answered < source.reads.length; answered++) {
+					source.reads[answered]?.resolve({ events: [opened(seq)], cursor: seq, more: false });
+				}
+				await settle();
+			};
+			// A notice every 100 ms for 3.5 s; a read is answered by the next tick.
+			for (let tick = 1; tick <= 35; tick++) {
+				void feed.notice({ seq: 10 + tick, roster: 1 });
+				await clock.advance(100);
+				await answerOpenReads(10 + tick);
+			}
+			await clock.advance(READ_GAP_MS);
+			await answerOpenReads(45);
+			expect(readAt).toHaveLength(4);
+			for (let i = 1; i < readAt.length; i++) {
+				expect((readAt[i] as number) - (readAt[i - 1] as number)).toBeGreaterThanOrEqual(
+					READ_GAP_MS
+				);
+			}
+			expect(feed.state?.cursor).toBe(45);
+		});
+
+		it('loads the cohort whole at once when someone joined, whatever the gap', async () => {
+			const clock = new FakeClock();
+			const { source, feed } = await loadedFeed(clock);
+			void feed.notice({ seq: 10, roster: 2 });
+			await settle();
+			expect(source.calls).toEqual(['whole', 'whole']);
+		});
 	});
 });

@@ -19,11 +19,31 @@ export interface FeedListener {
 
 type Want = 'changes' | 'reload';
 
+/** Time as the feed sees it; tests give it a fake one. */
+export interface FeedClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+const realClock: FeedClock = {
+	now: () => Date.now(),
+	sleep: (ms) => new Promise((done) => setTimeout(done, ms))
+};
+
+/**
+ * The least time between the starts of two reads of what is new. A class pushing at once
+ * sends a notice per push; a tutor needs to see progress within a second or two, not each push
+ * the moment it lands, and the server answers a dashboard's reads beside those pushes.
+ */
+export const READ_GAP_MS = 1000;
+
 /**
  * One cohort kept current: loaded whole once, then grown by the events each activity notice
- * announces, read after the cursor. One read at a time: notices that arrive during a read
- * make one more read after it, however many they are, so a class pushing at once costs an
- * open dashboard a read or two, not one per push. A join or leave (the notice's roster count
+ * announces, read after the cursor. One read at a time, and a read of what is new starts at
+ * least `gapMs` after the previous read started (a trailing-edge throttle): notices that arrive
+ * meanwhile make one read when the gap is over, however many they are, so a class pushing at
+ * once costs an open dashboard at most a read a second, not one per push, and the last notice
+ * is always read. A join or leave (the notice's roster count
  * moves), a reconnect (notices may have been missed) or a read that failed loads it whole.
  * Plain TypeScript, so the burst benchmark drives the same code in Node.
  */
@@ -33,11 +53,14 @@ export class CohortFeed {
 	#running: Promise<void> | undefined;
 	/** A read failed: what is shown may miss events, so the next notice loads it whole. */
 	#stale = false;
+	/** When the last read started (the clock's ms), for the gap before the next. */
+	#lastRead = -Infinity;
 
 	constructor(
 		private readonly source: FeedSource,
 		private readonly cohort: string,
-		private readonly listener: FeedListener
+		private readonly listener: FeedListener,
+		private readonly options: { gapMs?: number; clock?: FeedClock } = {}
 	) {}
 
 	get state(): CohortState | undefined {
@@ -82,7 +105,13 @@ export class CohortFeed {
 
 	async #drain(): Promise<void> {
 		while (this.#want) {
+			// A whole load (a join, a reconnect, the tutor's own change) is rare and goes at once.
+			// No await when there is no wait: a read then starts in the same turn as its notice.
+			const wait = this.#want === 'changes' ? this.#waitBeforeRead() : 0;
+			if (wait > 0) await this.#clock.sleep(wait);
 			const want = this.#want;
+			if (!want) break;
+			this.#lastRead = this.#clock.now();
 			this.#want = undefined;
 			try {
 				if (want === 'reload' || !this.#state) await this.#load();
@@ -93,6 +122,15 @@ export class CohortFeed {
 				this.listener.onError(error);
 			}
 		}
+	}
+
+	get #clock(): FeedClock {
+		return this.options.clock ?? realClock;
+	}
+
+	/** What is left of the gap since the last read started, in ms. */
+	#waitBeforeRead(): number {
+		return this.#lastRead + (this.options.gapMs ?? READ_GAP_MS) - this.#clock.now();
 	}
 
 	async #load(): Promise<void> {
