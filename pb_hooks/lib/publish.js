@@ -367,4 +367,4 @@ function describe(e) {
 	return message.replace(/^GoError: /, '');
 }
 
-module.exports = { validatePayload, publish };
+module.exports = { validatePayload, publish, FILE };

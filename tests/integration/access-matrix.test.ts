@@ -122,6 +122,16 @@ lessons         | view       | an unpublished lesson                            
 lessons         | create     | a new lesson                                             |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 lessons         | update     | a published lesson                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 lessons         | delete     | a published lesson                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+drafts          | list       | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+drafts          | view       | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+drafts          | create     | a new draft                                              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+drafts          | update     | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+drafts          | delete     | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+draft_conflicts | list       | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+draft_conflicts | view       | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+draft_conflicts | create     | a new refused save                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+draft_conflicts | update     | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+draft_conflicts | delete     | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | join       | the tutor's cohort with its code                         |     ✗     |    ✓    |       ✓       |   ✗   |      ✗      |   ✗
 api/clyde       | dashboard  | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 api/clyde       | changes    | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
@@ -130,6 +140,7 @@ api/clyde       | push       | events of their own                              
 api/clyde       | push       | events in another learner's name                         |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | pull       | the learner's events                                     |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | publish    | an empty content set as a dry run                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+api/clyde       | save draft | a new draft of a lesson                                  |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
 `);
 // Notes on cells that may look surprising:
 // - users › create › a learner account: sign-up is public and asks for no auth at all, so a
@@ -159,7 +170,9 @@ const ADMIN_ONLY: Record<string, string[]> = {
 	cohort_activity: ['create', 'update', 'delete'],
 	pathways: ['create', 'update', 'delete'],
 	modules: ['create', 'update', 'delete'],
-	lessons: ['create', 'update', 'delete']
+	lessons: ['create', 'update', 'delete'],
+	drafts: ['create', 'update', 'delete'],
+	draft_conflicts: ['create', 'update', 'delete']
 };
 
 const VERBS: Record<string, string> = {
@@ -176,7 +189,8 @@ const VERBS: Record<string, string> = {
 	'renew code': 'renew the join code of',
 	push: 'push',
 	pull: 'pull',
-	publish: 'publish'
+	publish: 'publish',
+	'save draft': 'save'
 };
 
 interface Row {
@@ -232,6 +246,8 @@ interface World {
 	/** The learner's op ids (what the pull route answers with). */
 	learnerOpIds: string[];
 	content: Record<ContentCollection, { published: string; unpublished: string; all: string[] }>;
+	/** A draft and a refused save of it, made by the admin. */
+	drafts: { draft: string; conflict: string };
 }
 
 const PASSWORD = `matrix-${randomUUID().slice(0, 8)}-secret`;
@@ -348,7 +364,9 @@ function known(collection: string): Set<string> {
 		memberships: Object.values(w.membership),
 		progress_events: Object.values(w.events).flat(),
 		// A cohort's notice has the cohort's id; the empty cohort has none (nobody joined).
-		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id]
+		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id],
+		drafts: [w.drafts.draft],
+		draft_conflicts: [w.drafts.conflict]
 	};
 	const content = w.content[collection as ContentCollection];
 	return new Set(content ? content.all : (ids[collection] ?? []));
@@ -530,13 +548,30 @@ const TARGETS: Record<string, Record<string, Target>> = {
 	pathways: contentTarget('pathways'),
 	modules: contentTarget('modules'),
 	lessons: contentTarget('lessons'),
+	drafts: {
+		'a draft of a lesson': {
+			ids: () => [w.drafts.draft],
+			body: () => ({ text: 'Written over by a test', version: 99 })
+		},
+		'a new draft': { body: () => ({ file: draftFile('new'), text: 'New', version: 1 }) }
+	},
+	draft_conflicts: {
+		'a refused save of a draft': {
+			ids: () => [w.drafts.conflict],
+			body: () => ({ text: 'Changed by a test' })
+		},
+		'a new refused save': {
+			body: () => ({ file: draftFile('new'), text: 'New', lost_to_version: 1 })
+		}
+	},
 	'api/clyde': {
 		"the tutor's cohort with its code": { check: checkJoin },
 		"the tutor's cohort": { check: checkCohortRoute },
 		'events of their own': { check: checkPushOwn },
 		"events in another learner's name": { check: checkPushForSomeoneElse },
 		"the learner's events": { check: checkPull },
-		'an empty content set as a dry run': { check: checkPublish }
+		'an empty content set as a dry run': { check: checkPublish },
+		'a new draft of a lesson': { check: checkSaveDraft }
 	}
 };
 
@@ -582,7 +617,9 @@ async function checkList(collection: string, role: Role, ids: string[], allowed:
 	// Content is public and other test files publish their own: look at this file's only.
 	const filter = (CONTENT as readonly string[]).includes(collection)
 		? w.admin.filter('content_id ~ {:prefix}', { prefix: w.prefix })
-		: '';
+		: collection.startsWith('draft')
+			? w.admin.filter('file ~ {:prefix}', { prefix: w.prefix })
+			: '';
 	const listed = (await w.as[role].collection(collection).getFullList({ filter })).map((r) => r.id);
 	// Nothing the table does not know about: "nobody lists all users", exactly.
 	const strangers = listed.filter((id) => !known(collection).has(id));
@@ -789,6 +826,27 @@ async function checkPublish(role: Role, allowed: boolean) {
 	expect(pathway.published).toBe(true);
 }
 
+/** A lesson's path in content/ inside this file's own pathway folder. */
+function draftFile(name: string): string {
+	return `01-${w.prefix}/01-module/01-${name}-${newId()}.md`;
+}
+
+async function checkSaveDraft(role: Role, allowed: boolean) {
+	const file = draftFile('saved');
+	const answer = await call(role, 'POST', '/api/clyde/drafts/save', {
+		file,
+		text: 'A draft',
+		baseVersion: 0
+	});
+	const refusal = role === 'anonymous' ? 401 : 403;
+	expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
+	const stored = await w.admin
+		.collection('drafts')
+		.getFullList({ filter: w.admin.filter('file = {:file}', { file }) });
+	for (const record of stored) remember('drafts', record.id);
+	expect(stored.map((r) => r.version)).toEqual(allowed ? [1] : []);
+}
+
 async function runCell(row: Row, role: Role): Promise<void> {
 	const made: Made = [];
 	try {
@@ -853,6 +911,17 @@ describe('access matrix: every role × collection × operation through the real 
 			};
 		}
 		w.content = records;
+		const draftPath = `01-${prefix}/01-module/01-lesson.md`;
+		w.drafts = {
+			draft: (
+				await admin.collection('drafts').create({ file: draftPath, text: 'Draft', version: 2 })
+			).id,
+			conflict: (
+				await admin
+					.collection('draft_conflicts')
+					.create({ file: draftPath, text: 'Refused', base_version: 1, lost_to_version: 2 })
+			).id
+		};
 
 		// People. Tutors and editors are made by an admin, as in production.
 		const roles = ['learner', 'other learner', 'tutor', 'other tutor', 'editor'] as const;
@@ -935,6 +1004,12 @@ describe('access matrix: every role × collection × operation through the real 
 			const mine = await w.admin
 				.collection(collection)
 				.getFullList({ filter: w.admin.filter('content_id ~ {:p}', { p: w.prefix }) });
+			for (const r of mine) await w.admin.collection(collection).delete(r.id);
+		}
+		for (const collection of ['drafts', 'draft_conflicts']) {
+			const mine = await w.admin
+				.collection(collection)
+				.getFullList({ filter: w.admin.filter('file ~ {:p}', { p: w.prefix }) });
 			for (const r of mine) await w.admin.collection(collection).delete(r.id);
 		}
 	});
