@@ -132,6 +132,11 @@ draft_conflicts | view       | a refused save of a draft                        
 draft_conflicts | create     | a new refused save                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 draft_conflicts | update     | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 draft_conflicts | delete     | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+publishes       | list       | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+publishes       | view       | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+publishes       | create     | a new record of a publish                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+publishes       | update     | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+publishes       | delete     | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | join       | the tutor's cohort with its code                         |     ✗     |    ✓    |       ✓       |   ✗   |      ✗      |   ✗
 api/clyde       | dashboard  | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 api/clyde       | changes    | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
@@ -141,6 +146,7 @@ api/clyde       | push       | events in another learner's name                 
 api/clyde       | pull       | the learner's events                                     |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | publish    | an empty content set as a dry run                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
 api/clyde       | save draft | a new draft of a lesson                                  |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+api/clyde       | restore    | a recorded publish as a dry run                          |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
 `);
 // Notes on cells that may look surprising:
 // - users › create › a learner account: sign-up is public and asks for no auth at all, so a
@@ -172,7 +178,8 @@ const ADMIN_ONLY: Record<string, string[]> = {
 	modules: ['create', 'update', 'delete'],
 	lessons: ['create', 'update', 'delete'],
 	drafts: ['create', 'update', 'delete'],
-	draft_conflicts: ['create', 'update', 'delete']
+	draft_conflicts: ['create', 'update', 'delete'],
+	publishes: ['create', 'update', 'delete']
 };
 
 const VERBS: Record<string, string> = {
@@ -190,7 +197,8 @@ const VERBS: Record<string, string> = {
 	push: 'push',
 	pull: 'pull',
 	publish: 'publish',
-	'save draft': 'save'
+	'save draft': 'save',
+	restore: 'restore'
 };
 
 interface Row {
@@ -248,6 +256,8 @@ interface World {
 	content: Record<ContentCollection, { published: string; unpublished: string; all: string[] }>;
 	/** A draft and a refused save of it, made by the admin. */
 	drafts: { draft: string; conflict: string };
+	/** A publish recorded by the admin, of an empty content set. */
+	publish: string;
 }
 
 const PASSWORD = `matrix-${randomUUID().slice(0, 8)}-secret`;
@@ -366,7 +376,8 @@ function known(collection: string): Set<string> {
 		// A cohort's notice has the cohort's id; the empty cohort has none (nobody joined).
 		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id],
 		drafts: [w.drafts.draft],
-		draft_conflicts: [w.drafts.conflict]
+		draft_conflicts: [w.drafts.conflict],
+		publishes: [w.publish]
 	};
 	const content = w.content[collection as ContentCollection];
 	return new Set(content ? content.all : (ids[collection] ?? []));
@@ -564,6 +575,15 @@ const TARGETS: Record<string, Record<string, Target>> = {
 			body: () => ({ file: draftFile('new'), text: 'New', lost_to_version: 1 })
 		}
 	},
+	publishes: {
+		'a recorded publish': {
+			ids: () => [w.publish],
+			body: () => ({ author_name: 'Changed by a test' })
+		},
+		'a new record of a publish': {
+			body: () => ({ seq: 999_999, snapshot: { pathways: [] } })
+		}
+	},
 	'api/clyde': {
 		"the tutor's cohort with its code": { check: checkJoin },
 		"the tutor's cohort": { check: checkCohortRoute },
@@ -571,7 +591,8 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		"events in another learner's name": { check: checkPushForSomeoneElse },
 		"the learner's events": { check: checkPull },
 		'an empty content set as a dry run': { check: checkPublish },
-		'a new draft of a lesson': { check: checkSaveDraft }
+		'a new draft of a lesson': { check: checkSaveDraft },
+		'a recorded publish as a dry run': { check: checkRestore }
 	}
 };
 
@@ -619,7 +640,9 @@ async function checkList(collection: string, role: Role, ids: string[], allowed:
 		? w.admin.filter('content_id ~ {:prefix}', { prefix: w.prefix })
 		: collection.startsWith('draft')
 			? w.admin.filter('file ~ {:prefix}', { prefix: w.prefix })
-			: '';
+			: collection === 'publishes'
+				? w.admin.filter('author_name = {:prefix}', { prefix: w.prefix })
+				: '';
 	const listed = (await w.as[role].collection(collection).getFullList({ filter })).map((r) => r.id);
 	// Nothing the table does not know about: "nobody lists all users", exactly.
 	const strangers = listed.filter((id) => !known(collection).has(id));
@@ -847,6 +870,19 @@ async function checkSaveDraft(role: Role, allowed: boolean) {
 	expect(stored.map((r) => r.version)).toEqual(allowed ? [1] : []);
 }
 
+async function checkRestore(role: Role, allowed: boolean) {
+	const answer = await call(role, 'POST', '/api/clyde/content/restore', {
+		publish: w.publish,
+		dryRun: true
+	});
+	const refusal = role === 'anonymous' ? 401 : 403;
+	expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
+	if (allowed) expect(answer.body.dryRun).toBe(true);
+	// A dry run of an empty set would unpublish everything: it leaves the content as it was.
+	const pathway = await w.admin.collection('pathways').getOne(w.content.pathways.published);
+	expect(pathway.published).toBe(true);
+}
+
 async function runCell(row: Row, role: Role): Promise<void> {
 	const made: Made = [];
 	try {
@@ -911,6 +947,11 @@ describe('access matrix: every role × collection × operation through the real 
 			};
 		}
 		w.content = records;
+		w.publish = (
+			await admin
+				.collection('publishes')
+				.create({ seq: 999_998, author_name: prefix, snapshot: { pathways: [] } })
+		).id;
 		const draftPath = `01-${prefix}/01-module/01-lesson.md`;
 		w.drafts = {
 			draft: (
@@ -1006,6 +1047,10 @@ describe('access matrix: every role × collection × operation through the real 
 				.getFullList({ filter: w.admin.filter('content_id ~ {:p}', { p: w.prefix }) });
 			for (const r of mine) await w.admin.collection(collection).delete(r.id);
 		}
+		await w.admin
+			.collection('publishes')
+			.delete(w.publish)
+			.catch(() => undefined);
 		for (const collection of ['drafts', 'draft_conflicts']) {
 			const mine = await w.admin
 				.collection(collection)
