@@ -29,13 +29,14 @@ const theme = EditorView.theme({
 });
 
 const highlight = HighlightStyle.define([
-	{ tag: tags.heading, fontWeight: '700', color: 'var(--brand)' },
+	// Only tokens made for text in both themes (--brand and --success are light-only).
+	{ tag: tags.heading, fontWeight: '700', color: 'var(--accent)' },
 	{ tag: tags.strong, fontWeight: '700' },
 	{ tag: tags.emphasis, fontStyle: 'italic' },
 	{ tag: [tags.link, tags.url], color: 'var(--link)', textDecoration: 'underline' },
 	{ tag: [tags.meta, tags.processingInstruction, tags.comment], color: 'var(--muted)' },
-	{ tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--brand)' },
-	{ tag: [tags.string, tags.monospace], color: 'var(--success)' },
+	{ tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--accent)' },
+	{ tag: [tags.string, tags.monospace], color: 'var(--text)' },
 	{ tag: tags.invalid, color: 'var(--problem)' }
 ]);
 
