@@ -1,7 +1,5 @@
-import PocketBase, { ClientResponseError } from 'pocketbase';
 import type { Session } from '$lib/api/auth';
-import { exportFiles } from '../../../scripts/content/export-files';
-import { fetchPublishedFiles } from '../../../scripts/content/export-client';
+import { exportFiles, type PublishedMedia } from '../../../scripts/content/export-files';
 import { NoAnswer } from './autosave';
 import type { Draft, DraftConflict, DraftSaveResult } from './draft-save';
 
@@ -11,24 +9,21 @@ export interface EditorFiles {
 	assets: Map<string, Uint8Array>;
 }
 
+type Row = Record<string, unknown>;
+
 /**
- * The editor's side of the API, with the PocketBase SDK like the tutor's (laptops and
- * tablets, online): loaded only by the /editor pages.
+ * The editor's side of the API. Plain fetch, not the PocketBase SDK the tutor pages use: a
+ * module shared by the editor's and the tutor's pages was bundled into files that learners'
+ * screens load (docs/benchmarks.md, first-load-js). Loaded only by the /editor pages.
  */
 export class EditorClient {
-	readonly pb: PocketBase;
-
 	constructor(
 		readonly session: Session,
-		readonly base = '/'
-	) {
-		this.pb = new PocketBase(base);
-		this.pb.authStore.save(session.token, null);
-		this.pb.autoCancellation(false);
-	}
+		readonly base = ''
+	) {}
 
 	async role(): Promise<string> {
-		const me = await this.pb.collection('users').getOne(this.session.userId);
+		const me = await this.#call<Row>(`/api/collections/users/records/${this.session.userId}`);
 		return String(me.role ?? '');
 	}
 
@@ -37,9 +32,34 @@ export class EditorClient {
 	 * pictures at their paths), so that the checker sees what content:check would.
 	 */
 	async published(): Promise<EditorFiles> {
-		const origin = new URL(this.base, location.href).href.replace(/\/$/, '');
-		const { items, media } = await fetchPublishedFiles(origin);
-		const { files } = exportFiles(items, media);
+		const list = (collection: string, fields: string) =>
+			this.#all(collection, 'published = true', fields);
+		const [pathways, modules, lessons, pictures] = await Promise.all([
+			list('pathways', 'file,head,source,intro_html'),
+			list('modules', 'file,head,source,intro_html'),
+			list('lessons', 'file,head,source,html'),
+			list('media', 'hash,type,data')
+		]);
+		const item = (html: string) => (r: Row) => ({
+			file: String(r.file ?? ''),
+			head: String(r.head ?? ''),
+			source: String(r.source ?? ''),
+			html: String(r[html] ?? '')
+		});
+		const media = new Map<string, PublishedMedia>(
+			pictures.map((r) => [
+				String(r.hash),
+				{ type: r.type as PublishedMedia['type'], data: String(r.data ?? '') }
+			])
+		);
+		const { files } = exportFiles(
+			[
+				...pathways.map(item('intro_html')),
+				...modules.map(item('intro_html')),
+				...lessons.map(item('html'))
+			],
+			media
+		);
 		const markdown = new Map<string, string>();
 		const assets = new Map<string, Uint8Array>();
 		const decoder = new TextDecoder();
@@ -51,7 +71,7 @@ export class EditorClient {
 	}
 
 	async drafts(): Promise<Draft[]> {
-		const records = await this.pb.collection('drafts').getFullList({ batch: 200 });
+		const records = await this.#all('drafts', '', 'file,text,version,author_name,updated');
 		return records.map((r) => ({
 			file: String(r.file),
 			text: String(r.text ?? ''),
@@ -63,17 +83,58 @@ export class EditorClient {
 
 	/** Saves a draft on `baseVersion` (pb_hooks/drafts.pb.js); NoAnswer when offline. */
 	async saveDraft(file: string, text: string, baseVersion: number): Promise<DraftSaveResult> {
-		try {
-			const answer = await this.pb.send<{ version: number }>('/api/clyde/drafts/save', {
-				method: 'POST',
-				body: { file, text, baseVersion }
+		const response = await this.#fetch('/api/clyde/drafts/save', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ file, text, baseVersion })
+		});
+		const body = (await response.json().catch(() => ({}))) as Row;
+		if (response.status === 409) return { ok: false, conflict: body as unknown as DraftConflict };
+		if (!response.ok) throw new Error(String(body.message ?? response.statusText));
+		return { ok: true, version: Number(body.version) };
+	}
+
+	/** Every record of a collection the rules let this editor list (500 a page, PocketBase's most). */
+	async #all(collection: string, filter: string, fields: string): Promise<Row[]> {
+		const rows: Row[] = [];
+		for (let page = 1; ; page++) {
+			const query = new URLSearchParams({
+				page: String(page),
+				perPage: '500',
+				skipTotal: '1',
+				fields,
+				...(filter && { filter })
 			});
-			return { ok: true, version: answer.version };
+			const answer = await this.#call<{ items: Row[] }>(
+				`/api/collections/${collection}/records?${query}`
+			);
+			rows.push(...answer.items);
+			if (answer.items.length < 500) return rows;
+		}
+	}
+
+	async #call<T>(path: string): Promise<T> {
+		const response = await this.#fetch(path, {});
+		const body = (await response.json().catch(() => ({}))) as Row;
+		if (!response.ok) {
+			throw Object.assign(new Error(String(body.message ?? response.statusText)), {
+				status: response.status
+			});
+		}
+		return body as T;
+	}
+
+	/** fetch with the editor's token; no answer at all is NoAnswer (status 0 for the layout). */
+	async #fetch(path: string, init: RequestInit): Promise<Response> {
+		try {
+			return await fetch(`${this.base}${path}`, {
+				...init,
+				headers: { ...(init.headers as Record<string, string>), authorization: this.session.token }
+			});
 		} catch (error) {
-			if (!(error instanceof ClientResponseError)) throw error;
-			if (error.status === 0) throw new NoAnswer('The server could not be reached.');
-			if (error.status === 409) return { ok: false, conflict: error.response as DraftConflict };
-			throw new Error(String(error.response?.message ?? error.message), { cause: error });
+			throw Object.assign(new NoAnswer('The server could not be reached.', { cause: error }), {
+				status: 0
+			});
 		}
 	}
 }
