@@ -30,15 +30,13 @@ export const editorTyping: Benchmark = {
 		const admin = new PocketBase(url);
 		await admin.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
 		const email = `bench-editor-${Date.now().toString(36)}@example.org`;
-		await admin
-			.collection('users')
-			.create({
-				email,
-				role: 'editor',
-				name: 'Bench',
-				password: PASSWORD,
-				passwordConfirm: PASSWORD
-			});
+		await admin.collection('users').create({
+			email,
+			role: 'editor',
+			name: 'Bench',
+			password: PASSWORD,
+			passwordConfirm: PASSWORD
+		});
 		const latencies: number[] = [];
 		for (let run = 0; run < runs; run++) {
 			const browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
