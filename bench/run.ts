@@ -8,6 +8,7 @@ import { hooksWith } from '../tests/support/extra-hooks';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
 import { contentCheck } from './content-check';
+import { editorTyping } from './editor-typing';
 import { burst } from './burst';
 import { dashboard } from './dashboard';
 import { BENCH_HOOK } from './dashboard-accounts';
@@ -33,6 +34,7 @@ const BENCHMARKS: Benchmark[] = [
 	syncChaos,
 	faultKill,
 	contentCheck,
+	editorTyping,
 	ingest,
 	burst,
 	dashboard

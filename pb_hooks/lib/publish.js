@@ -163,8 +163,12 @@ function validatePayload(data, sha256) {
 	return problems.length ? problems.slice(0, 5).join(' ') : '';
 }
 
-/** Upserts the whole set in one transaction; returns the changes made (or that would be). */
-function publish(app, data) {
+/**
+ * Upserts the whole set in one transaction; returns the changes made (or that would be). A
+ * real publish is recorded in `publishes` in the same transaction, by `author` ({id, name}),
+ * with the id of the publish it restores, if it does.
+ */
+function publish(app, data, author, restoredFrom) {
 	const dryRun = data.dryRun === true;
 	const result = { dryRun, seq: 0, changes: [] };
 	let failure = '';
@@ -249,6 +253,12 @@ function publish(app, data) {
 				});
 			}
 			if (dryRun) throw new Error(DRY_RUN);
+			try {
+				result.publish = record(app, tx, data, result, author, restoredFrom);
+			} catch (e) {
+				failure = `the record of this publish: ${describe(e)}`;
+				throw e;
+			}
 		});
 	} catch (e) {
 		if (!(dryRun && String(e).indexOf(DRY_RUN) >= 0)) {
@@ -256,6 +266,57 @@ function publish(app, data) {
 		}
 	}
 	return result;
+}
+
+/** The publish in `publishes`: its snapshot names pictures by hash (they are never deleted). */
+function record(app, tx, data, result, author, restoredFrom) {
+	const snapshot = data.pathways.map((pathway) => {
+		const copy = {};
+		for (const key in pathway) copy[key] = pathway[key];
+		copy.media = pathway.media.map((item) => ({ hash: item.hash, type: item.type }));
+		return copy;
+	});
+	const entry = new Record(tx.findCollectionByNameOrId('publishes'));
+	const form = new RecordUpsertForm(app, entry);
+	form.setDao(tx);
+	form.loadData({
+		seq: result.seq,
+		author: (author && author.id) || '',
+		author_name: (author && author.name) || '',
+		changes: result.changes.filter((c) => c.change !== 'unchanged'),
+		snapshot: { pathways: snapshot },
+		restored_from: restoredFrom || ''
+	});
+	form.submit();
+	return entry.id;
+}
+
+/**
+ * The publish payload of an earlier publish, its pictures' data read back from `media` by
+ * hash; or a message saying why it cannot be.
+ */
+function restorePayload(app, publishId) {
+	const found = app
+		.dao()
+		.findRecordsByFilter('publishes', 'id = {:id}', '', 1, 0, { id: String(publishId || '') });
+	if (!found.length) return { problem: 'There is no such publish to restore.' };
+	const snapshot = JSON.parse(found[0].getString('snapshot'));
+	const pathways = [];
+	for (const pathway of snapshot.pathways) {
+		const media = [];
+		for (const item of pathway.media) {
+			const stored = app
+				.dao()
+				.findRecordsByFilter('media', 'hash = {:hash}', '', 1, 0, { hash: item.hash });
+			if (!stored.length) return { problem: `The picture ${mediaId(item.hash)} is missing.` };
+			media.push({ hash: item.hash, type: item.type, data: stored[0].getString('data') });
+		}
+		const copy = {};
+		for (const key in pathway) copy[key] = pathway[key];
+		copy.media = media;
+		pathways.push(copy);
+	}
+	return { payload: { pathways, dryRun: false } };
 }
 
 function nextSeq(tx) {
@@ -367,4 +428,4 @@ function describe(e) {
 	return message.replace(/^GoError: /, '');
 }
 
-module.exports = { validatePayload, publish };
+module.exports = { validatePayload, publish, restorePayload, FILE };

@@ -21,9 +21,10 @@ export function tutorOnlyFiles(svelteKitDir: string): Set<string> {
 	) as Record<string, ViteChunk>;
 	const nodesDir = join(svelteKitDir, 'generated/client-optimized/nodes');
 	// The editor preview counts as the tutor's: only `npm run dev` serves its data, so a
-	// production build's copy of it is never used, offline or not.
+	// production build's copy of it is never used, offline or not. So do the content editor's
+	// pages (CodeMirror, the checker): editors work online, on laptops and tablets.
 	const isTutorNode = (key: string) =>
-		/routes\/(tutor|preview)\//.test(
+		/routes\/(tutor|preview|editor)\//.test(
 			readFileSync(join(nodesDir, key.split('/').pop() ?? ''), 'utf8')
 		);
 	// Everything reachable from `roots` without passing through `skip` (the app's entry

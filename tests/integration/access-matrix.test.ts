@@ -122,6 +122,21 @@ lessons         | view       | an unpublished lesson                            
 lessons         | create     | a new lesson                                             |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 lessons         | update     | a published lesson                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 lessons         | delete     | a published lesson                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+drafts          | list       | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+drafts          | view       | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+drafts          | create     | a new draft                                              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+drafts          | update     | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+drafts          | delete     | a draft of a lesson                                      |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+draft_conflicts | list       | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+draft_conflicts | view       | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+draft_conflicts | create     | a new refused save                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+draft_conflicts | update     | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+draft_conflicts | delete     | a refused save of a draft                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+publishes       | list       | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+publishes       | view       | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+publishes       | create     | a new record of a publish                                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+publishes       | update     | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+publishes       | delete     | a recorded publish                                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | join       | the tutor's cohort with its code                         |     ✗     |    ✓    |       ✓       |   ✗   |      ✗      |   ✗
 api/clyde       | dashboard  | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 api/clyde       | changes    | the tutor's cohort                                       |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
@@ -134,6 +149,8 @@ api/clyde       | revoke     | the learner's badge on the tutor's pathway       
 api/clyde       | revoke     | the learner's badge on the other tutor's pathway         |     ✗     |    ✗    |       ✗       |   ✗   |      ✓      |   ✗
 api/clyde       | revoke     | the other learner's badge on the tutor's pathway         |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 api/clyde       | revoked    | the issuer's list of revoked badges                      |     ✓     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
+api/clyde       | save draft | a new draft of a lesson                                  |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
+api/clyde       | restore    | a recorded publish as a dry run                          |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✓
 badges          | list       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 badges          | view       | the learner's badge                                      |     ✗     |    ✓    |       ✗       |   ✗   |      ✗      |   ✗
 badges          | create     | a badge of their own                                     |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
@@ -172,7 +189,10 @@ const ADMIN_ONLY: Record<string, string[]> = {
 	badges: ['create', 'update', 'delete'],
 	pathways: ['create', 'update', 'delete'],
 	modules: ['create', 'update', 'delete'],
-	lessons: ['create', 'update', 'delete']
+	lessons: ['create', 'update', 'delete'],
+	drafts: ['create', 'update', 'delete'],
+	draft_conflicts: ['create', 'update', 'delete'],
+	publishes: ['create', 'update', 'delete']
 };
 
 const VERBS: Record<string, string> = {
@@ -189,7 +209,9 @@ const VERBS: Record<string, string> = {
 	'renew code': 'renew the join code of',
 	push: 'push',
 	pull: 'pull',
-	publish: 'publish'
+	publish: 'publish',
+	'save draft': 'save',
+	restore: 'restore'
 };
 
 interface Row {
@@ -247,6 +269,10 @@ interface World {
 	/** The learner's badge, on neither tutor's pathway (revoke cells make their own). */
 	badge: string;
 	content: Record<ContentCollection, { published: string; unpublished: string; all: string[] }>;
+	/** A draft and a refused save of it, made by the admin. */
+	drafts: { draft: string; conflict: string };
+	/** A publish recorded by the admin, of an empty content set. */
+	publish: string;
 }
 
 const PASSWORD = `matrix-${randomUUID().slice(0, 8)}-secret`;
@@ -364,7 +390,10 @@ function known(collection: string): Set<string> {
 		progress_events: Object.values(w.events).flat(),
 		// A cohort's notice has the cohort's id; the empty cohort has none (nobody joined).
 		cohort_activity: [w.cohort.tutor.id, w.cohort.other.id],
-		badges: [w.badge]
+		badges: [w.badge],
+		drafts: [w.drafts.draft],
+		draft_conflicts: [w.drafts.conflict],
+		publishes: [w.publish]
 	};
 	const content = w.content[collection as ContentCollection];
 	return new Set(content ? content.all : (ids[collection] ?? []));
@@ -561,6 +590,31 @@ const TARGETS: Record<string, Record<string, Target>> = {
 			})
 		}
 	},
+	drafts: {
+		'a draft of a lesson': {
+			ids: () => [w.drafts.draft],
+			body: () => ({ text: 'Written over by a test', version: 99 })
+		},
+		'a new draft': { body: () => ({ file: draftFile('new'), text: 'New', version: 1 }) }
+	},
+	draft_conflicts: {
+		'a refused save of a draft': {
+			ids: () => [w.drafts.conflict],
+			body: () => ({ text: 'Changed by a test' })
+		},
+		'a new refused save': {
+			body: () => ({ file: draftFile('new'), text: 'New', lost_to_version: 1 })
+		}
+	},
+	publishes: {
+		'a recorded publish': {
+			ids: () => [w.publish],
+			body: () => ({ author_name: 'Changed by a test' })
+		},
+		'a new record of a publish': {
+			body: () => ({ seq: 999_999, snapshot: { pathways: [] } })
+		}
+	},
 	'api/clyde': {
 		"the learner's badge on the tutor's pathway": { check: checkRevoke('learner', 'a') },
 		"the learner's badge on the other tutor's pathway": { check: checkRevoke('learner', 'b') },
@@ -573,7 +627,9 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		'events of their own': { check: checkPushOwn },
 		"events in another learner's name": { check: checkPushForSomeoneElse },
 		"the learner's events": { check: checkPull },
-		'an empty content set as a dry run': { check: checkPublish }
+		'an empty content set as a dry run': { check: checkPublish },
+		'a new draft of a lesson': { check: checkSaveDraft },
+		'a recorded publish as a dry run': { check: checkRestore }
 	}
 };
 
@@ -619,7 +675,11 @@ async function checkList(collection: string, role: Role, ids: string[], allowed:
 	// Content is public and other test files publish their own: look at this file's only.
 	const filter = (CONTENT as readonly string[]).includes(collection)
 		? w.admin.filter('content_id ~ {:prefix}', { prefix: w.prefix })
-		: '';
+		: collection.startsWith('draft')
+			? w.admin.filter('file ~ {:prefix}', { prefix: w.prefix })
+			: collection === 'publishes'
+				? w.admin.filter('author_name = {:prefix}', { prefix: w.prefix })
+				: '';
 	const listed = (await w.as[role].collection(collection).getFullList({ filter })).map((r) => r.id);
 	// Nothing the table does not know about: "nobody lists all users", exactly.
 	const strangers = listed.filter((id) => !known(collection).has(id));
@@ -854,6 +914,40 @@ async function checkPublish(role: Role, allowed: boolean) {
 	expect(pathway.published).toBe(true);
 }
 
+/** A lesson's path in content/ inside this file's own pathway folder. */
+function draftFile(name: string): string {
+	return `01-${w.prefix}/01-module/01-${name}-${newId()}.md`;
+}
+
+async function checkSaveDraft(role: Role, allowed: boolean) {
+	const file = draftFile('saved');
+	const answer = await call(role, 'POST', '/api/clyde/drafts/save', {
+		file,
+		text: 'A draft',
+		baseVersion: 0
+	});
+	const refusal = role === 'anonymous' ? 401 : 403;
+	expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
+	const stored = await w.admin
+		.collection('drafts')
+		.getFullList({ filter: w.admin.filter('file = {:file}', { file }) });
+	for (const record of stored) remember('drafts', record.id);
+	expect(stored.map((r) => r.version)).toEqual(allowed ? [1] : []);
+}
+
+async function checkRestore(role: Role, allowed: boolean) {
+	const answer = await call(role, 'POST', '/api/clyde/content/restore', {
+		publish: w.publish,
+		dryRun: true
+	});
+	const refusal = role === 'anonymous' ? 401 : 403;
+	expect(answer.status, answer.text).toBe(allowed ? 200 : refusal);
+	if (allowed) expect(answer.body.dryRun).toBe(true);
+	// A dry run of an empty set would unpublish everything: it leaves the content as it was.
+	const pathway = await w.admin.collection('pathways').getOne(w.content.pathways.published);
+	expect(pathway.published).toBe(true);
+}
+
 async function runCell(row: Row, role: Role): Promise<void> {
 	const made: Made = [];
 	try {
@@ -918,6 +1012,22 @@ describe('access matrix: every role × collection × operation through the real 
 			};
 		}
 		w.content = records;
+		w.publish = (
+			await admin
+				.collection('publishes')
+				.create({ seq: 999_998, author_name: prefix, snapshot: { pathways: [] } })
+		).id;
+		const draftPath = `01-${prefix}/01-module/01-lesson.md`;
+		w.drafts = {
+			draft: (
+				await admin.collection('drafts').create({ file: draftPath, text: 'Draft', version: 2 })
+			).id,
+			conflict: (
+				await admin
+					.collection('draft_conflicts')
+					.create({ file: draftPath, text: 'Refused', base_version: 1, lost_to_version: 2 })
+			).id
+		};
 
 		// People. Tutors and editors are made by an admin, as in production.
 		const roles = ['learner', 'other learner', 'tutor', 'other tutor', 'editor'] as const;
@@ -1010,6 +1120,16 @@ describe('access matrix: every role × collection × operation through the real 
 			const mine = await w.admin
 				.collection(collection)
 				.getFullList({ filter: w.admin.filter('content_id ~ {:p}', { p: w.prefix }) });
+			for (const r of mine) await w.admin.collection(collection).delete(r.id);
+		}
+		await w.admin
+			.collection('publishes')
+			.delete(w.publish)
+			.catch(() => undefined);
+		for (const collection of ['drafts', 'draft_conflicts']) {
+			const mine = await w.admin
+				.collection(collection)
+				.getFullList({ filter: w.admin.filter('file ~ {:p}', { p: w.prefix }) });
 			for (const r of mine) await w.admin.collection(collection).delete(r.id);
 		}
 	});

@@ -1,0 +1,140 @@
+import type { Session } from '$lib/api/auth';
+import { exportFiles, type PublishedMedia } from '../../../scripts/content/export-files';
+import { NoAnswer } from './autosave';
+import type { Draft, DraftConflict, DraftSaveResult } from './draft-save';
+
+/** The content/ tree as the editor works on it: Markdown by path, pictures by path. */
+export interface EditorFiles {
+	markdown: Map<string, string>;
+	assets: Map<string, Uint8Array>;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The editor's side of the API. Plain fetch, not the PocketBase SDK the tutor pages use: a
+ * module shared by the editor's and the tutor's pages was bundled into files that learners'
+ * screens load (docs/benchmarks.md, first-load-js). Loaded only by the /editor pages.
+ */
+export class EditorClient {
+	constructor(
+		readonly session: Session,
+		readonly base = ''
+	) {}
+
+	async role(): Promise<string> {
+		const me = await this.#call<Row>(`/api/collections/users/records/${this.session.userId}`);
+		return String(me.role ?? '');
+	}
+
+	/**
+	 * What is published, as the content/ tree content:export writes (each file as written,
+	 * pictures at their paths), so that the checker sees what content:check would.
+	 */
+	async published(): Promise<EditorFiles> {
+		const list = (collection: string, fields: string) =>
+			this.#all(collection, 'published = true', fields);
+		const [pathways, modules, lessons, pictures] = await Promise.all([
+			list('pathways', 'file,head,source,intro_html'),
+			list('modules', 'file,head,source,intro_html'),
+			list('lessons', 'file,head,source,html'),
+			list('media', 'hash,type,data')
+		]);
+		const item = (html: string) => (r: Row) => ({
+			file: String(r.file ?? ''),
+			head: String(r.head ?? ''),
+			source: String(r.source ?? ''),
+			html: String(r[html] ?? '')
+		});
+		const media = new Map<string, PublishedMedia>(
+			pictures.map((r) => [
+				String(r.hash),
+				{ type: r.type as PublishedMedia['type'], data: String(r.data ?? '') }
+			])
+		);
+		const { files } = exportFiles(
+			[
+				...pathways.map(item('intro_html')),
+				...modules.map(item('intro_html')),
+				...lessons.map(item('html'))
+			],
+			media
+		);
+		const markdown = new Map<string, string>();
+		const assets = new Map<string, Uint8Array>();
+		const decoder = new TextDecoder();
+		for (const [path, bytes] of files) {
+			if (path.endsWith('.md')) markdown.set(path, decoder.decode(bytes));
+			else assets.set(path, bytes);
+		}
+		return { markdown, assets };
+	}
+
+	async drafts(): Promise<Draft[]> {
+		const records = await this.#all('drafts', '', 'file,text,version,author_name,updated');
+		return records.map((r) => ({
+			file: String(r.file),
+			text: String(r.text ?? ''),
+			version: Number(r.version),
+			authorName: String(r.author_name ?? ''),
+			updated: String(r.updated ?? '')
+		}));
+	}
+
+	/** Saves a draft on `baseVersion` (pb_hooks/drafts.pb.js); NoAnswer when offline. */
+	async saveDraft(file: string, text: string, baseVersion: number): Promise<DraftSaveResult> {
+		const response = await this.#fetch('/api/clyde/drafts/save', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ file, text, baseVersion })
+		});
+		const body = (await response.json().catch(() => ({}))) as Row;
+		if (response.status === 409) return { ok: false, conflict: body as unknown as DraftConflict };
+		if (!response.ok) throw new Error(String(body.message ?? response.statusText));
+		return { ok: true, version: Number(body.version) };
+	}
+
+	/** Every record of a collection the rules let this editor list (500 a page, PocketBase's most). */
+	async #all(collection: string, filter: string, fields: string): Promise<Row[]> {
+		const rows: Row[] = [];
+		for (let page = 1; ; page++) {
+			const query = new URLSearchParams({
+				page: String(page),
+				perPage: '500',
+				skipTotal: '1',
+				fields,
+				...(filter && { filter })
+			});
+			const answer = await this.#call<{ items: Row[] }>(
+				`/api/collections/${collection}/records?${query}`
+			);
+			rows.push(...answer.items);
+			if (answer.items.length < 500) return rows;
+		}
+	}
+
+	async #call<T>(path: string): Promise<T> {
+		const response = await this.#fetch(path, {});
+		const body = (await response.json().catch(() => ({}))) as Row;
+		if (!response.ok) {
+			throw Object.assign(new Error(String(body.message ?? response.statusText)), {
+				status: response.status
+			});
+		}
+		return body as T;
+	}
+
+	/** fetch with the editor's token; no answer at all is NoAnswer (status 0 for the layout). */
+	async #fetch(path: string, init: RequestInit): Promise<Response> {
+		try {
+			return await fetch(`${this.base}${path}`, {
+				...init,
+				headers: { ...(init.headers as Record<string, string>), authorization: this.session.token }
+			});
+		} catch (error) {
+			throw Object.assign(new NoAnswer('The server could not be reached.', { cause: error }), {
+				status: 0
+			});
+		}
+	}
+}
