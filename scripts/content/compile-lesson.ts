@@ -24,6 +24,7 @@ export function compileLesson(
 		sanitiser: context.sanitiser
 	});
 	context.reportFor(file).diagnostics.push(...checked.problems);
+	context.exercises.push(...checked.exercises.map((placed) => ({ file, placed })));
 	const { meta } = checked;
 	if (!meta) return undefined;
 	context.claimId(meta.id, file, checked.idOffset);
