@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
 import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
@@ -14,6 +15,7 @@ export default defineConfig({
 	plugins: [
 		contentPreview(),
 		sveltekit(),
+		exerciseRunner(),
 		{
 			// Tutors work online: their pages' code stays off learners' phones (see tutor-only-chunks.ts).
 			name: 'clyde-precache-without-tutor-pages',
@@ -43,7 +45,10 @@ export default defineConfig({
 			workbox: {
 				// No PNGs: the icons (42 KB, a fifth of a first visit) are for installing, which the
 				// browser does online with its own requests; offline only the tab's icon is missing.
-				globPatterns: ['client/**/*.{js,css,svg,webmanifest,woff2}'],
+				// runner.html is where exercises run (1.5 KB gzip), precached so that they work offline.
+				// @vite-pwa/sveltekit lists it as "/runner" (as it would a prerendered page), which the
+				// server answers with runner.html (pb_hooks/lib/static-files.js).
+				globPatterns: ['client/**/*.{js,css,svg,webmanifest,woff2}', 'client/runner.html'],
 				// Any modifyURLPrefix makes @vite-pwa/sveltekit keep globPatterns as given. Otherwise
 				// it adds "prerendered/**", which matches nothing in this SPA, and every build ends
 				// with Workbox's warning that a pattern matched no files.

@@ -37,6 +37,9 @@ export function compileLesson(
 		source: checked.body,
 		html: checked.html,
 		quiz: checked.quiz,
+		...(checked.exercises.length > 0 && {
+			exercises: checked.exercises.map((placed) => placed.exercise)
+		}),
 		media: checked.media
 	};
 	return { ...lesson, hash: contentHash(lesson, moduleId) };

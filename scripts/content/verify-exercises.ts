@@ -55,7 +55,7 @@ function badSelectors(checks: readonly Check[]): [number, string][] {
 	const bad: [number, string][] = [];
 	checks.forEach((check, index) => {
 		const selectors = [
-			check.selector,
+			'selector' in check ? check.selector : undefined,
 			'click' in check ? check.click : undefined,
 			'then' in check ? check.then.selector : undefined
 		];

@@ -4,8 +4,8 @@ import type { ExerciseFiles } from './types';
 /** Whatever turns HTML into a Document: DOMParser in the app, jsdom in content:check. */
 export type ParseHtml = (html: string) => Document;
 
-/** The runner's function that the loop guard calls when it stops a loop. */
-export const LOOP_REPORT = 'parent.__clydeLoopStopped';
+/** What the loop guard calls when it stops a loop: tells the runner, the page's parent. */
+export const LOOP_REPORT = "(() => parent.postMessage({ clyde: 'loop-stopped' }, '*'))";
 
 /**
  * One HTML document from a learner's three files, ready for the sandboxed frame: style.css and
