@@ -15,11 +15,10 @@ const DETAIL_FIELDS = {
 	exercise_checked: ['exercise', 'passed', 'failed']
 };
 const TYPES = Object.keys(DETAIL_FIELDS);
-const ALLOWED = COMMON_FIELDS.concat(
-	DETAIL_FIELDS.quiz_answered,
-	DETAIL_FIELDS.quiz_completed,
-	['exercise', 'failed']
-);
+const ALLOWED = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.quiz_completed, [
+	'exercise',
+	'failed'
+]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;

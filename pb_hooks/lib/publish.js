@@ -65,7 +65,8 @@ function validatePayload(data, sha256) {
 		}
 		list.forEach((exercise, e) => {
 			const ep = `${lp}.exercises[${e}]`;
-			if (!exercise || typeof exercise !== 'object') return problems.push(`${ep} must be an object.`);
+			if (!exercise || typeof exercise !== 'object')
+				return problems.push(`${ep} must be an object.`);
 			if (typeof exercise.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(exercise.id))
 				problems.push(`${ep}.id must be lower-case letters, numbers and hyphens.`);
 			text(`${ep}.title`, exercise.title, 80);
@@ -75,7 +76,11 @@ function validatePayload(data, sha256) {
 				problems.push(`${ep}.starter and .solution must map ${FILES.join(', ')} to text.`);
 			if (!Array.isArray(exercise.checks) || exercise.checks.length < 1)
 				problems.push(`${ep}.checks must be a list of checks.`);
-			else if (exercise.checks.some((c) => !c || typeof c.type !== 'string' || typeof c.message !== 'string'))
+			else if (
+				exercise.checks.some(
+					(c) => !c || typeof c.type !== 'string' || typeof c.message !== 'string'
+				)
+			)
 				problems.push(`${ep}.checks must each have a type and a message.`);
 			if (!Array.isArray(exercise.hints) || exercise.hints.some((h) => typeof h !== 'string'))
 				problems.push(`${ep}.hints must be a list of text.`);

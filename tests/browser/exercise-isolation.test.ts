@@ -14,8 +14,7 @@ import { waitForServiceWorker } from '../support/learner';
 const url = inject('pbUrl');
 
 /** The learner's page as the app sends it to the runner: built, with loop guards. */
-const page = (files: ExerciseFiles) =>
-	buildPage(files, (html) => new JSDOM(html).window.document);
+const page = (files: ExerciseFiles) => buildPage(files, (html) => new JSDOM(html).window.document);
 
 /**
  * Opens the runner in the app's own page, as the exercise screen does: a frame sandboxed to
@@ -136,7 +135,9 @@ describe('the exercise runner keeps learner code away from the app', () => {
 		});
 		expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
 		const html = await response.text();
-		expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${RUNNER_POLICY}">`);
+		expect(html).toContain(
+			`<meta http-equiv="Content-Security-Policy" content="${RUNNER_POLICY}">`
+		);
 	});
 
 	it('runs learner code in an opaque origin with no storage, cookies or tokens', async () => {
@@ -269,7 +270,9 @@ attempt('fetch', () => { fetch('${beaconUrl}/offline').catch(() => {}); });
 			);
 			expect(found.origin).toBe('null');
 			await app.waitForFunction(() =>
-				(window as unknown as { __told: { key: string }[] }).__told.some((m) => m.key === 'violated')
+				(window as unknown as { __told: { key: string }[] }).__told.some(
+					(m) => m.key === 'violated'
+				)
 			);
 			const told = await app.evaluate(() => (window as unknown as { __told: unknown[] }).__told);
 			expect(told).toContainEqual({ key: 'violated', value: 'connect-src' });

@@ -48,7 +48,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 		);
 		const height = await page.evaluate(() => document.documentElement.scrollHeight);
 		await page.setViewportSize({ width: 360, height: Math.max(740, height) });
-		await page.screenshot({ path: join(SCREENS, `${name}-360-${suffix}.png`), animations: 'disabled' });
+		await page.screenshot({
+			path: join(SCREENS, `${name}-360-${suffix}.png`),
+			animations: 'disabled'
+		});
 	}
 	await page.evaluate(() => {
 		document.documentElement.dataset.theme = 'system';
@@ -77,14 +80,18 @@ describe('a learner practises code on the phone, offline (real Chromium)', () =>
 
 		await goOffline(context);
 		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
 		await page.goto(`${url}${LESSON}`);
 		await page.getByRole('link', { name: 'Exercise: Say hello with a heading' }).click();
-		await page.getByRole('heading', { level: 1, name: 'Exercise: Say hello with a heading' }).waitFor();
+		await page
+			.getByRole('heading', { level: 1, name: 'Exercise: Say hello with a heading' })
+			.waitFor();
 		await page.locator('.cm-content').first().waitFor();
 
 		await writeCode(page, starter('<h1>Hello</h1>'));
 		await page.getByRole('button', { name: 'Check', exact: true }).click();
-		const status = page.getByRole('status');
+		const status = page.locator('div.status[role=status]');
 		await expect.poll(() => status.textContent()).toContain('2 of 3 checks passed.');
 		await expect
 			.poll(() => page.locator('.failed li').allTextContents())
@@ -109,10 +116,9 @@ describe('a learner practises code on the phone, offline (real Chromium)', () =>
 			.poll(() => page.locator('.cm-content').first().textContent())
 			.toContain('<h1>Hello, Glasgow!</h1>');
 
-		const checked = (await readStore<{ type: string; passed?: boolean; failed?: number[] }>(
-			page,
-			'events'
-		)).filter((e) => e.type === 'exercise_checked');
+		const checked = (
+			await readStore<{ type: string; passed?: boolean; failed?: number[] }>(page, 'events')
+		).filter((e) => e.type === 'exercise_checked');
 		expect(checked.map((e) => [e.passed, e.failed])).toEqual([
 			[false, [1]],
 			[true, []]
@@ -126,5 +132,6 @@ describe('a learner practises code on the phone, offline (real Chromium)', () =>
 		await shoot(page, 'exercise-reset');
 		await dialog.getByRole('button', { name: 'Keep my code' }).click();
 		expect(await page.locator('.cm-content').first().textContent()).toContain('Hello, Glasgow!');
+		expect(errors).toEqual([]);
 	});
 });

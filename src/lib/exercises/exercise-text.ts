@@ -18,7 +18,7 @@ export const exerciseText = {
 	editorLabel: (file: string) => `Code of ${file}`,
 	keysLabel: 'Keys that phone keyboards hide',
 	tabKey: 'Tab',
-	tabKeyLabel: 'Indent (Tab)',
+	tabKeyLabel: 'Tab (indent)',
 	keyLabel: (key: string) => `Type ${key}`,
 	editorHelp:
 		'In the code, the Tab key indents. To leave the code with the keyboard, press Escape, then Tab.',

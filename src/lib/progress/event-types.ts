@@ -45,11 +45,7 @@ export interface ExerciseChecked extends EventBase {
 }
 
 export type ProgressEvent =
-	| LessonOpened
-	| LessonCompleted
-	| QuizAnswered
-	| QuizCompleted
-	| ExerciseChecked;
+	LessonOpened | LessonCompleted | QuizAnswered | QuizCompleted | ExerciseChecked;
 export type ProgressEventType = ProgressEvent['type'];
 
 /** An event as a screen asks for it; id and time are added when it is recorded. */
