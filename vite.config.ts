@@ -5,6 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
+import { EDITOR_CHUNK, editorFiles } from './scripts/pwa/editor-chunks.ts';
 import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
 
 // Files the service worker must not precache (filled once the client build is written; the
@@ -30,6 +31,8 @@ export default defineConfig({
 						return; // not the client build: it has no manifest
 					}
 					precacheIgnores.push(...[...files].map((file) => `client/${file}`));
+					// The exercise editor comes with a pathway that has exercises, not with a first visit.
+					precacheIgnores.push(...[...editorFiles('.svelte-kit')].map((file) => `client/${file}`));
 				}
 			}
 		},
@@ -67,6 +70,16 @@ export default defineConfig({
 				// The first worker takes control of the open page at once, so the app works offline
 				// after a single visit. Updates still wait for the learner (no skipWaiting).
 				clientsClaim: true,
+				// Code left out of the precache (the exercise editor, tutors' pages) is kept once
+				// fetched, so an editor fetched with a pathway's download works offline. Hashed
+				// files never change; old ones go when the cache is full.
+				runtimeCaching: [
+					{
+						urlPattern: /\/_app\/immutable\/.+\.(?:js|css)$/,
+						handler: 'CacheFirst',
+						options: { cacheName: 'clyde-code', expiration: { maxEntries: 40 } }
+					}
+				],
 				// Workbox's runtime inside sw.js rather than a file of its own: one request less.
 				inlineWorkboxRuntime: true
 			}
@@ -95,6 +108,13 @@ export default defineConfig({
 							name: 'framework',
 							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|clsx)[\\/]|^\0|[\\/]\.svelte-kit[\\/]generated[\\/](root\.svelte|shared[\\/])/,
 							priority: 2
+						},
+						{
+							// The exercise editor: CodeMirror, the grammars and the screen, one file that
+							// stays out of the precache (scripts/pwa/editor-chunks.ts).
+							name: EDITOR_CHUNK,
+							test: /node_modules[\\/](@codemirror|@lezer|style-mod|w3c-keyname|crelt)[\\/]|[\\/]src[\\/]lib[\\/]exercises[\\/](ExerciseScreen\.svelte|editor[\\/]|runner[\\/]runner-client|build-page|loop-guard|drafts)/,
+							priority: 3
 						},
 						{
 							// The app's own modules, grouped by the screens that use them; a group too

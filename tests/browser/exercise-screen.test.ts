@@ -46,7 +46,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 			},
 			[theme, textSize] as const
 		);
-		const height = await page.evaluate(() => document.documentElement.scrollHeight);
+		const height = await page.evaluate(() => {
+			window.scrollTo(0, 0);
+			return document.documentElement.scrollHeight;
+		});
 		await page.setViewportSize({ width: 360, height: Math.max(740, height) });
 		await page.screenshot({
 			path: join(SCREENS, `${name}-360-${suffix}.png`),
