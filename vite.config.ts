@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
-import { EDITOR_CHUNK, editorFiles } from './scripts/pwa/editor-chunks.ts';
+import { editorFiles } from './scripts/pwa/editor-chunks.ts';
 import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
 
 // Files the service worker must not precache (filled once the client build is written; the
@@ -108,13 +108,6 @@ export default defineConfig({
 							name: 'framework',
 							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|clsx)[\\/]|^\0|[\\/]\.svelte-kit[\\/]generated[\\/](root\.svelte|shared[\\/])/,
 							priority: 2
-						},
-						{
-							// The exercise editor: CodeMirror, the grammars and the screen, one file that
-							// stays out of the precache (scripts/pwa/editor-chunks.ts).
-							name: EDITOR_CHUNK,
-							test: /node_modules[\\/](@codemirror|@lezer|style-mod|w3c-keyname|crelt)[\\/]|[\\/]src[\\/]lib[\\/]exercises[\\/](ExerciseScreen\.svelte|editor[\\/]|runner[\\/]runner-client|build-page|loop-guard|drafts)/,
-							priority: 3
 						},
 						{
 							// The app's own modules, grouped by the screens that use them; a group too

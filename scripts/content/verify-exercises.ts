@@ -50,8 +50,12 @@ export async function verifyExercises(
 	return [...reports.values()].flatMap((r) => r.diagnostics);
 }
 
+// One window for parsing: a JSDOM is slow to make, and content:check makes one per page load.
+let parsing: JSDOM['window'] | undefined;
+const parser = () => (parsing ??= new JSDOM('').window);
+
 function badSelectors(checks: readonly Check[]): [number, string][] {
-	const { document } = new JSDOM('').window;
+	const { document } = parser();
 	const bad: [number, string][] = [];
 	checks.forEach((check, index) => {
 		const selectors = [
@@ -72,7 +76,9 @@ function badSelectors(checks: readonly Check[]): [number, string][] {
 }
 
 async function tryFiles(files: ExerciseFiles, checks: readonly Check[]) {
-	const html = buildPage(files, (source) => new JSDOM(source).window.document);
+	const html = buildPage(files, (source) =>
+		new (parser().DOMParser)().parseFromString(source, 'text/html')
+	);
 	const errors: string[] = [];
 	const results = await runChecks(checks, () => loadPage(html, errors));
 	return { results, errors };
