@@ -40,7 +40,7 @@ export default ts.config(
 		files: ['scripts/content/**/*.ts'],
 		ignores: [
 			'scripts/content/**/*.spec.ts',
-			'scripts/content/{load,node-sanitiser,preview-plugin,publish-client,export-client,fuzz-run}.ts',
+			'scripts/content/{load,node-sanitiser,preview-plugin,publish-client,export-client,fuzz-run,verify-exercises}.ts',
 			'scripts/content/{pictures,sanitize-svg,svg-contract}.ts'
 		],
 		rules: {

@@ -2,8 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
+import { editorFiles } from './scripts/pwa/editor-chunks.ts';
 import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
 
 // Files the service worker must not precache (filled once the client build is written; the
@@ -14,6 +16,7 @@ export default defineConfig({
 	plugins: [
 		contentPreview(),
 		sveltekit(),
+		exerciseRunner(),
 		{
 			// Tutors work online: their pages' code stays off learners' phones (see tutor-only-chunks.ts).
 			name: 'clyde-precache-without-tutor-pages',
@@ -28,6 +31,8 @@ export default defineConfig({
 						return; // not the client build: it has no manifest
 					}
 					precacheIgnores.push(...[...files].map((file) => `client/${file}`));
+					// The exercise editor comes with a pathway that has exercises, not with a first visit.
+					precacheIgnores.push(...[...editorFiles('.svelte-kit')].map((file) => `client/${file}`));
 				}
 			}
 		},
@@ -43,7 +48,10 @@ export default defineConfig({
 			workbox: {
 				// No PNGs: the icons (42 KB, a fifth of a first visit) are for installing, which the
 				// browser does online with its own requests; offline only the tab's icon is missing.
-				globPatterns: ['client/**/*.{js,css,svg,webmanifest,woff2}'],
+				// runner.html is where exercises run (1.5 KB gzip), precached so that they work offline.
+				// @vite-pwa/sveltekit lists it as "/runner" (as it would a prerendered page), which the
+				// server answers with runner.html (pb_hooks/lib/static-files.js).
+				globPatterns: ['client/**/*.{js,css,svg,webmanifest,woff2}', 'client/runner.html'],
 				// Any modifyURLPrefix makes @vite-pwa/sveltekit keep globPatterns as given. Otherwise
 				// it adds "prerendered/**", which matches nothing in this SPA, and every build ends
 				// with Workbox's warning that a pattern matched no files.
@@ -62,6 +70,16 @@ export default defineConfig({
 				// The first worker takes control of the open page at once, so the app works offline
 				// after a single visit. Updates still wait for the learner (no skipWaiting).
 				clientsClaim: true,
+				// Code left out of the precache (the exercise editor, tutors' pages) is kept once
+				// fetched, so an editor fetched with a pathway's download works offline. Hashed
+				// files never change; old ones go when the cache is full.
+				runtimeCaching: [
+					{
+						urlPattern: /\/_app\/immutable\/.+\.(?:js|css)$/,
+						handler: 'CacheFirst',
+						options: { cacheName: 'clyde-code', expiration: { maxEntries: 40 } }
+					}
+				],
 				// Workbox's runtime inside sw.js rather than a file of its own: one request less.
 				inlineWorkboxRuntime: true
 			}

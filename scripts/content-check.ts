@@ -1,16 +1,18 @@
 import { resolve } from 'node:path';
 import { internalError } from './content/check-lesson-source';
 import { compileContent } from './content/compile';
-import { formatDiagnostic } from './content/diagnostics';
+import { formatDiagnostic, sortDiagnostics } from './content/diagnostics';
 import { loadContent } from './content/load';
 import { nodeSanitiser } from './content/node-sanitiser';
+import { verifyExercises } from './content/verify-exercises';
 import { kb, PATHWAY_BUDGET_GZIP } from './content/pictures';
 import { ROOT } from './config';
 import { runMain, UserError } from './user-error';
 
 /**
  * `npm run content:check [folder]`: every problem in the content at once, as
- * `path:line:column  severity: message`, then each pathway's pictures against their budget.
+ * `path:line:column  severity: message` (every exercise run in jsdom, verify-exercises.ts), then
+ * each pathway's pictures against their budget.
  * Exits 1 on any error; warnings alone exit 0. Whatever the files hold, it prints messages,
  * never a stack trace.
  */
@@ -23,7 +25,11 @@ async function main(): Promise<void> {
 	} catch (error) {
 		throw new UserError(internalError(error));
 	}
-	const { pathways, pictures, diagnostics } = compiled;
+	const { pathways, pictures, exercises } = compiled;
+	const diagnostics = sortDiagnostics([
+		...compiled.diagnostics,
+		...(await verifyExercises(exercises, input.markdown))
+	]);
 	const shown = relativeTo(root);
 	for (const diagnostic of diagnostics) {
 		console.log(formatDiagnostic({ ...diagnostic, file: `${shown}${diagnostic.file}` }));

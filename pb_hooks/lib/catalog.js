@@ -7,13 +7,13 @@ function json(record, field) {
 }
 
 /**
- * About how many bytes downloading the lesson costs: its HTML and quiz as the JSON answer
+ * About how many bytes downloading the lesson costs: its HTML, quiz and exercises as the JSON answer
  * carries them (Go's encoder writes each <, > and & as a six-character \u003c escape) plus
  * the fields around them.
  */
 function lessonBytes(record) {
 	const html = record.getString('html');
-	const quiz = record.getString('quiz');
+	const quiz = record.getString('quiz') + record.getString('exercises');
 	const escaped = (html.match(/[<>&]/g) || []).length + (quiz.match(/[<>&]/g) || []).length;
 	return html.length + quiz.length + 5 * escaped + 600;
 }
@@ -112,6 +112,7 @@ function lessons(dao, ids) {
 			outcomes: json(l, 'outcomes') || [],
 			html: l.getString('html'),
 			quiz: json(l, 'quiz'),
+			exercises: json(l, 'exercises') || [],
 			media: json(l, 'media') || [],
 			hash: l.getString('hash'),
 			version: l.getInt('version')

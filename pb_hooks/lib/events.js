@@ -11,10 +11,14 @@ const DETAIL_FIELDS = {
 	lesson_opened: [],
 	lesson_completed: [],
 	quiz_answered: ['question', 'correct'],
-	quiz_completed: ['correct', 'total', 'passed']
+	quiz_completed: ['correct', 'total', 'passed'],
+	exercise_checked: ['exercise', 'passed', 'failed']
 };
 const TYPES = Object.keys(DETAIL_FIELDS);
-const ALLOWED = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.quiz_completed);
+const ALLOWED = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.quiz_completed, [
+	'exercise',
+	'failed'
+]);
 const PLACE_FIELDS = ['lesson', 'module', 'pathway'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -63,6 +67,15 @@ function problemWith(event) {
 		if (!isCount(event.total, 1, 1000)) return '"total" must be a whole number from 1';
 		if (!isCount(event.correct, 0, event.total)) return '"correct" must be from 0 to "total"';
 		if (typeof event.passed !== 'boolean') return '"passed" must be true or false';
+	}
+	if (event.type === 'exercise_checked') {
+		const { exercise, passed, failed } = event;
+		if (typeof exercise !== 'string' || exercise.length > 60 || !CONTENT_ID.test(exercise))
+			return '"exercise" must be a content id';
+		if (typeof passed !== 'boolean') return '"passed" must be true or false';
+		if (!Array.isArray(failed) || failed.length > 100 || !failed.every((i) => isCount(i, 0, 99)))
+			return '"failed" must be a list of check numbers';
+		if (passed !== (failed.length === 0)) return '"passed" must be true exactly when none "failed"';
 	}
 	return '';
 }

@@ -51,6 +51,41 @@ function validatePayload(data, sha256) {
 			);
 		}
 	};
+	// Exercises are data the app shows as text and runs in its sandboxed runner; their
+	// instructions are lesson HTML. content:check validated each fully; this keeps the shape.
+	const FILES = ['index.html', 'style.css', 'script.js'];
+	const filesOk = (files) =>
+		files !== null &&
+		typeof files === 'object' &&
+		Object.keys(files).every((name) => FILES.indexOf(name) >= 0 && typeof files[name] === 'string');
+	const exercises = (lp, list) => {
+		if (list === undefined) return;
+		if (!Array.isArray(list) || list.length > 20) {
+			return problems.push(`${lp}.exercises must be a list of up to 20 exercises.`);
+		}
+		list.forEach((exercise, e) => {
+			const ep = `${lp}.exercises[${e}]`;
+			if (!exercise || typeof exercise !== 'object')
+				return problems.push(`${ep} must be an object.`);
+			if (typeof exercise.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(exercise.id))
+				problems.push(`${ep}.id must be lower-case letters, numbers and hyphens.`);
+			text(`${ep}.title`, exercise.title, 80);
+			text(`${ep}.instructionsHtml`, exercise.instructionsHtml, 20000);
+			html(`${ep}.instructionsHtml`, exercise.instructionsHtml);
+			if (!filesOk(exercise.starter) || !filesOk(exercise.solution))
+				problems.push(`${ep}.starter and .solution must map ${FILES.join(', ')} to text.`);
+			if (!Array.isArray(exercise.checks) || exercise.checks.length < 1)
+				problems.push(`${ep}.checks must be a list of checks.`);
+			else if (
+				exercise.checks.some(
+					(c) => !c || typeof c.type !== 'string' || typeof c.message !== 'string'
+				)
+			)
+				problems.push(`${ep}.checks must each have a type and a message.`);
+			if (!Array.isArray(exercise.hints) || exercise.hints.some((h) => typeof h !== 'string'))
+				problems.push(`${ep}.hints must be a list of text.`);
+		});
+	};
 	// Pictures go in lessons: a pathway's or module's page shows text only.
 	const introPictures = (path, value) => {
 		if (typeof value === 'string' && media.placedHashes(value).length) {
@@ -157,6 +192,7 @@ function validatePayload(data, sha256) {
 				) {
 					problems.push(`${lp}.quiz must be null or a quiz with "questions".`);
 				}
+				exercises(lp, lesson.exercises);
 			});
 		});
 	});
@@ -220,6 +256,7 @@ function publish(app, data, author, restoredFrom) {
 							source: lesson.source || '',
 							html: lesson.html || '',
 							quiz: lesson.quiz,
+							exercises: lesson.exercises || [],
 							media: lesson.media.map((hash) => refs[hash])
 						});
 					}

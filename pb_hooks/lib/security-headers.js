@@ -27,6 +27,22 @@ const APP_DIRECTIVES = [
 const ADMIN_POLICY =
 	"frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
+// The exercise runner, where learners' own code runs (docs/exercises.md): the policy of
+// scripts/build/runner-page.ts (RUNNER_POLICY, also in the page as a <meta>; a test keeps the two
+// in step), plus what only a header can say: always sandboxed to an opaque origin, even when
+// opened on its own, and framed only by the app.
+const RUNNER_PATHS = ['/runner', '/runner.html'];
+const RUNNER_POLICY = [
+	"default-src 'none'",
+	"script-src 'unsafe-inline'",
+	"style-src 'unsafe-inline'",
+	'img-src data:',
+	"form-action 'none'",
+	"base-uri 'none'",
+	'sandbox allow-scripts',
+	"frame-ancestors 'self'"
+].join('; ');
+
 // JSON and uploaded files are never pages: if one is opened as a document, it may load nothing.
 const API_POLICY =
 	"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -105,6 +121,7 @@ function appPolicy() {
 }
 
 function policyFor(path) {
+	if (RUNNER_PATHS.indexOf(path) >= 0) return RUNNER_POLICY;
 	if (path === '/_' || path.startsWith('/_/')) return ADMIN_POLICY;
 	if (path === '/api' || path.startsWith('/api/')) return API_POLICY;
 	return appPolicy();
@@ -117,7 +134,10 @@ function policyFor(path) {
 function apply(c) {
 	const header = c.response().header();
 	for (const name in COMMON) header.set(name, COMMON[name]);
-	header.set('Content-Security-Policy', policyFor(c.request().url.path));
+	const path = c.request().url.path;
+	header.set('Content-Security-Policy', policyFor(path));
+	// The app frames the runner; nothing else may.
+	if (RUNNER_PATHS.indexOf(path) >= 0) header.set('X-Frame-Options', 'SAMEORIGIN');
 }
 
 module.exports = { apply, appPolicy, bootstrapHashes };

@@ -105,6 +105,10 @@ function fileFor(fsys, path) {
 	const wanted = locate(path);
 	const info = regularFile(fsys, wanted.name);
 	if (info) return { name: wanted.name, info };
+	// A page built as NAME.html answers /NAME, the address the service worker precaches it under
+	// (@vite-pwa/sveltekit drops .html, as for prerendered pages): the exercise runner, /runner.
+	const page = wanted.fallback ? regularFile(fsys, `${wanted.name}.html`) : null;
+	if (page) return { name: `${wanted.name}.html`, info: page };
 	const index = wanted.fallback ? regularFile(fsys, 'index.html') : null;
 	return index ? { name: 'index.html', info: index } : null;
 }

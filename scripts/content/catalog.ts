@@ -1,4 +1,5 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
+import type { Exercise } from '../../src/lib/exercises/types';
 import type { CompiledMedia } from './pictures';
 
 /**
@@ -28,6 +29,8 @@ export interface CompiledLesson extends SourceFile {
 	skills: string[];
 	html: string;
 	quiz: Quiz | null;
+	/** Its exercises; absent when it has none, so that the hashes of other lessons stay as they were. */
+	exercises?: Exercise[];
 	/** The hashes of the pictures its HTML places, in order; the pictures are its pathway's. */
 	media: string[];
 	/** sha256 of everything above and of the id of the module it sits in. */

@@ -1,9 +1,11 @@
 import type { Level, Quiz } from '../../src/lib/content/types';
 import type { FileReport } from './diagnostics';
+import type { PlacedExercise } from './exercise';
 import { sizeProblem } from './limits';
 import { placedTokens, type PlacedToken } from './markdown-tokens';
 import { dialects } from './rules/dialects';
 import { emptyBody } from './rules/empty-body';
+import { exerciseBlocks } from './rules/exercise-blocks';
 import { headings } from './rules/headings';
 import { links } from './rules/links';
 import { pictures } from './rules/pictures';
@@ -28,14 +30,19 @@ export interface BodyContext {
 	sanitiser: Sanitiser;
 }
 
-/** What each rule is given: the body's tokens, where they are, and somewhere to put a quiz. */
+/** What each rule is given: the body's tokens, where they are, and somewhere to put a quiz and exercises. */
 export interface BodyCheck {
 	context: BodyContext;
 	body: string;
 	tokens: PlacedToken[];
 	/** The offset in the file of a token. */
 	at(placed: PlacedToken): number;
-	result: { quiz?: Quiz };
+	result: BodyResult;
+}
+
+export interface BodyResult {
+	quiz?: Quiz;
+	exercises?: PlacedExercise[];
 }
 
 /** One kind of check over a Markdown body; each reports what it finds in `check.context.report`. */
@@ -44,6 +51,7 @@ export type BodyRule = (check: BodyCheck) => void;
 /** Every check a body gets. A new kind of check is a new file in rules/ and a line here. */
 export const BODY_RULES: BodyRule[] = [
 	quizBlocks,
+	exerciseBlocks,
 	emptyBody,
 	headings,
 	links,
@@ -53,8 +61,8 @@ export const BODY_RULES: BodyRule[] = [
 	dialects
 ];
 
-/** Checks a Markdown body and returns its quiz, if it has one. */
-export function checkBody(body: string, context: BodyContext): { quiz?: Quiz } {
+/** Checks a Markdown body and returns its quiz and exercises, if it has them. */
+export function checkBody(body: string, context: BodyContext): BodyResult {
 	const tooBig = sizeProblem(body);
 	if (tooBig) {
 		context.report.error(context.bodyOffset + tooBig.offset, tooBig.message);

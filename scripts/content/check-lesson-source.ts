@@ -2,6 +2,7 @@ import type { Level, Quiz } from '../../src/lib/content/types';
 import { checkBody } from './check-body';
 import type { ContentFiles } from './content-files';
 import { FileReport, sortDiagnostics, type Diagnostic } from './diagnostics';
+import type { PlacedExercise } from './exercise';
 import { readFrontmatter } from './frontmatter';
 import { renderContent } from './links';
 import type { Sanitiser } from './sanitize';
@@ -28,6 +29,8 @@ export interface CheckedLesson {
 	/** The hashes of the pictures `html` places, in order (none where `files` knows no hashes). */
 	media: string[];
 	quiz: Quiz | null;
+	/** Its ```exercise blocks, checked but not yet run (verify-exercises.ts runs them). */
+	exercises: PlacedExercise[];
 }
 
 /**
@@ -44,7 +47,7 @@ export function checkLessonSource(
 	try {
 		const doc = readFrontmatter(text, lessonFrontmatter, report);
 		if (!doc) return unreadable(report);
-		const { quiz } = checkBody(doc.body, {
+		const { quiz, exercises } = checkBody(doc.body, {
 			...context.files,
 			file: path,
 			bodyOffset: doc.bodyOffset,
@@ -62,7 +65,8 @@ export function checkLessonSource(
 			idOffset: doc.idOffset,
 			html,
 			media,
-			quiz: quiz ?? null
+			quiz: quiz ?? null,
+			exercises: exercises ?? []
 		};
 	} catch (error) {
 		report.error(0, internalError(error));
@@ -78,7 +82,8 @@ function unreadable(report: FileReport): CheckedLesson {
 		idOffset: 0,
 		html: '',
 		media: [],
-		quiz: null
+		quiz: null,
+		exercises: []
 	};
 }
 

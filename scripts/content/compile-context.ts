@@ -4,6 +4,7 @@ import { internalError } from './check-lesson-source';
 import { checkBody } from './check-body';
 import { contentFiles, type ContentFiles } from './content-files';
 import { FileReport } from './diagnostics';
+import type { PlacedExercise } from './exercise';
 import { readFrontmatter, type ParsedFile } from './frontmatter';
 import { renderContent, type Rendered } from './links';
 import type { CompiledMedia } from './pictures';
@@ -40,6 +41,13 @@ export interface CompileContext {
 	media(hash: string): CompiledMedia | undefined;
 	/** Every file's diagnostics so far. */
 	reports(): FileReport[];
+	/** The exercises of the lessons compiled so far, for verify-exercises.ts to run. */
+	readonly exercises: FileExercise[];
+}
+
+export interface FileExercise {
+	file: string;
+	placed: PlacedExercise;
 }
 
 export function compileContext(input: ContentInput, sanitiser: Sanitiser): CompileContext {
@@ -70,6 +78,7 @@ export function compileContext(input: ContentInput, sanitiser: Sanitiser): Compi
 		files,
 		sanitiser,
 		reportFor,
+		exercises: [],
 		read: (file, schema) => readFrontmatter(input.markdown.get(file), schema, reportFor(file)),
 		claimId(id, file, offset) {
 			const first = seenIds.get(id);

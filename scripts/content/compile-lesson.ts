@@ -24,6 +24,7 @@ export function compileLesson(
 		sanitiser: context.sanitiser
 	});
 	context.reportFor(file).diagnostics.push(...checked.problems);
+	context.exercises.push(...checked.exercises.map((placed) => ({ file, placed })));
 	const { meta } = checked;
 	if (!meta) return undefined;
 	context.claimId(meta.id, file, checked.idOffset);
@@ -36,6 +37,9 @@ export function compileLesson(
 		source: checked.body,
 		html: checked.html,
 		quiz: checked.quiz,
+		...(checked.exercises.length > 0 && {
+			exercises: checked.exercises.map((placed) => placed.exercise)
+		}),
 		media: checked.media
 	};
 	return { ...lesson, hash: contentHash(lesson, moduleId) };

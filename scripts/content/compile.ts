@@ -1,5 +1,5 @@
 import type { CompiledLesson, CompiledPathway } from './catalog';
-import { compileContext, type ContentInput } from './compile-context';
+import { compileContext, type ContentInput, type FileExercise } from './compile-context';
 import { compilePathway } from './compile-pathway';
 import { sortDiagnostics, type Diagnostic } from './diagnostics';
 import { classify } from './folders';
@@ -15,6 +15,8 @@ export interface CompiledContent {
 	diagnostics: Diagnostic[];
 	/** Per file, for the editor preview. */
 	lessonsByFile: Map<string, CompiledLesson>;
+	/** Every lesson's exercises, checked but not yet run (verify-exercises.ts). */
+	exercises: FileExercise[];
 }
 
 /**
@@ -50,5 +52,5 @@ export function compileContent(input: ContentInput, sanitiser: Sanitiser): Compi
 		count: p.media.length,
 		gzipBytes: p.media.reduce((sum, m) => sum + m.gzipBytes, 0)
 	}));
-	return { pathways, pictures, diagnostics, lessonsByFile };
+	return { pathways, pictures, diagnostics, lessonsByFile, exercises: context.exercises };
 }

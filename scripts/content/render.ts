@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { escapeHtml, figureHtml, loneImage } from './figure';
 import { lexMarkdown, markdownParser } from './markdown';
+import { isExerciseBlock } from './rules/exercise-blocks';
 import type { Sanitised, Sanitiser } from './sanitize';
 
 export interface RenderLinks {
@@ -11,8 +12,8 @@ export interface RenderLinks {
 }
 
 /**
- * Markdown (GFM) → HTML → DOMPurify. ```quiz blocks are taken out: quizzes are published as
- * data and shown by the app, not as HTML. A picture alone in its paragraph becomes a figure
+ * Markdown (GFM) → HTML → DOMPurify. ```quiz and ```exercise blocks are taken out: they are data
+ * for the app, not HTML. A picture alone in its paragraph becomes a figure
  * placeholder (figure.ts); an image anywhere else becomes its alt text.
  */
 export function renderMarkdown(
@@ -36,7 +37,7 @@ export function renderMarkdown(
 			}
 		}
 	});
-	const tokens = lexMarkdown(source).filter((t) => !isQuizBlock(t));
+	const tokens = lexMarkdown(source).filter((t) => !isQuizBlock(t) && !isExerciseBlock(t));
 	marked.walkTokens(tokens, (token) => {
 		if (token.type === 'link') {
 			const link = token as Tokens.Link;

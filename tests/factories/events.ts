@@ -38,6 +38,10 @@ export function randomHistory(
 		if (roll < 0.55) return { ...base, type: 'lesson_completed' };
 		if (roll < 0.75)
 			return { ...base, type: 'quiz_answered', question: i % 4, correct: random() < 0.5 };
+		if (roll < 0.8) {
+			const failed = random() < 0.5 ? [] : [i % 3];
+			return { ...base, type: 'exercise_checked', exercise: 'ex', passed: !failed.length, failed };
+		}
 		const total = 3 + Math.floor(random() * 3);
 		const correct = Math.floor(random() * (total + 1));
 		return { ...base, type: 'quiz_completed', correct, total, passed: correct / total >= 0.7 };

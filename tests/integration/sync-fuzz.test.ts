@@ -10,7 +10,13 @@ const PUSH = `${url}/api/clyde/sync/push`;
 const CASES = 3000;
 const IN_FLIGHT = 8;
 const MiB = 1 << 20;
-const TYPES = ['lesson_opened', 'lesson_completed', 'quiz_answered', 'quiz_completed'];
+const TYPES = [
+	'lesson_opened',
+	'lesson_completed',
+	'quiz_answered',
+	'quiz_completed',
+	'exercise_checked'
+];
 const FIELDS = ['id', 'type', 'lesson', 'module', 'pathway', 'at'];
 
 type Json = unknown;
@@ -90,6 +96,8 @@ function fuzzer(seed: number, lessons: string[], tokens: { bad: string[]; foreig
 		if (event.type === 'quiz_answered') Object.assign(event, { question: int(10), correct: true });
 		if (event.type === 'quiz_completed')
 			Object.assign(event, { total: 5, correct: 3, passed: true });
+		if (event.type === 'exercise_checked')
+			Object.assign(event, { exercise: 'first-heading', passed: false, failed: [0, 2] });
 		return event;
 	};
 	/** Breaks one event; returns what was done, and the event (or what replaces it). */
@@ -136,6 +144,37 @@ function fuzzer(seed: number, lessons: string[], tokens: { bad: string[]; foreig
 				]);
 				return ['bad quiz result', { ...event, type: 'quiz_completed', total, correct, passed }];
 			},
+			() => {
+				// Never code: an exercise event carries which checks failed, and nothing else.
+				const [exercise, passed, failed] = pick<Json[]>([
+					['', false, [0]],
+					['Bad Id', false, [0]],
+					['ex', 'no', [0]],
+					['ex', true, [1]],
+					['ex', false, []],
+					['ex', false, [-1]],
+					['ex', false, [1.5]],
+					['ex', false, ['0']],
+					['ex', false, '<h1>my code</h1>'],
+					['ex', false, Array.from({ length: 101 }, (_, i) => i)],
+					[undefined, true, []]
+				]);
+				return [
+					'bad exercise result',
+					{ ...event, type: 'exercise_checked', exercise, passed, failed }
+				];
+			},
+			() => [
+				'exercise with code',
+				{
+					...event,
+					type: 'exercise_checked',
+					exercise: 'ex',
+					passed: true,
+					failed: [],
+					files: { 'index.html': '<h1>mine</h1>' }
+				}
+			],
 			() => {
 				const key = pick([
 					'user',

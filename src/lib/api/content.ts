@@ -71,6 +71,7 @@ export function isStoredLesson(value: unknown): value is StoredLesson {
 		typeof lesson.minutes === 'number' &&
 		(lesson.quiz === null ||
 			(typeof lesson.quiz === 'object' &&
-				Array.isArray((lesson.quiz as { questions?: unknown }).questions)))
+				Array.isArray((lesson.quiz as { questions?: unknown }).questions))) &&
+		(lesson.exercises === undefined || Array.isArray(lesson.exercises))
 	);
 }

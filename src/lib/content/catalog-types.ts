@@ -1,3 +1,4 @@
+import type { Exercise } from '../exercises/types';
 import type { Level, Quiz } from './types';
 
 /** What GET /api/clyde/catalog answers: published pathways without lesson bodies. */
@@ -85,6 +86,8 @@ export interface StoredLesson {
 	outcomes: string[];
 	html: string;
 	quiz: Quiz | null;
+	/** Its exercises; absent from a lesson stored before lessons had them. */
+	exercises?: Exercise[];
 	/** Its pictures; absent from a lesson stored before pictures were separate resources. */
 	media?: MediaRef[];
 	hash: string;

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { IssuerDocument, StoredBadge } from '$lib/badges/types';
 import type { CatalogPathway, StoredLesson, StoredMedia } from '$lib/content/catalog-types';
+import type { ExerciseDraft } from '$lib/exercises/drafts';
 import type { ProgressEvent } from '$lib/progress/event-types';
 import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
 
@@ -45,6 +46,8 @@ export type ClydeDatabase = Dexie & {
 	badges: EntityTable<StoredBadge & { user: string }, 'id'>;
 	/** Badge issuers' public keys, so /verify works offline once fetched. */
 	issuers: EntityTable<IssuerDocument, 'id'>;
+	/** Learners' code for exercises, as they left it: on this phone only. */
+	drafts: EntityTable<ExerciseDraft, 'key'>;
 };
 
 /**
@@ -78,5 +81,6 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 	db.version(4).stores({ media: '[pathway+hash], pathway, hash' });
 	// Badges the learner claimed, and the issuers' public keys, so both work offline.
 	db.version(5).stores({ badges: 'id, [user+pathway]', issuers: 'id' });
+	db.version(6).stores({ drafts: 'key, lesson' });
 	return db;
 }

@@ -33,7 +33,19 @@ export interface QuizCompleted extends EventBase {
 	passed: boolean;
 }
 
-export type ProgressEvent = LessonOpened | LessonCompleted | QuizAnswered | QuizCompleted;
+/**
+ * The learner pressed Check on an exercise: whether every check passed, and which did not (their
+ * indices in the exercise's checks). Never the learner's code: that stays on the phone.
+ */
+export interface ExerciseChecked extends EventBase {
+	type: 'exercise_checked';
+	exercise: string;
+	passed: boolean;
+	failed: number[];
+}
+
+export type ProgressEvent =
+	LessonOpened | LessonCompleted | QuizAnswered | QuizCompleted | ExerciseChecked;
 export type ProgressEventType = ProgressEvent['type'];
 
 /** An event as a screen asks for it; id and time are added when it is recorded. */

@@ -10,7 +10,8 @@ export const DETAIL_FIELDS = {
 	lesson_opened: [],
 	lesson_completed: [],
 	quiz_answered: ['question', 'correct'],
-	quiz_completed: ['correct', 'total', 'passed']
+	quiz_completed: ['correct', 'total', 'passed'],
+	exercise_checked: ['exercise', 'passed', 'failed']
 } as const satisfies Record<ProgressEventType, readonly string[]>;
 
 /** A progress event as PocketBase stores it (pb_migrations/1764230600_progress_events.js). */
