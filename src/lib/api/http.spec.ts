@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import {
 	ApiError,
 	caller,
@@ -11,6 +12,8 @@ import {
 	TooManyRequests,
 	tryAgainIn
 } from './http';
+
+beforeAll(() => i18n.use('en'));
 
 /** A transport that answers every call with one fixed response, and notes what it was asked. */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {

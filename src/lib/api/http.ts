@@ -1,3 +1,5 @@
+import { t } from '$lib/i18n/i18n.svelte';
+
 /**
  * Every way a call to the server can fail, as one family: sync, sign-in and downloads all
  * decide what to do by these classes, never by status codes.
@@ -76,8 +78,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 
 /** "Try again in 15 minutes." for a learner who was told to wait `ms`. */
 export function tryAgainIn(ms: number): string {
-	const minutes = Math.max(1, Math.ceil(ms / 60_000));
-	return `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+	return t('try_again_in', { count: Math.max(1, Math.ceil(ms / 60_000)) });
 }
 
 export interface CallOptions {

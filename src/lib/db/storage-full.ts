@@ -1,14 +1,14 @@
+import { t } from '$lib/i18n/i18n.svelte';
+
 /**
  * The phone has no room left for Clyde's IndexedDB: the browser refused a write with
  * QuotaExceededError and rolled its transaction back, so nothing saved earlier is touched.
- * The message is for the learner, whole.
+ * The message is for the learner, whole, in their language.
  */
 export class StorageFullError extends Error {
 	override name = 'StorageFullError';
 	constructor() {
-		super(
-			'This phone is out of space for Clyde, so this was not saved. Free some space (for example, remove a downloaded pathway) and try again. Everything saved before is kept.'
-		);
+		super(t('storage_full'));
 	}
 }
 

@@ -3,6 +3,7 @@ import { resolve } from '$app/paths';
 import { getApp } from '$lib/app-context';
 import type { LessonPlace } from '$lib/catalog/find';
 import { StorageFullError } from '$lib/db/storage-full';
+import { t } from '$lib/i18n/i18n.svelte';
 import { recordEvent } from '$lib/progress/record-event';
 
 /**
@@ -47,7 +48,7 @@ export class GoOn {
 			this.problem =
 				error instanceof StorageFullError
 					? error.message
-					: `Could not save your progress on this phone: ${(error as Error).message}. Try again.`;
+					: t('progress_not_saved', { reason: (error as Error).message });
 			return;
 		}
 		// eslint-disable-next-line svelte/no-navigation-without-resolve -- resolved in href()
