@@ -95,6 +95,8 @@ export async function launchChromium(
 		profileParent?: string;
 		/** The phone's time zone (IANA), e.g. for weeks that end at midnight where the learner is. */
 		timezoneId?: string;
+		/** The phone's language (BCP 47): navigator.languages and Accept-Language say it. */
+		locale?: string;
 	} = {}
 ): Promise<LaunchedBrowser> {
 	const browser = await findChromium();
@@ -106,7 +108,8 @@ export async function launchChromium(
 		args: FLAGS,
 		viewport: options.viewport ?? { width: 390, height: 844 },
 		bypassCSP: options.bypassCSP ?? false,
-		...(options.timezoneId && { timezoneId: options.timezoneId })
+		...(options.timezoneId && { timezoneId: options.timezoneId }),
+		...(options.locale && { locale: options.locale })
 	});
 	return {
 		context,
