@@ -39,7 +39,10 @@ export default {
 		return {
 			SvelteText(node) {
 				// Text inside <style> and <script> is code, not words.
-				if (node.parent?.type === 'SvelteStyleElement' || node.parent?.type === 'SvelteScriptElement')
+				if (
+					node.parent?.type === 'SvelteStyleElement' ||
+					node.parent?.type === 'SvelteScriptElement'
+				)
 					return;
 				check(node, node.value);
 			},
