@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { authApi, tokenExpiry } from './auth';
-import { caller, TooManyRequests, tryAgainIn } from './http';
+import { caller, TooManyRequests } from './http';
+import { tryAgainIn } from './try-again-in';
 
 beforeAll(() => i18n.use('en'));
 

@@ -9,9 +9,9 @@ import {
 	retryAfterMs,
 	ServerFull,
 	SignInNeeded,
-	TooManyRequests,
-	tryAgainIn
+	TooManyRequests
 } from './http';
+import { tryAgainIn } from './try-again-in';
 
 beforeAll(() => i18n.use('en'));
 

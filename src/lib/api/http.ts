@@ -1,5 +1,3 @@
-import { t } from '$lib/i18n/i18n.svelte';
-
 /**
  * Every way a call to the server can fail, as one family: sync, sign-in and downloads all
  * decide what to do by these classes, never by status codes.
@@ -74,11 +72,6 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 	if (/^\d+$/.test(value)) return Number(value) * 1000;
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? 60_000 : Math.max(0, date - now);
-}
-
-/** "Try again in 15 minutes." for a learner who was told to wait `ms`. */
-export function tryAgainIn(ms: number): string {
-	return t('try_again_in', { count: Math.max(1, Math.ceil(ms / 60_000)) });
 }
 
 export interface CallOptions {

@@ -1,14 +1,15 @@
-import { t } from '$lib/i18n/i18n.svelte';
-
 /**
  * The phone has no room left for Clyde's IndexedDB: the browser refused a write with
  * QuotaExceededError and rolled its transaction back, so nothing saved earlier is touched.
- * The message is for the learner, whole, in their language.
+ * The message is English, for logs and Node tools: screens show `t('storage_full')` instead
+ * (the data layer runs in Node too, where the interface's messages are not loaded).
  */
 export class StorageFullError extends Error {
 	override name = 'StorageFullError';
 	constructor() {
-		super(t('storage_full'));
+		super(
+			'This phone is out of space for Clyde, so this was not saved. Free some space (for example, remove a downloaded pathway) and try again. Everything saved before is kept.'
+		);
 	}
 }
 

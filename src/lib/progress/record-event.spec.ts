@@ -1,11 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { i18n } from '$lib/i18n/i18n.svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
 import { StorageFullError } from '$lib/db/storage-full';
 import { recordEvent } from './record-event';
-
-beforeAll(() => i18n.use('en'));
 
 describe('recordEvent', () => {
 	let db: ClydeDatabase;

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { i18n } from '$lib/i18n/i18n.svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TooManyRequests } from '$lib/api/http';
 import type { LearnerApi } from '$lib/api/learner-api';
 import type { PushResult, SyncApi } from '$lib/api/sync';
@@ -8,8 +7,6 @@ import { openDatabase, type ClydeDatabase } from '$lib/db/database';
 import { recordEvent } from '$lib/progress/record-event';
 import { saveSession } from './session-store';
 import { SyncEngine, type EngineClock } from './sync-engine';
-
-beforeAll(() => i18n.use('en'));
 
 /** A clock the test moves by hand; the engine's timers are only recorded. */
 function manualClock(start = Date.parse('2026-01-01T10:00:00Z')) {

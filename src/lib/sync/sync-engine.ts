@@ -7,7 +7,6 @@ import { backoffDelay } from './backoff';
 import { pullEvents } from './pull-events';
 import { pushOutbox } from './push-outbox';
 import { loadSession, saveSession } from './session-store';
-import { t } from '$lib/i18n/i18n.svelte';
 
 export type SyncState = 'idle' | 'syncing' | 'waiting' | 'signed-out' | 'sign-in-needed';
 
@@ -139,7 +138,7 @@ export class SyncEngine {
 			if (error instanceof SignInNeeded) {
 				this.#set({
 					state: 'sign-in-needed',
-					message: t('sync_sign_in_again')
+					message: 'Sign in again to sync. Your progress is kept on this phone.'
 				});
 				return;
 			}

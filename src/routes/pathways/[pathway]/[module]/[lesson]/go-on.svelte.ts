@@ -47,7 +47,7 @@ export class GoOn {
 		} catch (error) {
 			this.problem =
 				error instanceof StorageFullError
-					? error.message
+					? t('storage_full')
 					: t('progress_not_saved', { reason: (error as Error).message });
 			return;
 		}
