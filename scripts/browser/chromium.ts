@@ -97,6 +97,8 @@ export async function launchChromium(
 		timezoneId?: string;
 		/** More command-line flags, after ours (e.g. a debugging port for Lighthouse). */
 		args?: string[];
+		/** The phone's language (BCP 47): navigator.languages and Accept-Language say it. */
+		locale?: string;
 	} = {}
 ): Promise<LaunchedBrowser> {
 	const browser = await findChromium();
@@ -108,7 +110,8 @@ export async function launchChromium(
 		args: [...FLAGS, ...(options.args ?? [])],
 		viewport: options.viewport ?? { width: 390, height: 844 },
 		bypassCSP: options.bypassCSP ?? false,
-		...(options.timezoneId && { timezoneId: options.timezoneId })
+		...(options.timezoneId && { timezoneId: options.timezoneId }),
+		...(options.locale && { locale: options.locale })
 	});
 	return {
 		context,

@@ -110,7 +110,7 @@ describe('pictures in lessons (real Chromium, real service worker, real PocketBa
 		await useSettings(page, { lowData: true });
 		await page.reload();
 		// Sizes are announced in whole MB; what low-data mode leaves out is said beside them.
-		await page.getByText(/^Low-data mode is on: the pictures \(\d+ KB\) are not saved\./).waitFor();
+		await page.getByText(/^Low-data mode is on: the pictures \(\d+ kB\) are not saved\./).waitFor();
 
 		const mediaRequests: string[] = [];
 		context.on('request', (r) => {
@@ -122,7 +122,7 @@ describe('pictures in lessons (real Chromium, real service worker, real PocketBa
 		expect(await readStore(page, 'media')).toEqual([]);
 
 		await page.goto(LESSON);
-		const show = page.getByRole('button', { name: /^Show picture \(\d+ KB\)$/ });
+		const show = page.getByRole('button', { name: /^Show picture \(\d+ kB\)$/ });
 		await show.first().waitFor();
 		expect(await show.count()).toBe(2);
 		await page.getByText(GESTURES).waitFor();

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { authApi, tokenExpiry } from './auth';
-import { caller, TooManyRequests, tryAgainIn } from './http';
+import { caller, TooManyRequests } from './http';
+import { tryAgainIn } from './try-again-in';
+
+beforeAll(() => i18n.use('en'));
 
 /** The auth calls over a transport that answers every call with one fixed response. */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {

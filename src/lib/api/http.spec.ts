@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import {
 	ApiError,
 	caller,
@@ -8,9 +9,11 @@ import {
 	retryAfterMs,
 	ServerFull,
 	SignInNeeded,
-	TooManyRequests,
-	tryAgainIn
+	TooManyRequests
 } from './http';
+import { tryAgainIn } from './try-again-in';
+
+beforeAll(() => i18n.use('en'));
 
 /** A transport that answers every call with one fixed response, and notes what it was asked. */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -74,12 +74,6 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 	return Number.isNaN(date) ? 60_000 : Math.max(0, date - now);
 }
 
-/** "Try again in 15 minutes." for a learner who was told to wait `ms`. */
-export function tryAgainIn(ms: number): string {
-	const minutes = Math.max(1, Math.ceil(ms / 60_000));
-	return `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-}
-
 export interface CallOptions {
 	method?: 'GET' | 'POST' | 'DELETE';
 	/** Query parameters, encoded here: callers never build a query string. */

@@ -1,7 +1,8 @@
 /**
  * The phone has no room left for Clyde's IndexedDB: the browser refused a write with
  * QuotaExceededError and rolled its transaction back, so nothing saved earlier is touched.
- * The message is for the learner, whole.
+ * The message is English, for logs and Node tools: screens show `t('storage_full')` instead
+ * (the data layer runs in Node too, where the interface's messages are not loaded).
  */
 export class StorageFullError extends Error {
 	override name = 'StorageFullError';

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { BadAnswer, Offline, RetryLater } from '$lib/api/http';
 import { StorageFullError } from '$lib/db/storage-full';
 import { downloadProblem } from './download-problem';
+
+beforeAll(() => i18n.use('en'));
 
 describe('downloadProblem', () => {
 	it('tells a dropped connection from a full phone and from the server', () => {

@@ -1,13 +1,11 @@
 import { ApiError, Offline } from '$lib/api/http';
 import { StorageFullError } from '$lib/db/storage-full';
+import { t } from '$lib/i18n/i18n.svelte';
 
 /** Why a download stopped, in words for the learner. What was stored so far is always kept. */
 export function downloadProblem(error: unknown): string {
-	if (error instanceof StorageFullError)
-		return 'Your phone is out of space for Clyde. Free some space (or remove another download) and try again. Nothing you did is lost.';
-	if (error instanceof Offline)
-		return 'The connection dropped. What was downloaded is kept: try again to finish.';
-	if (error instanceof ApiError)
-		return `The server could not send the lessons (${error.message}). Try again later.`;
-	return `The download stopped: ${(error as Error).message}`;
+	if (error instanceof StorageFullError) return t('download_problem_full');
+	if (error instanceof Offline) return t('download_problem_offline');
+	if (error instanceof ApiError) return t('download_problem_server', { reason: error.message });
+	return t('download_problem_other', { reason: (error as Error).message });
 }

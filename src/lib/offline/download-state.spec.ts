@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { makePathway } from '../../../tests/factories/catalog';
 import { describeUpdate, downloadState, formatMegabytes } from './download-state';
+
+beforeAll(() => i18n.use('en'));
 
 const pathway = makePathway('p', 2, 5);
 const all = new Map(pathway.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.hash])));

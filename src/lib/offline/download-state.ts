@@ -1,4 +1,5 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
 
 export type DownloadState =
 	| { kind: 'none' }
@@ -57,20 +58,24 @@ const MB = 1024 * 1024;
  * data plans and storage settings use, never a byte count.
  */
 export function formatMegabytes(bytes: number): string {
-	if (bytes < MB) return 'less than 1 MB';
-	return `about ${Math.round(bytes / MB).toLocaleString('en-GB')} MB`;
+	if (bytes < MB) return t('size_under_one_mb', { size: unit(1, 'megabyte') });
+	return t('size_about', { size: unit(Math.round(bytes / MB), 'megabyte') });
 }
 
 /** "12 KB": for what is well under a megabyte, such as a lesson's pictures (at least 1 KB). */
 export function formatKilobytes(bytes: number): string {
-	return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+	return unit(Math.max(1, Math.round(bytes / 1024)), 'kilobyte');
+}
+
+/** "3 MB", "3 Mo", "٣ ميغابايت": the number and unit written the language's way. */
+function unit(value: number, unit: 'megabyte' | 'kilobyte'): string {
+	return new Intl.NumberFormat(i18n.tag, { style: 'unit', unit }).format(value);
 }
 
 /** An update in words: "1 new lesson", "2 lessons changed", "1 new lesson, 2 changed". */
 export function describeUpdate(update: { added: number; changed: number }): string {
-	const added = `${update.added} new lesson${update.added === 1 ? '' : 's'}`;
+	const added = t('update_added', { count: update.added });
 	if (update.changed === 0) return added;
-	if (update.added === 0)
-		return `${update.changed} lesson${update.changed === 1 ? '' : 's'} changed`;
-	return `${added}, ${update.changed} changed`;
+	if (update.added === 0) return t('update_changed', { count: update.changed });
+	return t('update_added_and_changed', { added, count: update.changed });
 }

@@ -81,7 +81,7 @@ describe('Picture', () => {
 
 	it('in low-data mode shows the alt text and fetches nothing until asked', async () => {
 		show({ lowData: true });
-		const button = await screen.findByRole('button', { name: 'Show picture (3 KB)' });
+		const button = await screen.findByRole('button', { name: 'Show picture (3 kB)' });
 		expect(screen.getByText(ALT)).toBeInTheDocument();
 		expect(button).toHaveAccessibleDescription(`Picture: ${ALT}`);
 		expect(api.asked).toEqual([]);
@@ -96,7 +96,7 @@ describe('Picture', () => {
 
 	it('explains, offline, why the picture cannot come, and fetches nothing', async () => {
 		show({ lowData: true, online: false });
-		await userEvent.click(await screen.findByRole('button', { name: 'Show picture (3 KB)' }));
+		await userEvent.click(await screen.findByRole('button', { name: 'Show picture (3 kB)' }));
 		expect(screen.getByRole('status')).toHaveTextContent(
 			'You are offline, so the picture cannot be fetched now.'
 		);

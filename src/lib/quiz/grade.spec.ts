@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import type {
 	MultipleChoiceQuestion,
 	OrderQuestion,
@@ -18,6 +19,8 @@ import {
 	type Answer,
 	type Draft
 } from './grade';
+
+beforeAll(() => i18n.use('en'));
 
 const single: SingleChoiceQuestion = {
 	type: 'single',

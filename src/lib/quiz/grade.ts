@@ -3,6 +3,7 @@
  */
 import { normaliseAnswer } from '$lib/content/normalise-answer';
 import type { Question } from '$lib/content/types';
+import { t } from '$lib/i18n/i18n.svelte';
 import { seededRandom } from '$lib/random/seeded-random';
 
 /** What a learner answered. The `type` always matches the question's type. */
@@ -154,16 +155,16 @@ export function currentAnswer(question: Question, draft: Draft): Answer | null {
 export function missingMessage(question: Question): string {
 	switch (question.type) {
 		case 'single':
-			return 'Choose an answer first.';
+			return t('quiz_missing_single');
 		case 'multiple':
-			return 'Choose at least one answer first.';
+			return t('quiz_missing_multiple');
 		case 'true-false':
-			return 'Choose True or False first.';
+			return t('quiz_missing_true_false');
 		case 'text':
-			return 'Type your answer first.';
+			return t('quiz_missing_text');
 		case 'order':
 			// Never shown: an order question starts with the items in some order.
-			return 'Put the items in order first.';
+			return t('quiz_missing_order');
 	}
 }
 
@@ -173,18 +174,18 @@ export function rightAnswer(question: Question): RightAnswer {
 		case 'single':
 		case 'multiple': {
 			const items = question.options.filter((o) => o.correct).map((o) => o.text);
-			const intro = items.length === 1 ? 'The right answer is:' : 'The right answers are:';
+			const intro = items.length === 1 ? t('quiz_right_answer') : t('quiz_right_answers');
 			return { intro, items, ordered: false };
 		}
 		case 'true-false':
 			return {
-				intro: 'The right answer is:',
-				items: [question.answer ? 'True' : 'False'],
+				intro: t('quiz_right_answer'),
+				items: [question.answer ? t('quiz_true') : t('quiz_false')],
 				ordered: false
 			};
 		case 'text':
-			return { intro: 'The right answer is:', items: question.accept.slice(0, 1), ordered: false };
+			return { intro: t('quiz_right_answer'), items: question.accept.slice(0, 1), ordered: false };
 		case 'order':
-			return { intro: 'The right order is:', items: question.items, ordered: true };
+			return { intro: t('quiz_right_order'), items: question.items, ordered: true };
 	}
 }

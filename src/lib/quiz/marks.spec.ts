@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import type {
 	MultipleChoiceQuestion,
 	OrderQuestion,
@@ -8,6 +9,8 @@ import type {
 } from '$lib/content/types';
 import { grade, type Answer } from './grade';
 import { MARK_LABELS, marksFor, orderMarks, type Mark } from './marks';
+
+beforeAll(() => i18n.use('en'));
 
 // Feedback as editors write it: praise on the right options, a reason on the wrong ones.
 const single: SingleChoiceQuestion = {

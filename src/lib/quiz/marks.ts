@@ -3,6 +3,7 @@
  * get a mark, and which words go with it. Pure: values in, values out.
  */
 import type { ChoiceOption, Question } from '$lib/content/types';
+import { t } from '$lib/i18n/i18n.svelte';
 import { grade, type Answer } from './grade';
 
 /** right: chosen and right; wrong: chosen and not right; missed: right, not chosen. */
@@ -22,11 +23,18 @@ export type Marks =
 	| { type: 'text'; text: Mark }
 	| { type: 'order'; items: Mark[] };
 
-export const MARK_LABELS = {
-	right: 'Your answer — right',
-	wrong: 'Your answer — not right',
-	missed: 'Right answer'
-} as const satisfies Record<MarkKind, string>;
+/** Read when a mark is made, so they are in the learner's language of the moment. */
+export const MARK_LABELS: Readonly<Record<MarkKind, string>> = {
+	get right() {
+		return t('mark_right');
+	},
+	get wrong() {
+		return t('mark_wrong');
+	},
+	get missed() {
+		return t('mark_missed');
+	}
+};
 
 /**
  * Marks for a list of options, one entry per option (undefined: no mark). A chosen option is
@@ -57,8 +65,8 @@ export function choiceMarks(
 export function orderMarks(order: readonly number[]): Mark[] {
 	return order.map((item, position) =>
 		item === position
-			? { kind: 'right', label: 'Right place' }
-			: { kind: 'wrong', label: `Not right — it goes at number ${item + 1}` }
+			? { kind: 'right', label: t('mark_right_place') }
+			: { kind: 'wrong', label: t('mark_goes_at', { number: item + 1 }) }
 	);
 }
 

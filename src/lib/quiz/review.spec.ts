@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import type { Question } from '$lib/content/types';
 import { missedQuestions } from './review';
+
+beforeAll(() => i18n.use('en'));
 
 const questions: Question[] = [
 	{

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { sentStatus, type SentFacts } from './sent-status';
+
+beforeAll(() => i18n.use('en'));
 
 const facts = (extra: Partial<SentFacts>): SentFacts => ({
 	status: { state: 'idle' },

@@ -1,3 +1,4 @@
+import { i18n, t } from '$lib/i18n/i18n.svelte';
 import type { SyncStatus } from '$lib/sync/sync-engine';
 
 export interface SentFacts {
@@ -12,26 +13,23 @@ export interface SentFacts {
 
 /**
  * Where the learner's progress is, in their words rather than sync's: always saved on this
- * phone first, then sent to their tutor (or their account). Pure, for the Account page.
+ * phone first, then sent to their tutor (or their account). For the Account page.
  */
 export function sentStatus(facts: SentFacts): string {
-	const to = facts.inClass ? 'your tutor' : 'your account';
-	const changes = `${facts.pending} change${facts.pending === 1 ? '' : 's'}`;
-	const notSent = facts.pending === 1 ? 'is not sent yet' : 'are not sent yet';
-	if (facts.status.state === 'syncing') return `Sending your progress to ${to}…`;
+	const to = facts.inClass ? 'tutor' : 'account';
+	if (facts.status.state === 'syncing') return t(`sent_sending_${to}`);
 	if (facts.pending > 0) {
-		const they = facts.pending === 1 ? 'It goes' : 'They go';
-		if (!facts.online) return `${changes} ${notSent}. ${they} to ${to} when you are back online.`;
-		return `${changes} ${notSent}. Clyde will try again soon.`;
+		if (!facts.online) return t(`sent_pending_offline_${to}`, { count: facts.pending });
+		return t('sent_pending_online', { count: facts.pending });
 	}
 	const last = facts.status.lastSyncedAt;
-	if (!last) return `Nothing to send to ${to} yet.`;
-	const when = new Date(last).toLocaleString('en-GB', {
+	if (!last) return t(`sent_nothing_${to}`);
+	const when = new Date(last).toLocaleString(i18n.tag, {
 		hour: '2-digit',
 		minute: '2-digit',
 		day: 'numeric',
 		month: 'long',
 		timeZone: facts.timeZone
 	});
-	return `Everything is sent to ${to} (last sent ${when}).`;
+	return t(`sent_all_${to}`, { when });
 }

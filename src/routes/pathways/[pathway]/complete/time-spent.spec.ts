@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { describeTime } from './time-spent';
+
+beforeAll(() => i18n.use('en'));
 
 describe('time spent on a pathway, in words', () => {
 	it('gives the lessons’ time and the days it took', () => {

@@ -1,4 +1,5 @@
 import type { PathwayProgress } from '$lib/progress/derive';
+import { t } from '$lib/i18n/i18n.svelte';
 import { calendarDate } from '$lib/progress/week';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,13 +17,15 @@ export function describeTime(
 	const minutes = progress.minutes;
 	const length =
 		minutes < 60
-			? `about ${minutes} minute${minutes === 1 ? '' : 's'}`
+			? t('welcome_minutes', { count: minutes })
 			: minutes < 90
-				? 'about an hour'
-				: `about ${Math.round(minutes / 60)} hours`;
+				? t('time_about_an_hour')
+				: t('welcome_hours', { count: Math.round(minutes / 60) });
 	const day = (at: string | undefined) =>
 		at ? Date.parse(calendarDate(new Date(at), timeZone)) : NaN;
 	const days = Math.round((day(progress.lastDoneAt) - day(progress.startedAt)) / DAY) + 1;
-	if (!(days >= 1)) return `${length} of lessons`;
-	return days === 1 ? `${length} of lessons in one day` : `${length} of lessons over ${days} days`;
+	if (!(days >= 1)) return t('time_of_lessons', { length });
+	return days === 1
+		? t('time_in_one_day', { length })
+		: t('time_over_days', { length, count: days });
 }

@@ -3,6 +3,7 @@ import { resolve } from '$app/paths';
 import { getApp } from '$lib/app-context';
 import type { LessonPlace } from '$lib/catalog/find';
 import { StorageFullError } from '$lib/db/storage-full';
+import { t } from '$lib/i18n/i18n.svelte';
 import { recordEvent } from '$lib/progress/record-event';
 
 /**
@@ -46,8 +47,8 @@ export class GoOn {
 		} catch (error) {
 			this.problem =
 				error instanceof StorageFullError
-					? error.message
-					: `Could not save your progress on this phone: ${(error as Error).message}. Try again.`;
+					? t('storage_full')
+					: t('progress_not_saved', { reason: (error as Error).message });
 			return;
 		}
 		// eslint-disable-next-line svelte/no-navigation-without-resolve -- resolved in href()

@@ -1,0 +1,248 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { axeViolations } from '../support/axe';
+import { waitForServiceWorker } from '../support/learner';
+import { goOffline } from '../support/offline';
+
+const url = inject('pbUrl');
+const LESSON = '/pathways/digital-essentials/staying-safe/strong-passwords';
+const FIRST_LESSON = '/pathways/digital-essentials/getting-started/phones-tablets-and-computers';
+
+/** Every learner screen, by path (the editor and its preview are not translated yet). */
+const SCREENS: [name: string, path: string][] = [
+	['home', '/'],
+	['pathway', '/pathways/digital-essentials'],
+	['module', '/pathways/digital-essentials/staying-safe'],
+	['lesson', LESSON],
+	['quiz', `${LESSON}/quiz`],
+	['pathway-complete', '/pathways/digital-essentials/complete'],
+	['badge', '/pathways/digital-essentials/badge'],
+	['progress', '/progress'],
+	['skills', '/progress/skills'],
+	['settings', '/settings'],
+	['account', '/account'],
+	['join', '/join?code=ABCD2345'],
+	['verify', '/verify'],
+	['page-not-found', '/no/such/page']
+];
+
+async function open(page: Page, path: string) {
+	await page.goto(`${url}${path}`);
+	await page.locator('main h1').first().waitFor();
+	// Let live queries settle (progress bars, download state) before judging the page.
+	await page.waitForLoadState('networkidle');
+}
+
+/** The quiz on screen answered up to its result, so its feedback and result are walked too. */
+async function walkQuiz(page: Page, check: () => Promise<void>) {
+	await open(page, `${LESSON}/quiz`);
+	const form = page.locator('main form');
+	const submit = form.locator('button[type="submit"]');
+	const next = form.locator('button[type="button"]');
+	await submit.click(); // nothing chosen yet: the missing-answer message, for most questions
+	await check();
+	for (let step = 0; step < 40 && !(await page.locator('main section.result').count()); step++) {
+		if (await submit.count()) {
+			if (await form.getByRole('radio').count()) await form.getByRole('radio').first().check();
+			else if (await form.getByRole('checkbox').count())
+				await form.getByRole('checkbox').first().check();
+			else if (await form.getByRole('textbox').count()) await form.getByRole('textbox').fill('x');
+			await submit.click();
+			await next.last().waitFor();
+			await check();
+		} else {
+			await next.last().click();
+			// The next question, or the result once the score is saved.
+			await page.locator('main form button[type="submit"], main section.result').first().waitFor();
+		}
+	}
+	await page.locator('main section.result').waitFor();
+	await check();
+}
+
+// Everything the bundled lessons say (Markdown, pictures): text from it on screen is content,
+// not interface, and is allowed to stay English in the pseudo-locale.
+function contentCorpus(): string {
+	const texts: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (/\.(md|svg|ya?ml)$/.test(entry.name)) texts.push(readFileSync(path, 'utf8'));
+		}
+	};
+	walk('content');
+	return texts.join('\n').replace(/[*_`]/g, '').replace(/\s+/g, ' ');
+}
+
+/** Text on screen (and in labels a screen reader says) that did not come through the messages. */
+function untranslated(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const found: string[] = [];
+		const english = /[A-Za-z]{2,}/;
+		// Elements marked as another language (each language's own name in the chooser, the
+		// signed credential's English) say so on purpose.
+		const otherLanguage = (node: Node) => {
+			const element = node instanceof Element ? node : node.parentElement;
+			const marked = element?.closest('[lang]');
+			return !!marked && marked !== document.documentElement;
+		};
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const parent = node.parentElement;
+			if (!parent || parent.closest('script, style, template')) continue;
+			const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+			if (english.test(text) && !otherLanguage(node)) found.push(text);
+		}
+		for (const element of document.body.querySelectorAll(
+			'[aria-label], [title], [alt], [placeholder]'
+		)) {
+			for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+				const value = element.getAttribute(name);
+				if (value && english.test(value) && !otherLanguage(element)) found.push(`${name}=${value}`);
+			}
+		}
+		if (english.test(document.title)) found.push(`<title>${document.title}`);
+		return found;
+	});
+}
+
+describe('the pseudo-locale finds every word not in the messages', () => {
+	let browser: LaunchedBrowser;
+	let page: Page;
+	const corpus = contentCorpus();
+	// Content and proper nouns: the lessons' own text, the brand and the badge standard's name.
+	const allowed = (text: string) =>
+		corpus.includes(
+			text.replace(/^(alt|title|aria-label|placeholder)=/, '').replace(/^[\s·:,.]+|[\s·:,.]+$/g, '')
+		) || /^(Clyde|Open Badges 3\.0)$/.test(text);
+	const problems = new Map<string, string[]>();
+	const collect = (where: string) => async () => {
+		const found = (await untranslated(page)).filter((text) => !allowed(text));
+		if (found.length) problems.set(where, [...(problems.get(where) ?? []), ...found]);
+	};
+
+	beforeAll(async () => {
+		browser = await launchChromium({ viewport: { width: 360, height: 800 } });
+		page = await browser.context.newPage();
+		await page.goto(`${url}/`);
+		await page.evaluate(() => localStorage.setItem('clyde-locale', 'en-XA'));
+	});
+	afterAll(() => browser?.close());
+
+	it.each(SCREENS)('%s has no hard-coded English', async (name, path) => {
+		await open(page, path);
+		await collect(name)();
+		expect(problems.get(name) ?? []).toEqual([]);
+	});
+
+	it('the quiz, as it is answered, has none either', async () => {
+		await walkQuiz(page, collect('quiz answered'));
+		expect(problems.get('quiz answered') ?? []).toEqual([]);
+	});
+});
+
+/** One language as a phone set to it sees Clyde: every screen, then screenshots for docs/. */
+function walkLanguage(locale: 'ar' | 'ur' | 'pl', dir: 'rtl' | 'ltr') {
+	describe(`a phone set to ${locale}, 360 px`, () => {
+		let browser: LaunchedBrowser;
+		let page: Page;
+		beforeAll(async () => {
+			browser = await launchChromium({ viewport: { width: 360, height: 800 }, locale });
+			page = await browser.context.newPage();
+			// A lesson done first, so the screens show progress as well as their empty state.
+			await open(page, FIRST_LESSON);
+			await page.locator('a.button[rel="next"]').first().click();
+			await page.waitForURL((u) => !u.pathname.endsWith('phones-tablets-and-computers'));
+			await mkdir(`docs/screens/${locale}`, { recursive: true });
+		});
+		afterAll(() => browser?.close());
+
+		it.each(SCREENS)(
+			`%s: <html lang="${locale}" dir="${dir}">, no sideways scroll, axe-clean`,
+			async (name, path) => {
+				await open(page, path);
+				const root = await page.evaluate(() => ({
+					lang: document.documentElement.lang,
+					dir: document.documentElement.dir,
+					overflow: document.documentElement.scrollWidth - window.innerWidth
+				}));
+				expect(root).toEqual({ lang: locale, dir, overflow: 0 });
+				expect(await axeViolations(page)).toEqual([]);
+				if (locale !== 'ur')
+					await page.screenshot({
+						path: `docs/screens/${locale}/${name}-360-light.png`,
+						fullPage: true
+					});
+			}
+		);
+
+		if (dir === 'rtl')
+			it('mirrors: the brand starts on the right, the text runs from the right', async () => {
+				await open(page, '/');
+				const layout = await page.evaluate(() => {
+					const brand = document.querySelector('.brand')?.getBoundingClientRect();
+					return {
+						brandRight: brand ? window.innerWidth - brand.right : -1,
+						align: getComputedStyle(document.querySelector('main') as Element).direction
+					};
+				});
+				expect(layout.brandRight).toBeLessThan(40);
+				expect(layout.align).toBe('rtl');
+			});
+	});
+}
+
+walkLanguage('ar', 'rtl');
+walkLanguage('ur', 'rtl');
+walkLanguage('pl', 'ltr');
+
+describe('switching language offline', () => {
+	let browser: LaunchedBrowser;
+	afterAll(() => browser?.close());
+
+	it('keeps the learner’s progress and needs no network', async () => {
+		browser = await launchChromium({ viewport: { width: 360, height: 800 }, locale: 'en-GB' });
+		const page = await browser.context.newPage();
+		await open(page, FIRST_LESSON);
+		await waitForServiceWorker(page);
+		await page.locator('a.button[rel="next"]').first().click();
+		await page.waitForURL((u) => !u.pathname.endsWith('phones-tablets-and-computers'));
+		await open(page, '/progress');
+		await page.getByText('You have done 1 lesson.').waitFor();
+
+		const online = await goOffline(browser.context);
+		await open(page, '/settings');
+		await page.getByLabel('Polski').check();
+		await page.getByRole('heading', { level: 1, name: 'Ustawienia' }).waitFor();
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+		await page.getByRole('link', { name: 'Postępy' }).click();
+		await page.getByText('Ukończono 1 lekcję.').first().waitFor();
+		// Chosen, it stays chosen: a reload offline opens in Polish.
+		await page.reload();
+		await page.getByRole('heading', { level: 1, name: 'Twoje postępy' }).waitFor();
+		await open(page, '/settings');
+		await page.getByLabel('العربية').check();
+		await page.getByRole('heading', { level: 1, name: 'الإعدادات' }).waitFor();
+		expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+		await online();
+	});
+});
+
+describe('answering the quiz in Arabic', () => {
+	it('the feedback and result screens stay axe-clean', async () => {
+		const browser = await launchChromium({ viewport: { width: 360, height: 800 }, locale: 'ar' });
+		try {
+			const page = await browser.context.newPage();
+			await open(page, '/');
+			await walkQuiz(page, async () => expect(await axeViolations(page)).toEqual([]));
+			await page.screenshot({ path: 'docs/screens/ar/quiz-result-360-light.png', fullPage: true });
+		} finally {
+			await browser.close();
+		}
+	});
+});
