@@ -50,7 +50,7 @@ async function openRunner(app: Page): Promise<void> {
 async function show(app: Page, html: string): Promise<void> {
 	await app.evaluate((html) => {
 		const frame = (window as unknown as { __frame: HTMLIFrameElement }).__frame;
-		frame.contentWindow?.postMessage({ type: 'show', id: 1, html }, '*');
+		frame.contentWindow?.postMessage({ type: 'show', id: 1, html, title: 'Your page' }, '*');
 	}, html);
 	await app.waitForFunction(() =>
 		(window as unknown as { __fromRunner: { type: string }[] }).__fromRunner.some(
@@ -230,7 +230,10 @@ for (;;) {}`
 				button.style.cssText = 'position:fixed;top:0;left:0;z-index:99';
 				document.body.append(button);
 				button.onclick = (event) => (w.__inputDelay = performance.now() - event.timeStamp);
-				w.__frame.contentWindow?.postMessage({ type: 'check', id: 7, html, checks }, '*');
+				w.__frame.contentWindow?.postMessage(
+					{ type: 'check', id: 7, html, title: 'Your page', checks },
+					'*'
+				);
 			},
 			{ html, checks }
 		);

@@ -6,8 +6,8 @@ import type { Check, CheckResult } from '../types';
  * neither ever sends anything but these.
  */
 export type ToRunner =
-	| { type: 'show'; id: number; html: string }
-	| { type: 'check'; id: number; html: string; checks: Check[] };
+	| { type: 'show'; id: number; html: string; title: string }
+	| { type: 'check'; id: number; html: string; title: string; checks: Check[] };
 
 export type FromRunner =
 	| { type: 'ready' }

@@ -22,10 +22,13 @@ export class Runner {
 	#lastBeat = performance.now();
 	#watchdog: ReturnType<typeof setInterval>;
 	#events: RunnerEvents;
+	#title: string;
 	#onMessage: (event: MessageEvent) => void;
 
 	constructor(container: HTMLElement, title: string, events: RunnerEvents) {
 		this.#events = events;
+		// The frame of the learner's page inside the runner is named in the learner's language too.
+		this.#title = title;
 		this.frame = document.createElement('iframe');
 		this.frame.setAttribute('sandbox', 'allow-scripts');
 		this.frame.title = title;
@@ -52,12 +55,15 @@ export class Runner {
 
 	/** Shows the learner's page (built by buildPage). */
 	async show(html: string): Promise<void> {
-		await this.#send({ type: 'show', id: 0, html }, 'shown');
+		await this.#send({ type: 'show', id: 0, html, title: this.#title }, 'shown');
 	}
 
 	/** Shows the page and runs the checks on it; each click check gets a fresh copy. */
 	async check(html: string, checks: Check[]): Promise<CheckResult[]> {
-		const reply = await this.#send({ type: 'check', id: 0, html, checks }, 'results');
+		const reply = await this.#send(
+			{ type: 'check', id: 0, html, title: this.#title, checks },
+			'results'
+		);
 		return reply.type === 'results' ? reply.results : [];
 	}
 

@@ -23,9 +23,14 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  * A new child frame with the page; `shown` replaces the one on screen, others are off stage.
  * With checks, the page checks itself and the promise gives its results.
  */
-function load(html: string, shown: boolean, checks?: Check[]): Promise<CheckResult[]> {
+function load(
+	html: string,
+	title: string,
+	shown: boolean,
+	checks?: Check[]
+): Promise<CheckResult[]> {
 	const frame = document.createElement('iframe');
-	frame.title = 'Your page';
+	frame.title = title;
 	if (!shown) frame.className = 'offstage';
 	const extra = checks
 		? `<script>window.__clydeChecks=${scriptJson(checks)};${__CLYDE_PAGE_CHECKER__}</script>`
@@ -53,7 +58,7 @@ function load(html: string, shown: boolean, checks?: Check[]): Promise<CheckResu
  * The checks that look at the page share one copy, shown on screen; each click check gets a
  * fresh copy of its own, so that clicks cannot change what other checks see.
  */
-async function check(html: string, checks: Check[]): Promise<CheckResult[]> {
+async function check(html: string, title: string, checks: Check[]): Promise<CheckResult[]> {
 	const groups: number[][] = [[]];
 	checks.forEach((c, index) => {
 		if (c.type === 'click-adds' || c.type === 'after-click') groups.push([index]);
@@ -70,7 +75,7 @@ async function check(html: string, checks: Check[]): Promise<CheckResult[]> {
 				CHECK_TIMEOUT_MS
 			)
 		);
-		const found = await Promise.race([load(html, n === 0, subset), silent]);
+		const found = await Promise.race([load(html, title, n === 0, subset), silent]);
 		for (const result of found) {
 			const index = group[result.index];
 			if (index !== undefined) results[index] = { ...result, index };
@@ -85,9 +90,11 @@ window.addEventListener('message', (event: MessageEvent<ToRunner>) => {
 	const message = event.data;
 	current = message.id;
 	if (message.type === 'show') {
-		void load(message.html, true).then(() => post({ type: 'shown', id: message.id }));
+		void load(message.html, message.title, true).then(() =>
+			post({ type: 'shown', id: message.id })
+		);
 	} else if (message.type === 'check') {
-		void check(message.html, message.checks).then((results) =>
+		void check(message.html, message.title, message.checks).then((results) =>
 			post({ type: 'results', id: message.id, results })
 		);
 	}
