@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import PocketBase from 'pocketbase';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -179,6 +181,34 @@ describe('the content editor in the browser (real Chromium, real PocketBase)', (
 			await ann.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
 			expect(await axeViolations(ann), theme).toEqual([]);
 		}
+	});
+
+	it("shows a pathway's skills coverage, as npm run content:coverage counts it", async () => {
+		// The generated report in docs/ is kept current by a test; the editor must agree with it
+		// (on a pathway whose lessons the tests above leave alone: the panel counts drafts too).
+		const report = await readFile(resolve('docs/skills-coverage.md'), 'utf8');
+		const [, covered, total, lessons] =
+			/## Web Foundations\n\n(\d+) of (\d+) statements covered; (\d+) of/.exec(report) ?? [];
+		await ann.goto(`${url}/editor?file=${encodeURIComponent('02-web-foundations/pathway.md')}`);
+		await ann
+			.getByText(
+				`${covered} of ${total} statements are covered by this pathway's ${lessons} lessons`
+			)
+			.waitFor();
+		await ann.getByText(/^Foundation skills: \d+ of \d+$/).click();
+		for (const theme of ['light', 'dark']) {
+			await ann.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+			expect(await axeViolations(ann), theme).toEqual([]);
+			const shots = process.env.CLYDE_SHOTS;
+			if (shots) await ann.screenshot({ path: `${shots}/editor-coverage-1280-${theme}.png` });
+		}
+		// Each lesson named there opens in the editor.
+		const lesson = ann.locator('.coverage li a').first();
+		const href = (await lesson.getAttribute('href')) ?? '';
+		await lesson.click();
+		await ann.waitForURL((u) => u.href.endsWith(href));
+		const file = new URL(href, url).searchParams.get('file');
+		expect(await ann.locator('#source-title').textContent()).toBe(file);
 	});
 
 	it('tells a learner it is for content editors', async () => {
