@@ -23,9 +23,7 @@ export function editorFiles(svelteKitDir: string): Set<string> {
 	const manifest = JSON.parse(
 		readFileSync(join(svelteKitDir, 'output/client/.vite/manifest.json'), 'utf8')
 	) as Record<string, ViteChunk>;
-	const screen = Object.keys(manifest).filter((key) =>
-		/ExerciseScreen/.test(manifest[key]?.name ?? '')
-	);
+	const screen = Object.keys(manifest).filter((key) => isScreenChunk(manifest[key]?.name ?? ''));
 	if (screen.length === 0) throw new Error('editorFiles: no chunk of ExerciseScreen in the build');
 	const reach = (roots: string[], skip: string[], lazy: boolean) => {
 		const seen = new Set<string>();
@@ -49,4 +47,17 @@ export function editorFiles(svelteKitDir: string): Set<string> {
 		for (const css of chunk.css ?? []) files.add(css);
 	}
 	return files;
+}
+
+/**
+ * Whether a chunk is the screen's own. The build groups the app's modules by the entries that
+ * use them and names each group after them (vite.config.ts, `lib`, entries-aware): the screen
+ * is in "lib~ExerciseScreen", while "lib~nodes/11~…~ExerciseScreen" holds modules the lesson
+ * pages share with it (the event ids, for one), which must stay in the precache.
+ */
+export function isScreenChunk(name: string): boolean {
+	const parts = name.split('~');
+	return (
+		parts.includes('ExerciseScreen') && parts.every((p) => p === 'lib' || p === 'ExerciseScreen')
+	);
 }
