@@ -4,30 +4,53 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
-import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
+import { routeOnlyFiles } from './scripts/pwa/route-only-files.ts';
 
 // Files the service worker must not precache (filled once the client build is written; the
 // PWA plugin reads this same array when it generates the worker, after that).
 const precacheIgnores: string[] = [];
+
+// Pages whose code stays out of the precache, so out of a learner's first visit (see
+// route-only-files.ts). Tutors work online; the editor preview only works under `npm run dev`.
+const TUTOR_PAGES = /routes\/(tutor|preview)\//;
+// The badge and /verify come after a pathway is done and the badge is claimed online: their
+// code is kept by the worker when first fetched online (`keptLater` below), and the pathway's
+// last screen fetches it ahead (complete/+page.svelte), so they work offline from then on.
+const LATER_PAGES = /routes\/(verify|pathways\/\[pathway\]\/badge)\//;
+
+// The worker's rule for those later files: their exact URLs, known once the client build is
+// written (the PWA plugin turns this object into sw.js after that). A list rather than every
+// hashed file, so that tutors' code is never kept and old versions' files stay few.
+const keptLater = {
+	urlPattern: /^$/,
+	handler: 'CacheFirst' as const,
+	options: { cacheName: 'clyde-later' }
+};
 
 export default defineConfig({
 	plugins: [
 		contentPreview(),
 		sveltekit(),
 		{
-			// Tutors work online: their pages' code stays off learners' phones (see tutor-only-chunks.ts).
-			name: 'clyde-precache-without-tutor-pages',
+			name: 'clyde-precache-without-later-pages',
 			apply: 'build',
 			writeBundle: {
 				order: 'post',
 				handler() {
-					let files: Set<string>;
+					let tutor: Set<string>, notPrecached: Set<string>;
 					try {
-						files = tutorOnlyFiles('.svelte-kit');
+						tutor = routeOnlyFiles('.svelte-kit', TUTOR_PAGES);
+						notPrecached = routeOnlyFiles(
+							'.svelte-kit',
+							new RegExp(`${TUTOR_PAGES.source}|${LATER_PAGES.source}`)
+						);
 					} catch {
 						return; // not the client build: it has no manifest
 					}
-					precacheIgnores.push(...[...files].map((file) => `client/${file}`));
+					precacheIgnores.push(...[...notPrecached].map((file) => `client/${file}`));
+					const later = [...notPrecached].filter((file) => !tutor.has(file));
+					const escape = (file: string) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+					keptLater.urlPattern = new RegExp(`/(${later.map(escape).join('|')})$`);
 				}
 			}
 		},
@@ -63,7 +86,10 @@ export default defineConfig({
 				// after a single visit. Updates still wait for the learner (no skipWaiting).
 				clientsClaim: true,
 				// Workbox's runtime inside sw.js rather than a file of its own: one request less.
-				inlineWorkboxRuntime: true
+				inlineWorkboxRuntime: true,
+				// The later pages' files (LATER_PAGES), kept once fetched: opened online once, they
+				// open offline afterwards. Hashed names never change content: cache first.
+				runtimeCaching: [keptLater]
 			}
 		})
 	],
