@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Route } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { axeInEveryTheme } from '../support/axe';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
@@ -72,6 +73,7 @@ describe('the app shell, served by PocketBase, in real Chromium', () => {
 				.getByRole('heading', { level: 1, name: 'This screen is not on your phone yet' })
 				.waitFor();
 			await page.getByText('Your progress is safe on this phone.').waitFor();
+			expect(await axeInEveryTheme(page)).toEqual({});
 			await backOnline();
 
 			await page.goto(`${url}/verify`);
