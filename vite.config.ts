@@ -6,11 +6,21 @@ import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
 import { editorFiles } from './scripts/pwa/editor-chunks.ts';
-import { tutorOnlyFiles } from './scripts/pwa/tutor-only-chunks.ts';
+import { routeOnlyFiles } from './scripts/pwa/route-only-files.ts';
 
 // Files the service worker must not precache (filled once the client build is written; the
 // PWA plugin reads this same array when it generates the worker, after that).
 const precacheIgnores: string[] = [];
+
+// Pages whose code stays out of the precache, so out of a learner's first visit (see
+// route-only-files.ts). Tutors and content editors work online (the editor's CodeMirror and
+// checker are large); the editor preview only works under `npm run dev`.
+const TUTOR_PAGES = /routes\/(tutor|preview|editor)\//;
+// The badge and /verify come after a pathway is done and the badge is claimed online: their
+// code is kept by the worker's code cache when first fetched online (`runtimeCaching` below),
+// and the pathway's last screen fetches it ahead (complete/+page.svelte), so they work offline
+// from then on.
+const LATER_PAGES = /routes\/(verify|pathways\/\[pathway\]\/badge)\//;
 
 export default defineConfig({
 	plugins: [
@@ -18,19 +28,21 @@ export default defineConfig({
 		sveltekit(),
 		exerciseRunner(),
 		{
-			// Tutors work online: their pages' code stays off learners' phones (see tutor-only-chunks.ts).
-			name: 'clyde-precache-without-tutor-pages',
+			name: 'clyde-precache-without-later-pages',
 			apply: 'build',
 			writeBundle: {
 				order: 'post',
 				handler() {
-					let files: Set<string>;
+					let notPrecached: Set<string>;
 					try {
-						files = tutorOnlyFiles('.svelte-kit');
+						notPrecached = routeOnlyFiles(
+							'.svelte-kit',
+							new RegExp(`${TUTOR_PAGES.source}|${LATER_PAGES.source}`)
+						);
 					} catch {
 						return; // not the client build: it has no manifest
 					}
-					precacheIgnores.push(...[...files].map((file) => `client/${file}`));
+					precacheIgnores.push(...[...notPrecached].map((file) => `client/${file}`));
 					// The exercise editor comes with a pathway that has exercises, not with a first visit.
 					precacheIgnores.push(...[...editorFiles('.svelte-kit')].map((file) => `client/${file}`));
 				}
@@ -70,8 +82,9 @@ export default defineConfig({
 				// The first worker takes control of the open page at once, so the app works offline
 				// after a single visit. Updates still wait for the learner (no skipWaiting).
 				clientsClaim: true,
-				// Code left out of the precache (the exercise editor, tutors' pages) is kept once
-				// fetched, so an editor fetched with a pathway's download works offline. Hashed
+				// Code left out of the precache (the exercise editor, the badge and /verify, tutors'
+				// pages) is kept once fetched, so an editor fetched with a pathway's download, or a
+				// badge screen fetched when the pathway was finished, works offline. Hashed
 				// files never change; old ones go when the cache is full.
 				runtimeCaching: [
 					{

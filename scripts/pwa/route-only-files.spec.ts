@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tutorOnlyFiles } from './tutor-only-chunks';
+import { routeOnlyFiles } from './route-only-files';
 
 const NODES = 'generated/client-optimized/nodes';
 const node = (n: number) => `.svelte-kit/${NODES}/${n}.js`;
 
-describe('tutorOnlyFiles', () => {
+describe('routeOnlyFiles', () => {
 	let dir: string;
 	beforeAll(async () => {
 		// A build the shape SvelteKit writes: an app entry that imports every route node lazily,
@@ -49,7 +49,7 @@ describe('tutorOnlyFiles', () => {
 	afterAll(() => rm(dir, { recursive: true, force: true }));
 
 	it("keeps the tutor's own files, lazy ones too, and nothing a learner's page uses", () => {
-		expect([...tutorOnlyFiles(dir)].sort()).toEqual([
+		expect([...routeOnlyFiles(dir, /routes\/tutor\//)].sort()).toEqual([
 			'chunks/csv.js',
 			'chunks/papaparse.js',
 			'chunks/sdk.js',
