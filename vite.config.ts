@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
-import { editorFiles } from './scripts/pwa/editor-chunks.ts';
+import { editorFiles, isScreenChunk } from './scripts/pwa/editor-chunks.ts';
 import { routeOnlyFiles } from './scripts/pwa/route-only-files.ts';
 
 // Files the service worker must not precache (filled once the client build is written; the
@@ -37,7 +37,8 @@ export default defineConfig({
 					try {
 						notPrecached = routeOnlyFiles(
 							'.svelte-kit',
-							new RegExp(`${TUTOR_PAGES.source}|${LATER_PAGES.source}`)
+							new RegExp(`${TUTOR_PAGES.source}|${LATER_PAGES.source}`),
+							(chunk) => isScreenChunk(chunk.name ?? '')
 						);
 					} catch {
 						return; // not the client build: it has no manifest

@@ -58,3 +58,47 @@ describe('routeOnlyFiles', () => {
 		]);
 	});
 });
+
+describe('routeOnlyFiles with chunks left out as well', () => {
+	let dir: string;
+	beforeAll(async () => {
+		// The content editor's page and the exercise editor (imported lazily by the lesson page)
+		// share CodeMirror; the lesson page itself shares only the framework.
+		dir = await mkdtemp(join(tmpdir(), 'route-chunks-'));
+		await mkdir(join(dir, NODES), { recursive: true });
+		await mkdir(join(dir, 'output/client/.vite'), { recursive: true });
+		await writeFile(
+			join(dir, NODES, '0.js'),
+			'import "../../../../src/routes/lesson/+page.svelte";'
+		);
+		await writeFile(
+			join(dir, NODES, '1.js'),
+			'import "../../../../src/routes/editor/+page.svelte";'
+		);
+		const manifest = {
+			[node(0)]: {
+				file: 'nodes/0.js',
+				isEntry: true,
+				imports: ['_framework.js'],
+				dynamicImports: ['_screen.js']
+			},
+			[node(1)]: { file: 'nodes/1.js', isEntry: true, imports: ['_framework.js', '_cm.js'] },
+			'_screen.js': { file: 'chunks/screen.js', name: 'lib~ExerciseScreen', imports: ['_cm.js'] },
+			'_cm.js': { file: 'chunks/cm.js', name: 'lib~nodes/1~ExerciseScreen' },
+			'_framework.js': { file: 'chunks/framework.js', name: 'framework' }
+		};
+		await writeFile(join(dir, 'output/client/.vite/manifest.json'), JSON.stringify(manifest));
+	});
+	afterAll(() => rm(dir, { recursive: true, force: true }));
+
+	it('leaves out what only the chosen pages and those chunks share, not what a page shares', () => {
+		const screen = (chunk: { name?: string }) => chunk.name === 'lib~ExerciseScreen';
+		expect([...routeOnlyFiles(dir, /routes\/editor\//, screen)].sort()).toEqual([
+			'chunks/cm.js',
+			'chunks/screen.js',
+			'nodes/1.js'
+		]);
+		// Without the screen as a root, CodeMirror counts as the lesson page's (through it).
+		expect([...routeOnlyFiles(dir, /routes\/editor\//)].sort()).toEqual(['nodes/1.js']);
+	});
+});

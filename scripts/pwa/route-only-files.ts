@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 interface ViteChunk {
 	file: string;
+	name?: string;
 	isEntry?: boolean;
 	imports?: string[];
 	dynamicImports?: string[];
@@ -18,7 +19,11 @@ interface ViteChunk {
  * route node's import of its `src/routes/…` file. Read from SvelteKit's generated route nodes
  * and Vite's manifest.
  */
-export function routeOnlyFiles(svelteKitDir: string, routes: RegExp): Set<string> {
+export function routeOnlyFiles(
+	svelteKitDir: string,
+	routes: RegExp,
+	alsoLeftOut: (chunk: ViteChunk) => boolean = () => false
+): Set<string> {
 	const manifest = JSON.parse(
 		readFileSync(join(svelteKitDir, 'output/client/.vite/manifest.json'), 'utf8')
 	) as Record<string, ViteChunk>;
@@ -44,7 +49,16 @@ export function routeOnlyFiles(svelteKitDir: string, routes: RegExp): Set<string
 	const nodeKeys = readdirSync(nodesDir).map((name) =>
 		Object.keys(manifest).find((key) => key.endsWith(`client-optimized/nodes/${name}`))
 	);
-	const chosenRoots = nodeKeys.filter((key): key is string => !!key && isChosenNode(key));
+	// The chosen pages' nodes, and chunks left out as well (the exercise editor, which a lesson
+	// page imports lazily): a library only these share (CodeMirror, between the content editor
+	// and the exercise editor) is left out too, not kept as if a learner's page needed it.
+	const chosenRoots = [
+		...nodeKeys.filter((key): key is string => !!key && isChosenNode(key)),
+		...Object.keys(manifest).filter((key) => {
+			const chunk = manifest[key];
+			return !!chunk && alsoLeftOut(chunk);
+		})
+	];
 	// The app's entries and every other route node. Not the lazily imported modules: one that
 	// only a chosen page imports (the tutor's CSV export) is theirs, not shared.
 	const otherRoots = Object.keys(manifest).filter(
