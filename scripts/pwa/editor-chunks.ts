@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface ViteChunk {
-	file: string;
-	name?: string;
-	isEntry?: boolean;
-	imports?: string[];
-	dynamicImports?: string[];
-	css?: string[];
-}
+import type { ViteChunk } from './route-only-files';
 
 /**
  * The built files that only the exercise editor uses (its screen, CodeMirror and the lezer

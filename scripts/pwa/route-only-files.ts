@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface ViteChunk {
+export interface ViteChunk {
 	file: string;
 	name?: string;
 	isEntry?: boolean;
