@@ -26,10 +26,17 @@ export class CohortLive {
 
 	// Set by the constructor; the deriveds below run lazily, after it.
 	#catalog: () => CatalogPathway[] | undefined = () => undefined;
-	/** The cohort's pathway from the app's catalog, once both are known. */
-	readonly pathway: CatalogPathway | undefined = $derived(
-		this.#catalog()?.find((p) => p.id === this.progress?.cohort.pathway)
-	);
+	/**
+	 * The cohort's pathway from the app's catalog, once both are known. A plain copy: the
+	 * catalog is deep rune state, and reading it through its proxies once per learner × lesson
+	 * (the dashboard's derivation, the grid's cells) was a large part of opening the page.
+	 */
+	// Its own derived, so that a live update (a new progress) does not copy the pathway again.
+	#pathwayId = $derived(this.progress?.cohort.pathway);
+	readonly pathway: CatalogPathway | undefined = $derived.by(() => {
+		const found = this.#catalog()?.find((p) => p.id === this.#pathwayId);
+		return found && $state.snapshot(found);
+	});
 	/**
 	 * Derived here, once, for the dashboard and every learner's page (which needs the whole
 	 * cohort for "behind the median").

@@ -1,3 +1,4 @@
+import type { LessonRecord } from './cell-state';
 import type { LearnerRow } from './dashboard';
 
 export interface CompletionPoint {
@@ -25,11 +26,14 @@ export function completionOverTime(
 	const total = rows.length * lessonCount;
 	if (total === 0) return [];
 	const doneTimes: number[] = [];
-	for (const row of rows) {
-		for (const record of row.lessons) {
-			if (!record.doneAt) continue;
-			const at = Date.parse(record.doneAt);
-			if (!Number.isNaN(at)) doneTimes.push(Math.min(at, now));
+	// Indexed loops: this runs over every cell, cold, as the dashboard opens.
+	for (let r = 0; r < rows.length; r++) {
+		const lessons = (rows[r] as LearnerRow).lessons;
+		for (let l = 0; l < lessons.length; l++) {
+			const doneAt = (lessons[l] as LessonRecord).doneAt;
+			if (!doneAt) continue;
+			const at = Date.parse(doneAt);
+			if (!Number.isNaN(at)) doneTimes.push(at < now ? at : now);
 		}
 	}
 	doneTimes.sort((a, b) => a - b);

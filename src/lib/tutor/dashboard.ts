@@ -2,7 +2,7 @@ import type { CatalogPathway } from '$lib/content/catalog-types';
 import { recordOf, type LessonRecord } from './cell-state';
 import type { LearnerTally } from './cohort-state';
 import { NO_TALLY } from './lesson-tally';
-import { median, needsHelp, type Signal } from './signals';
+import { median, needsHelp, type Signal, type StrugglingLesson } from './signals';
 import type { CohortLearner, Thresholds } from './types';
 
 export interface LearnerRow {
@@ -27,8 +27,9 @@ export interface Dashboard {
 
 /**
  * The dashboard is a pure function of the pathway, the learners and what their events add up
- * to (cohort-state.ts), so a live event only means building it again: it is cheap (a few ms
- * for 500 learners × 60 lessons).
+ * to (cohort-state.ts), so a live event only means building it again. It runs once per cell
+ * (30,000 for 500 learners × 60 lessons), cold, when a tutor opens the page, on a slow laptop:
+ * so it loops plainly and lessons nobody touched share one record.
  */
 export function buildDashboard(
 	pathway: CatalogPathway,
@@ -37,42 +38,56 @@ export function buildDashboard(
 	thresholds: Thresholds,
 	now: number
 ): Dashboard {
+	const untouched = recordOf(NO_TALLY, thresholds.quiz_fails, thresholds.quiz_low_score);
+	const lessonIds: string[] = [];
+	const moduleSizes: number[] = [];
+	for (const module of pathway.modules) {
+		for (const lesson of module.lessons) lessonIds.push(lesson.id);
+		moduleSizes.push(module.lessons.length);
+	}
 	const partial = learners.map((learner) => {
-		const mine = tallies.get(learner.id);
-		const parsed = mine?.active ? Date.parse(mine.active) : NaN;
+		const mine = tallies.get(learner.id)?.lessons;
+		const active = tallies.get(learner.id)?.active;
+		const parsed = active ? Date.parse(active) : NaN;
 		// Nothing happened later than now, whatever a device's clock said.
 		const lastActive = Number.isNaN(parsed) ? undefined : Math.min(parsed, now);
 		const modules: number[] = [];
 		const lessons: LessonRecord[] = [];
-		const scores: number[] = [];
-		for (const module of pathway.modules) {
+		const struggling: StrugglingLesson[] = [];
+		let scores = 0;
+		let scored = 0;
+		let completed = 0;
+		let index = 0;
+		for (const size of moduleSizes) {
 			let done = 0;
-			for (const lesson of module.lessons) {
-				const tally = mine?.lessons.get(lesson.id) ?? NO_TALLY;
-				const record = recordOf(tally, thresholds.quiz_fails, thresholds.quiz_low_score);
-				if (record.doneAt) done += 1;
-				if (record.bestScore !== undefined) scores.push(record.bestScore);
+			for (let end = index + size; index < end; index++) {
+				const id = lessonIds[index] as string;
+				const tally = mine?.get(id);
+				const record = tally
+					? recordOf(tally, thresholds.quiz_fails, thresholds.quiz_low_score)
+					: untouched;
 				lessons.push(record);
+				if (record.doneAt) done += 1;
+				if (record.bestScore !== undefined) {
+					scores += record.bestScore;
+					scored += 1;
+				}
+				if (record.state === 'needs_help') {
+					struggling.push({ id, fails: record.fails, best: record.bestScore ?? 0 });
+				}
 			}
 			modules.push(done);
+			completed += done;
 		}
-		const completed = modules.reduce((sum, n) => sum + n, 0);
-		const quizAverage = scores.length
-			? scores.reduce((sum, n) => sum + n, 0) / scores.length
-			: undefined;
-		return { learner, lessons, modules, completed, quizAverage, lastActive };
+		const quizAverage = scored ? scores / scored : undefined;
+		return { learner, lessons, modules, completed, quizAverage, lastActive, struggling };
 	});
 	const middle = median(partial.map((row) => row.completed));
-	const lessonIds = pathway.modules.flatMap((m) => m.lessons.map((l) => l.id));
-	const rows = partial.map((row) => ({
+	const rows = partial.map(({ struggling, ...row }) => ({
 		...row,
 		signals: needsHelp(
 			{
-				struggling: row.lessons.flatMap((record, index) =>
-					record.state === 'needs_help'
-						? [{ id: lessonIds[index] ?? '', fails: record.fails, best: record.bestScore ?? 0 }]
-						: []
-				),
+				struggling,
 				lastActive: row.lastActive,
 				joined: Date.parse(row.learner.joined),
 				completed: row.completed
