@@ -41,7 +41,8 @@ export async function fetchPublishedFiles(
 		const items = [
 			...pathways.map(item('intro_html')),
 			...modules.map(item('intro_html')),
-			...lessons.map(item('html'))
+			...lessons.map(item('html')),
+			...lessons.flatMap(translationItems)
 		];
 		return { items, media };
 	} catch (error) {
