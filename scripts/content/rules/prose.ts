@@ -8,6 +8,7 @@ import {
 	sentences,
 	words
 } from '../readability';
+import { translationOf } from '../translation-file';
 
 /** Plain English: short sentences, and a reading ease that suits the level. */
 export const prose: BodyRule = ({ tokens, at, context }) => {
@@ -38,6 +39,8 @@ export const prose: BodyRule = ({ tokens, at, context }) => {
 			);
 		}
 	}
+	// The reading-ease formula counts English syllables: it says nothing of a translation.
+	if (translationOf(context.file)) return;
 	const ease = readingEase(found.map((f) => f.sentence));
 	const target = READING_EASE_TARGET[context.level];
 	if (ease !== undefined && ease < target) {
