@@ -12,6 +12,9 @@ import { translationOf } from '../translation-file';
 
 /** Plain English: short sentences, and a reading ease that suits the level. */
 export const prose: BodyRule = ({ tokens, at, context }) => {
+	// Sentences, words and syllables are counted the English way (capitals after a full stop,
+	// Latin letters, English syllables): they say nothing true of a translation.
+	if (translationOf(context.file)) return;
 	const found: { offset: number; sentence: string }[] = [];
 	const add = (text: string, offset: number) => {
 		for (const sentence of sentences(text)) found.push({ offset, sentence });
@@ -39,8 +42,6 @@ export const prose: BodyRule = ({ tokens, at, context }) => {
 			);
 		}
 	}
-	// The reading-ease formula counts English syllables: it says nothing of a translation.
-	if (translationOf(context.file)) return;
 	const ease = readingEase(found.map((f) => f.sentence));
 	const target = READING_EASE_TARGET[context.level];
 	if (ease !== undefined && ease < target) {
