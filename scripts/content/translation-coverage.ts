@@ -11,6 +11,7 @@ export function translationCoverage(pathways: CompiledPathway[]): string[] {
 	const lines: string[] = [];
 	for (const pathway of pathways) {
 		const lessons = pathway.modules.flatMap((m) => m.lessons);
+		if (!lessons.some((l) => l.translations)) continue;
 		const counts: string[] = [];
 		const missing: string[] = [];
 		for (const language of TRANSLATION_LANGUAGES) {

@@ -31,6 +31,7 @@ export class LessonSource {
 	);
 	#fetched: StoredLesson | undefined = $state();
 	/** Lessons fetched again in another language, once each per visit. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a note of what was asked, read only inside the effect that adds to it: reactive, it would re-run that effect
 	readonly #refetched = new Set<string>();
 	/** Set when a lesson that is not downloaded could not be fetched. */
 	fetchFailed = $state(false);
