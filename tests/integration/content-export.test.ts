@@ -96,7 +96,9 @@ describe('content:export → content:publish → content:export', () => {
 		const second = await temp();
 		await exportTo(second);
 		expect(await filesIn(second)).toEqual(exported);
-	});
+		// Two compiles, publishes and exports of the whole curriculum, translations included:
+		// over 30 s on a busy two-core machine.
+	}, 90_000);
 
 	it('brings back pictures, callouts, comments in the frontmatter and quizzes, and leaves unchanged files alone', async () => {
 		const source = await temp();
