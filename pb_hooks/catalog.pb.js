@@ -19,6 +19,8 @@ routerAdd('GET', '/api/clyde/catalog', (c) => {
 
 // GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML, quiz, pictures' hashes), by content id, at most
 // 50 at a time, so a download can go in small steps and resume after the last one stored.
+// With &lang=pl, each lesson that has a Polish translation comes in Polish (its `lang` says
+// which language each is in, and its `hash` is the translation's, as the catalog lists it).
 routerAdd('GET', '/api/clyde/lessons', (c) => {
 	const catalog = require(`${__hooks}/lib/catalog.js`);
 	const ids = String(c.queryParam('ids') || '')
@@ -28,8 +30,12 @@ routerAdd('GET', '/api/clyde/lessons', (c) => {
 	if (ids.length === 0 || ids.length > 50) {
 		throw new BadRequestError('Give 1 to 50 lesson ids: ?ids=a,b,c');
 	}
+	const lang = String(c.queryParam('lang') || '');
+	if (lang !== '' && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang)) {
+		throw new BadRequestError('Give a language code: &lang=pl');
+	}
 	c.response().header().set('Cache-Control', 'no-cache');
-	return c.json(200, { lessons: catalog.lessons($app.dao(), ids) });
+	return c.json(200, { lessons: catalog.lessons($app.dao(), ids, lang === 'en' ? '' : lang) });
 });
 
 // GET /api/clyde/media?hashes=a,b,c — published pictures by hash ({hash, type, data}), at most

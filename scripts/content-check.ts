@@ -6,13 +6,14 @@ import { loadContent } from './content/load';
 import { nodeSanitiser } from './content/node-sanitiser';
 import { verifyExercises } from './content/verify-exercises';
 import { kb, PATHWAY_BUDGET_GZIP } from './content/pictures';
+import { translationCoverage } from './content/translation-coverage';
 import { ROOT } from './config';
 import { runMain, UserError } from './user-error';
 
 /**
  * `npm run content:check [folder]`: every problem in the content at once, as
  * `path:line:column  severity: message` (every exercise run in jsdom, verify-exercises.ts), then
- * each pathway's pictures against their budget.
+ * each pathway's pictures against their budget, then which lessons each language has (information).
  * Exits 1 on any error; warnings alone exit 0. Whatever the files hold, it prints messages,
  * never a stack trace.
  */
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
 			`pictures: ${shown}${pathway} has ${count}, ${kb(gzipBytes)} compressed (budget ${PATHWAY_BUDGET_GZIP / 1024} KB)`
 		);
 	}
+	for (const line of translationCoverage(pathways)) console.log(line);
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
 	const warnings = diagnostics.length - errors;
 	const lessons = pathways.flatMap((p) => p.modules.flatMap((m) => m.lessons)).length;

@@ -12,10 +12,38 @@ function json(record, field) {
  * the fields around them.
  */
 function lessonBytes(record) {
-	const html = record.getString('html');
-	const quiz = record.getString('quiz') + record.getString('exercises');
+	return bytesOf(
+		record.getString('html'),
+		record.getString('quiz') + record.getString('exercises')
+	);
+}
+
+function bytesOf(html, quiz) {
 	const escaped = (html.match(/[<>&]/g) || []).length + (quiz.match(/[<>&]/g) || []).length;
 	return html.length + quiz.length + 5 * escaped + 600;
+}
+
+/**
+ * Which languages a lesson is translated into, each with its title and summary (for the lists),
+ * its hash (what a phone compares with what it keeps) and the bytes its download costs; absent
+ * when it has none.
+ */
+function translationSummaries(record) {
+	const all = json(record, 'translations');
+	if (!all) return undefined;
+	const summaries = {};
+	let any = false;
+	for (const language in all) {
+		const t = all[language];
+		summaries[language] = {
+			title: t.title,
+			summary: t.summary,
+			hash: t.hash,
+			bytes: bytesOf(t.html || '', JSON.stringify(t.quiz) + JSON.stringify(t.exercises || []))
+		};
+		any = true;
+	}
+	return any ? summaries : undefined;
 }
 
 /** The published tree, ordered by position, with lesson sizes, versions and pictures. */
@@ -33,19 +61,24 @@ function catalog(dao) {
 				.map((m) => {
 					const moduleLessons = lessons
 						.filter((l) => l.getString('module') === m.id)
-						.map((l) => ({
-							id: l.getString('content_id'),
-							slug: l.getString('slug'),
-							position: l.getInt('position'),
-							title: l.getString('title'),
-							summary: l.getString('summary'),
-							minutes: l.getInt('minutes'),
-							skills: json(l, 'skills') || [],
-							hash: l.getString('hash'),
-							version: l.getInt('version'),
-							bytes: lessonBytes(l),
-							media: json(l, 'media') || []
-						}));
+						.map((l) => {
+							const summary = {
+								id: l.getString('content_id'),
+								slug: l.getString('slug'),
+								position: l.getInt('position'),
+								title: l.getString('title'),
+								summary: l.getString('summary'),
+								minutes: l.getInt('minutes'),
+								skills: json(l, 'skills') || [],
+								hash: l.getString('hash'),
+								version: l.getInt('version'),
+								bytes: lessonBytes(l),
+								media: json(l, 'media') || []
+							};
+							const translations = translationSummaries(l);
+							if (translations) summary.translations = translations;
+							return summary;
+						});
 					return {
 						id: m.getString('content_id'),
 						slug: m.getString('slug'),
@@ -80,8 +113,11 @@ function contentSeq(dao) {
 	return seq;
 }
 
-/** Whole published lessons by content id, with their pathway and module content ids. */
-function lessons(dao, ids) {
+/**
+ * Whole published lessons by content id, with their pathway and module content ids; in
+ * `language` where the lesson has it (`lang` says which language each one is in, "en" else).
+ */
+function lessons(dao, ids, language) {
 	const params = {};
 	const clauses = ids.map((id, i) => {
 		params['id' + i] = id;
@@ -99,7 +135,8 @@ function lessons(dao, ids) {
 		dao.expandRecord(l, ['module', 'pathway'], null);
 		const module = l.expandedOne('module');
 		const pathway = l.expandedOne('pathway');
-		return {
+		const translation = language ? (json(l, 'translations') || {})[language] : undefined;
+		const lesson = {
 			id: l.getString('content_id'),
 			pathway: pathway ? pathway.getString('content_id') : '',
 			module: module ? module.getString('content_id') : '',
@@ -115,8 +152,17 @@ function lessons(dao, ids) {
 			exercises: json(l, 'exercises') || [],
 			media: json(l, 'media') || [],
 			hash: l.getString('hash'),
-			version: l.getInt('version')
+			version: l.getInt('version'),
+			lang: 'en'
 		};
+		if (!translation) return lesson;
+		for (const key of ['title', 'summary', 'outcomes', 'html', 'quiz', 'hash']) {
+			lesson[key] = translation[key];
+		}
+		lesson.exercises = translation.exercises || [];
+		lesson.media = translation.media || [];
+		lesson.lang = language;
+		return lesson;
 	});
 }
 

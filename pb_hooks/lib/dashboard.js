@@ -28,6 +28,7 @@ function newestSeq(dao) {
 const WHOLE = `
 WITH members AS MATERIALIZED (
 	SELECT u.id AS id, m.id AS membership, u.name AS name, u.email AS email, m.created AS joined,
+	       u.language AS language,
 	       ROW_NUMBER() OVER (ORDER BY u.name, u.id) - 1 AS i
 	FROM memberships m JOIN users u ON u.id = m.learner
 	WHERE m.cohort = {:cohort}
@@ -37,7 +38,7 @@ SELECT
 	(SELECT IFNULL(MAX(seq), 0) FROM progress_events) AS cursor,
 	(SELECT json_group_array(json_object(
 	          'id', b.id, 'membership', b.membership, 'name', b.name, 'email', b.email,
-	          'joined', replace(b.joined, ' ', 'T'),
+	          'joined', replace(b.joined, ' ', 'T'), 'language', b.language,
 	          'active', (SELECT MAX(t.active) FROM _clyde_lesson_tallies t
 	                     WHERE t.user = b.id AND t.pathway = {:pathway})) ORDER BY b.i)
 	 FROM members b) AS learners,

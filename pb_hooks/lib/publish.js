@@ -14,6 +14,8 @@ const FILE = {
 	modules: new RegExp(`^(${NUMBERED}/${NUMBERED})/module\\.md$`),
 	lessons: new RegExp(`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.md$`)
 };
+// A BCP 47 language code: "pl", "ar", "zh-Hans".
+const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/;
 // The shape of an Essential Digital Skills code; which codes exist is content:check's business.
 const SKILL_CODE = /^[A-Z]{2,8}-[A-Z]?[0-9]{1,3}$/;
 
@@ -85,6 +87,65 @@ function validatePayload(data, sha256) {
 			if (!Array.isArray(exercise.hints) || exercise.hints.some((h) => typeof h !== 'string'))
 				problems.push(`${ep}.hints must be a list of text.`);
 		});
+	};
+	// A lesson's translations ("01-passwords.pl.md") are checked as the lesson is, and keep its
+	// quiz's answers; which languages exist is content:check's business (the interface's).
+	const translations = (lp, lesson, pictures) => {
+		const all = lesson.translations;
+		if (all === undefined) return;
+		if (!all || typeof all !== 'object' || Array.isArray(all)) {
+			return problems.push(`${lp}.translations must map language codes to translations.`);
+		}
+		for (const language in all) {
+			const tp = `${lp}.translations.${language}`;
+			const item = all[language];
+			if (!LANGUAGE.test(language) || language === 'en') {
+				problems.push(`${tp}: "${language}" is not a language code like "pl".`);
+				continue;
+			}
+			if (!item || typeof item !== 'object') {
+				problems.push(`${tp} must be an object.`);
+				continue;
+			}
+			if (
+				typeof lesson.file !== 'string' ||
+				item.file !== lesson.file.replace(/\.md$/, `.${language}.md`)
+			) {
+				problems.push(`${tp}.file must be the lesson's file with ".${language}" before ".md".`);
+			}
+			text(`${tp}.title`, item.title, 80);
+			text(`${tp}.summary`, item.summary, 200);
+			text(`${tp}.status`, item.status, 200);
+			text(`${tp}.hash`, item.hash, 64);
+			if (!Array.isArray(item.outcomes) || item.outcomes.some((o) => typeof o !== 'string')) {
+				problems.push(`${tp}.outcomes must be a list of text.`);
+			}
+			source(tp, item);
+			text(`${tp}.html`, item.html, 2000000, true);
+			html(`${tp}.html`, item.html);
+			if (
+				!Array.isArray(item.media) ||
+				item.media.some((hash) => typeof hash !== 'string' || !pictures[hash])
+			) {
+				problems.push(`${tp}.media must list hashes of its pathway's media.`);
+			} else if (typeof item.html === 'string') {
+				const stray = media.placedHashes(item.html).filter((h) => item.media.indexOf(h) < 0);
+				if (stray.length)
+					problems.push(`${tp}.html places a picture not in its media: ${stray[0]}.`);
+			}
+			const answers = quizAnswers(lesson.quiz);
+			if (
+				item.quiz !== null &&
+				(typeof item.quiz !== 'object' || !Array.isArray(item.quiz.questions))
+			) {
+				problems.push(`${tp}.quiz must be null or a quiz with "questions".`);
+			} else if (answers !== quizAnswers(item.quiz)) {
+				problems.push(
+					`${tp}.quiz must keep the lesson's questions, their kinds and their answers.`
+				);
+			}
+			exercises(tp, item.exercises);
+		}
 	};
 	// Pictures go in lessons: a pathway's or module's page shows text only.
 	const introPictures = (path, value) => {
@@ -193,10 +254,29 @@ function validatePayload(data, sha256) {
 					problems.push(`${lp}.quiz must be null or a quiz with "questions".`);
 				}
 				exercises(lp, lesson.exercises);
+				translations(lp, lesson, pictures);
 			});
 		});
 	});
 	return problems.length ? problems.slice(0, 5).join(' ') : '';
+}
+
+/**
+ * What of a quiz is not words: its pass mark, each question's kind and answer (the right
+ * options, true or false, how many items to order). A translation's must be its lesson's.
+ */
+function quizAnswers(quiz) {
+	if (!quiz || typeof quiz !== 'object' || !Array.isArray(quiz.questions)) return 'none';
+	return JSON.stringify([
+		quiz.passPercent,
+		quiz.questions.map((q) => {
+			if (!q || typeof q !== 'object') return null;
+			if (Array.isArray(q.options)) return [q.type, q.options.map((o) => !!(o && o.correct))];
+			if (q.type === 'true-false') return [q.type, q.answer];
+			if (Array.isArray(q.items)) return [q.type, q.items.length];
+			return [q.type];
+		})
+	]);
 }
 
 /**
@@ -257,7 +337,8 @@ function publish(app, data, author, restoredFrom) {
 							html: lesson.html || '',
 							quiz: lesson.quiz,
 							exercises: lesson.exercises || [],
-							media: lesson.media.map((hash) => refs[hash])
+							media: lesson.media.map((hash) => refs[hash]),
+							translations: storedTranslations(lesson.translations, refs)
 						});
 					}
 				}
@@ -303,6 +384,18 @@ function publish(app, data, author, restoredFrom) {
 		}
 	}
 	return result;
+}
+
+/** A lesson's translations as stored: each picture named by its ref ({hash, type, bytes}), as the lesson's are. */
+function storedTranslations(translations, refs) {
+	const stored = {};
+	for (const language in translations || {}) {
+		const copy = {};
+		for (const key in translations[language]) copy[key] = translations[language][key];
+		copy.media = copy.media.map((hash) => refs[hash]);
+		stored[language] = copy;
+	}
+	return stored;
 }
 
 /** The publish in `publishes`: its snapshot names pictures by hash (they are never deleted). */

@@ -33,7 +33,30 @@ export interface CompiledLesson extends SourceFile {
 	exercises?: Exercise[];
 	/** The hashes of the pictures its HTML places, in order; the pictures are its pathway's. */
 	media: string[];
+	/**
+	 * Its translations beside it ("01-passwords.pl.md"), by language code; absent when it has
+	 * none, so that the hashes of other lessons stay as they were.
+	 */
+	translations?: Record<string, CompiledTranslation>;
 	/** sha256 of everything above and of the id of the module it sits in. */
+	hash: string;
+}
+
+/**
+ * A lesson in another language: its words; what is not words (minutes, level, skills, the
+ * quiz's answers, exercises' checks) is the original's, checked by check-translation.ts.
+ */
+export interface CompiledTranslation extends SourceFile {
+	title: string;
+	summary: string;
+	outcomes: string[];
+	/** "draft…" until a speaker has reviewed it, then "reviewed by <name>, <date>". */
+	status: string;
+	html: string;
+	quiz: Quiz | null;
+	exercises?: Exercise[];
+	media: string[];
+	/** sha256 of everything above and of the original's hash: what a phone compares. */
 	hash: string;
 }
 

@@ -6,7 +6,8 @@ import type { PlacedExercise } from './exercise';
 import { readFrontmatter } from './frontmatter';
 import { renderContent } from './links';
 import type { Sanitiser } from './sanitize';
-import { lessonFrontmatter, type LessonFrontmatter } from './schemas';
+import { lessonFrontmatter, translationFrontmatter, type LessonFrontmatter } from './schemas';
+import { translationOf } from './translation-file';
 
 export interface SourceContext {
 	/** The pathway's level, for a lesson that names none. */
@@ -18,8 +19,8 @@ export interface SourceContext {
 export interface CheckedLesson {
 	/** Every problem, sorted by line and column; none when the lesson is fine. */
 	problems: Diagnostic[];
-	/** The frontmatter, when it has no errors. */
-	meta?: LessonFrontmatter;
+	/** The frontmatter, when it has no errors; a translation's has its `status` too. */
+	meta?: LessonFrontmatter & { status?: string };
 	head: string;
 	body: string;
 	/** Where the `id:` line is, for a duplicate-id error. */
@@ -45,7 +46,8 @@ export function checkLessonSource(
 ): CheckedLesson {
 	const report = new FileReport(path, text);
 	try {
-		const doc = readFrontmatter(text, lessonFrontmatter, report);
+		const schema = translationOf(path) ? translationFrontmatter : lessonFrontmatter;
+		const doc = readFrontmatter<LessonFrontmatter & { status?: string }>(text, schema, report);
 		if (!doc) return unreadable(report);
 		const { quiz, exercises } = checkBody(doc.body, {
 			...context.files,

@@ -53,7 +53,14 @@ function pathwayMedia(
 	modules: CompiledModule[],
 	file: string
 ): CompiledMedia[] {
-	const hashes = new Set(modules.flatMap((m) => m.lessons.flatMap((l) => l.media)));
+	const hashes = new Set(
+		modules.flatMap((m) =>
+			m.lessons.flatMap((l) => [
+				...l.media,
+				...Object.values(l.translations ?? {}).flatMap((t) => t.media)
+			])
+		)
+	);
 	const media = [...hashes].flatMap((hash) => context.media(hash) ?? []);
 	const total = media.reduce((sum, m) => sum + m.gzipBytes, 0);
 	if (total > PATHWAY_BUDGET_GZIP) {

@@ -21,7 +21,7 @@ export async function fetchPublishedFiles(
 		const [pathways, modules, lessons, pictures] = await Promise.all([
 			list('pathways', 'intro_html'),
 			list('modules', 'intro_html'),
-			list('lessons', 'html'),
+			list('lessons', 'html,translations'),
 			pb
 				.collection('media')
 				.getFullList({ filter: 'published = true', fields: 'hash,type,data', batch: 200 })
@@ -41,7 +41,8 @@ export async function fetchPublishedFiles(
 		const items = [
 			...pathways.map(item('intro_html')),
 			...modules.map(item('intro_html')),
-			...lessons.map(item('html'))
+			...lessons.map(item('html')),
+			...lessons.flatMap(translationItems)
 		];
 		return { items, media };
 	} catch (error) {
@@ -52,4 +53,15 @@ export async function fetchPublishedFiles(
 				: `reading the published content from ${url} failed (${status}): ${(error as Error).message}`
 		);
 	}
+}
+
+/** A lesson's translations ("01-passwords.pl.md"), each kept on the lesson's record. */
+function translationItems(record: Record<string, unknown>): PublishedFile[] {
+	const translations = (record.translations ?? {}) as Record<string, Partial<PublishedFile>>;
+	return Object.values(translations).map((t) => ({
+		file: String(t.file ?? ''),
+		head: String(t.head ?? ''),
+		source: String(t.source ?? ''),
+		html: String(t.html ?? '')
+	}));
 }

@@ -1,4 +1,5 @@
 import type { FileReport } from './diagnostics';
+import { TRANSLATION_LANGUAGES, translationOf } from './translation-file';
 
 /** A numbered folder or file name: "01-staying-safe" is position 1, slug "staying-safe". */
 export const NUMBERED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -7,6 +8,8 @@ export interface LessonEntry {
 	file: string;
 	slug: string;
 	position: number;
+	/** Its translations beside it ("01-passwords.pl.md"), by language code. */
+	translations: Map<string, string>;
 }
 export interface ModuleDir {
 	dir: string;
@@ -46,6 +49,7 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 		return entry;
 	};
 	const misplaced = (file: string, why: string) => reportFor(file).error(0, why);
+	const translations: { file: string; original: string; language: string }[] = [];
 
 	for (const file of [...files].sort()) {
 		const parts = file.split('/');
@@ -82,6 +86,11 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 			continue;
 		}
 		if (third === 'module.md') continue;
+		const translation = translationOf(file);
+		if (translation) {
+			translations.push({ file, ...translation });
+			continue;
+		}
 		const match = NUMBERED.exec((third as string).replace(/\.md$/, ''));
 		if (!match) {
 			misplaced(
@@ -90,8 +99,14 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 			);
 			continue;
 		}
-		module.lessons.push({ file, slug: match[2] as string, position: Number(match[1]) });
+		module.lessons.push({
+			file,
+			slug: match[2] as string,
+			position: Number(match[1]),
+			translations: new Map()
+		});
 	}
+	placeTranslations(pathways.values(), translations, misplaced);
 
 	const byPosition = <T extends { position: number }>(list: T[]) =>
 		list.sort((a, b) => a.position - b.position);
@@ -106,6 +121,31 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 		}
 	}
 	return result;
+}
+
+/** Puts each translation beside its original lesson; one with no original, or in a language the interface does not have, is an error. */
+function placeTranslations(
+	pathways: Iterable<PathwayDir>,
+	translations: { file: string; original: string; language: string }[],
+	misplaced: (file: string, why: string) => void
+): void {
+	const lessons = new Map<string, LessonEntry>();
+	for (const pathway of pathways)
+		for (const module of pathway.modules) for (const l of module.lessons) lessons.set(l.file, l);
+	for (const { file, original, language } of translations) {
+		const lesson = lessons.get(original);
+		if (!TRANSLATION_LANGUAGES.includes(language)) {
+			misplaced(
+				file,
+				`"${language}" is not a language Clyde's screens speak (${TRANSLATION_LANGUAGES.join(', ')}): a translation is named like "${original.split('/').pop()?.replace(/\.md$/, '')}.pl.md"`
+			);
+		} else if (!lesson) {
+			misplaced(
+				file,
+				`this translation has no original lesson ${original.split('/').pop()} beside it: name it after the lesson it translates`
+			);
+		} else lesson.translations.set(language, file);
+	}
 }
 
 function checkPositions<T extends { position: number; slug: string }>(

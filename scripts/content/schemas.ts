@@ -73,9 +73,22 @@ export const lessonFrontmatter = z.strictObject({
 	skills: skills.optional()
 });
 
+/**
+ * A lesson's translation ("01-passwords.pl.md"): the original's frontmatter with its words
+ * translated, and `status`, the record of review (docs/translating.md). The fields that are
+ * not words (id, minutes, level, skills) must be the original's: check-translation.ts says so.
+ */
+export const translationFrontmatter = lessonFrontmatter.extend({
+	status: z.string({ error: 'must be text' }).regex(/^(draft\b.*|reviewed by .+)$/, {
+		error:
+			'must be "draft" until a speaker of the language has reviewed the translation, then "reviewed by <name>, <date>"'
+	})
+});
+
 export type PathwayFrontmatter = z.infer<typeof pathwayFrontmatter>;
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatter>;
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;
+export type TranslationFrontmatter = z.infer<typeof translationFrontmatter>;
 
 const option = z.strictObject({
 	text: text(300),

@@ -49,6 +49,8 @@ users           | create     | a learner account                                
 users           | create     | a tutor account                                          |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 users           | update     | their own profile                                        |     ·     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
 users           | update     | their own role, raising it                               |     ·     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+users           | update     | their own language                                       |     ·     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
+users           | update     | the learner's language                                   |     ✗     |    ·    |       ✗       |   ✗   |      ✗      |   ✗
 users           | update     | the learner's profile                                    |     ✗     |    ·    |       ✗       |   ✗   |      ✗      |   ✗
 users           | update     | the tutor's profile                                      |     ✗     |    ✗    |       ✗       |   ·   |      ✗      |   ✗
 users           | delete     | their own account                                        |     ·     |    ✓    |       ✓       |   ✓   |      ✓      |   ✓
@@ -474,6 +476,16 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		'their own profile': {
 			ids: (role) => [selfId(role)],
 			body: () => ({ name: `Renamed ${newId()}` })
+		},
+		// The language a learner's phone keeps on their account (src/lib/sync/push-language.ts):
+		// their own to set; their tutors read it with the profile (rows above), never set it.
+		'their own language': {
+			ids: (role) => [selfId(role)],
+			body: () => ({ language: 'pl' })
+		},
+		"the learner's language": {
+			ids: () => [w.user.learner],
+			body: () => ({ language: 'ar' })
 		},
 		'their own role, raising it': {
 			ids: (role) => [selfId(role)],

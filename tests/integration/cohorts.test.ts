@@ -577,6 +577,24 @@ describe('cohorts against a real PocketBase', () => {
 		}
 	});
 
+	it("the dashboard names each learner's language as their phone kept it on their account; only a language Clyde has is kept", async () => {
+		const cohort = await createCohort(tutor, await newPlace(1));
+		expect((await join(ada, cohort.join_code)).status).toBe(200);
+		expect((await join(ben, cohort.join_code)).status).toBe(200);
+		await ada.pb.collection('users').update(ada.id, { language: 'pl' });
+		await expect(
+			ben.pb.collection('users').update(ben.id, { language: 'xx' })
+		).rejects.toBeInstanceOf(ClientResponseError);
+		const board = await dashboard(tutor, cohort.id);
+		expect(
+			board.body.learners.map((l: { id: string; language: string }) => [l.id, l.language])
+		).toEqual([
+			[ada.id, 'pl'],
+			[ben.id, '']
+		]);
+		await ada.pb.collection('users').update(ada.id, { language: '' });
+	});
+
 	it("someone else's cohort answers 404, the same as a cohort id that does not exist", async () => {
 		const cohort = await createCohort(tutor, await newPlace(1));
 		expect((await join(ada, cohort.join_code)).status).toBe(200);

@@ -8,9 +8,13 @@ import {
 	sentences,
 	words
 } from '../readability';
+import { translationOf } from '../translation-file';
 
 /** Plain English: short sentences, and a reading ease that suits the level. */
 export const prose: BodyRule = ({ tokens, at, context }) => {
+	// Sentences, words and syllables are counted the English way (capitals after a full stop,
+	// Latin letters, English syllables): they say nothing true of a translation.
+	if (translationOf(context.file)) return;
 	const found: { offset: number; sentence: string }[] = [];
 	const add = (text: string, offset: number) => {
 		for (const sentence of sentences(text)) found.push({ offset, sentence });

@@ -5,7 +5,8 @@ import { BadAnswer, type Call } from './http';
 export interface ContentApi {
 	/** The catalog, or `unchanged` when nothing was published after `since` (a content seq). */
 	catalog(since?: number): Promise<Catalog | { seq: number; unchanged: true }>;
-	lessons(ids: string[]): Promise<StoredLesson[]>;
+	/** Whole lessons; in `language` where a lesson has it (each says its `lang`), else in English. */
+	lessons(ids: string[], language?: string): Promise<StoredLesson[]>;
 	/** Published pictures by hash (at most 20 at a time); one no longer published is left out. */
 	media(hashes: string[]): Promise<MediaItem[]>;
 }
@@ -22,9 +23,12 @@ export function contentApi(call: Call): ContentApi {
 			}
 			return catalog;
 		},
-		async lessons(ids) {
+		async lessons(ids, language) {
 			const answer = await call<{ lessons: unknown }>('/api/clyde/lessons', {
-				query: { ids: ids.join(',') }
+				query: {
+					ids: ids.join(','),
+					...(language && language !== 'en' && { lang: language })
+				}
 			});
 			if (
 				!Array.isArray(answer.lessons) ||

@@ -75,7 +75,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 }
 
 export interface CallOptions {
-	method?: 'GET' | 'POST' | 'DELETE';
+	method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
 	/** Query parameters, encoded here: callers never build a query string. */
 	query?: Record<string, string | number>;
 	/** Sent as JSON. */

@@ -49,6 +49,20 @@ export interface CatalogLesson {
 	 * separate resources (the next catalog refresh brings them).
 	 */
 	media?: MediaRef[];
+	/**
+	 * The languages it is translated into, by code ("pl"); absent when it has none, and from a
+	 * catalog stored before lessons had translations.
+	 */
+	translations?: Record<string, CatalogTranslation>;
+}
+
+/** A lesson's translation as the catalog lists it: what the lists show and a download costs. */
+export interface CatalogTranslation {
+	title: string;
+	summary: string;
+	/** What the phone compares with the `hash` of the lesson it keeps in this language. */
+	hash: string;
+	bytes: number;
 }
 
 export type MediaType = 'svg' | 'png' | 'jpeg' | 'webp' | 'gif';
@@ -90,6 +104,9 @@ export interface StoredLesson {
 	exercises?: Exercise[];
 	/** Its pictures; absent from a lesson stored before pictures were separate resources. */
 	media?: MediaRef[];
+	/** The lesson's hash, or its translation's when it is in another language. */
 	hash: string;
 	version: number;
+	/** The language its words are in ("pl"); absent from a lesson stored before translations: English. */
+	lang?: string;
 }

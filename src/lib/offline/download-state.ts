@@ -1,4 +1,5 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import { lessonBytes, wantedHash } from '$lib/content/lesson-language';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
 
 export type DownloadState =
@@ -15,36 +16,45 @@ export interface DownloadMark {
 	finishedAt?: string;
 }
 
-/** Total size of a pathway's lessons, for "Save for offline (less than 1 MB)". */
-export function pathwayBytes(pathway: CatalogPathway): number {
-	return pathway.modules.reduce((sum, m) => sum + m.lessons.reduce((s, l) => s + l.bytes, 0), 0);
+/**
+ * Total size of a pathway's lessons in the learner's language (English where a lesson has no
+ * translation), for "Save for offline (less than 1 MB)".
+ */
+export function pathwayBytes(pathway: CatalogPathway, locale = 'en'): number {
+	return pathway.modules.reduce(
+		(sum, m) => sum + m.lessons.reduce((s, l) => s + lessonBytes(l, locale), 0),
+		0
+	);
 }
 
 /**
  * Where a pathway's download stands, from what the learner asked for and what is stored.
  * A lesson missing from a download that once finished is new since (an update), not a sign
- * that the download stopped half way. Pure: the screens and the tests share it.
+ * that the download stopped half way. A lesson kept in another language than the learner's
+ * (who switched language) counts as changed, so the update fetches it in theirs. Pure: the
+ * screens and the tests share it.
  */
 export function downloadState(
 	pathway: CatalogPathway,
 	download: DownloadMark | undefined,
 	storedHashes: ReadonlyMap<string, string>,
-	activePercent?: number
+	activePercent?: number,
+	locale = 'en'
 ): DownloadState {
 	if (activePercent !== undefined) return { kind: 'downloading', percent: activePercent };
 	if (!download) return { kind: 'none' };
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
 	const missing = lessons.filter((l) => !storedHashes.has(l.id));
 	if (missing.length > 0 && !download.finishedAt) {
-		const total = pathwayBytes(pathway);
-		const missingBytes = missing.reduce((sum, l) => sum + l.bytes, 0);
+		const total = pathwayBytes(pathway, locale);
+		const missingBytes = missing.reduce((sum, l) => sum + lessonBytes(l, locale), 0);
 		return {
 			kind: 'paused',
 			percent: total ? Math.floor(((total - missingBytes) / total) * 100) : 0
 		};
 	}
 	const changed = lessons.filter(
-		(l) => storedHashes.has(l.id) && storedHashes.get(l.id) !== l.hash
+		(l) => storedHashes.has(l.id) && storedHashes.get(l.id) !== wantedHash(l, locale)
 	).length;
 	return changed + missing.length > 0
 		? { kind: 'update', added: missing.length, changed }

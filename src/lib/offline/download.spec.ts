@@ -13,7 +13,7 @@ import {
 } from '../../../tests/factories/catalog';
 import { fullOnBulkPut } from '../../../tests/support/quota';
 import { downloadPathway, removeDownload, storedPictures } from './download';
-import { downloadState } from './download-state';
+import { downloadState, pathwayBytes } from './download-state';
 import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
 
 const pathway = makePathway('p', 2, 6);
@@ -199,5 +199,76 @@ describe('downloadPathway', () => {
 		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
 			kind: 'none'
 		});
+	});
+});
+
+describe('downloadPathway in the learner’s language', () => {
+	let db: ClydeDatabase;
+	beforeEach(() => {
+		db = openDatabase(`test-${Math.random()}`);
+	});
+	afterEach(() => db.delete());
+
+	// Two lessons of the first module have a Polish translation, 1500 bytes each.
+	const translated: CatalogPathway = structuredClone(pathway);
+	for (const lesson of translated.modules[0]?.lessons.slice(0, 2) ?? []) {
+		lesson.translations = {
+			pl: { title: `Lekcja ${lesson.id}`, summary: 'Lekcja.', hash: `pl-${lesson.id}`, bytes: 1500 }
+		};
+	}
+	/** The lessons route over the test's data: a translation where asked and there is one. */
+	function languageApi(asked: [string[], string | undefined][]): ContentApi {
+		return {
+			catalog: async () => ({ seq: 1, pathways: [translated] }),
+			async lessons(ids, language) {
+				asked.push([ids, language]);
+				return ids.map((id) => {
+					const lesson = storedLesson(translated, id);
+					const listed = translated.modules[0]?.lessons.find((l) => l.id === id);
+					const translation = language ? listed?.translations?.[language] : undefined;
+					return translation
+						? { ...lesson, title: translation.title, hash: translation.hash, lang: language }
+						: { ...lesson, lang: 'en' };
+				});
+			},
+			media: async () => []
+		};
+	}
+
+	it('fetches each lesson in Polish where it has it and in English elsewhere, and counts those bytes', async () => {
+		const asked: [string[], string | undefined][] = [];
+		const progress: [number, number][] = [];
+		await downloadPathway(db, languageApi(asked), translated, {
+			pictures: false,
+			locale: 'pl',
+			onProgress: (done, total) => progress.push([done, total])
+		});
+		expect(asked).toEqual([
+			[['p-m1-l1', 'p-m1-l2'], 'pl'],
+			[['p-m1-l3', 'p-m1-l4', 'p-m1-l5'], 'en'],
+			[['p-m1-l6', 'p-m2-l1', 'p-m2-l2', 'p-m2-l3', 'p-m2-l4'], 'en'],
+			[['p-m2-l5', 'p-m2-l6'], 'en']
+		]);
+		expect(pathwayBytes(translated, 'pl')).toBe(13000);
+		expect(progress.at(-1)).toEqual([13000, 13000]);
+		expect((await db.lessons.get('p-m1-l1'))?.lang).toBe('pl');
+		const hashes = new Map((await db.lessons.toArray()).map((l) => [l.id, l.hash]));
+		const mark = await db.downloads.get('p');
+		expect(downloadState(translated, mark, hashes, undefined, 'pl')).toEqual({ kind: 'ready' });
+		// Switched to English (or to a language these lessons lack): the two count as changed.
+		expect(downloadState(translated, mark, hashes, undefined, 'ar')).toEqual({
+			kind: 'update',
+			added: 0,
+			changed: 2
+		});
+	});
+
+	it('after a switch of language, fetches only the lessons kept in another language', async () => {
+		const asked: [string[], string | undefined][] = [];
+		await downloadPathway(db, languageApi(asked), translated, { pictures: false, locale: 'pl' });
+		asked.length = 0;
+		await downloadPathway(db, languageApi(asked), translated, { pictures: false, locale: 'en' });
+		expect(asked).toEqual([[['p-m1-l1', 'p-m1-l2'], 'en']]);
+		expect((await db.lessons.get('p-m1-l1'))?.lang).toBe('en');
 	});
 });

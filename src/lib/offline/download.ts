@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { ContentApi } from '$lib/api/content';
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import { lessonBytes, lessonLanguage, wantedHash } from '$lib/content/lesson-language';
 import type { ClydeDatabase } from '$lib/db/database';
 import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
 import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
@@ -12,6 +13,11 @@ const PICTURE_BATCH = 10;
 export interface DownloadOptions {
 	/** Pictures too (low-data mode leaves them for the learner to ask for, one by one). */
 	pictures: boolean;
+	/**
+	 * The learner's language: each lesson comes in it where it has a translation, else in
+	 * English; a lesson kept in another language counts as missing. English when not given.
+	 */
+	locale?: string;
 	onProgress?(doneBytes: number, totalBytes: number): void;
 	now?: Date;
 }
@@ -28,7 +34,7 @@ export async function downloadPathway(
 	db: ClydeDatabase,
 	api: ContentApi,
 	pathway: CatalogPathway,
-	{ pictures, onProgress = () => {}, now = new Date() }: DownloadOptions
+	{ pictures, locale = 'en', onProgress = () => {}, now = new Date() }: DownloadOptions
 ): Promise<void> {
 	const before = await db.downloads.get(pathway.id);
 	await db.downloads.put({
@@ -40,16 +46,21 @@ export async function downloadPathway(
 	const stored = new Map(
 		(await db.lessons.where('pathway').equals(pathway.id).toArray()).map((l) => [l.id, l.hash])
 	);
-	const todo = lessons.filter((l) => stored.get(l.id) !== l.hash);
+	const todo = lessons.filter((l) => stored.get(l.id) !== wantedHash(l, locale));
 	const images = pictures ? pathwayPictures(pathway) : [];
 	const missing = pictures ? missingPictures(pathway, await storedPictures(db, pathway.id)) : [];
-	const total = lessons.reduce((sum, l) => sum + l.bytes, 0) + picturesBytes(images);
-	let done = total - todo.reduce((sum, l) => sum + l.bytes, 0) - picturesBytes(missing);
+	const bytes = (l: (typeof lessons)[number]) => lessonBytes(l, locale);
+	const total = lessons.reduce((sum, l) => sum + bytes(l), 0) + picturesBytes(images);
+	let done = total - todo.reduce((sum, l) => sum + bytes(l), 0) - picturesBytes(missing);
 	onProgress(done, total);
 	for (let i = 0; i < todo.length; i += BATCH) {
 		const batch = todo.slice(i, i + BATCH);
-		await store(db.lessons, await api.lessons(batch.map((l) => l.id)));
-		done += batch.reduce((sum, l) => sum + l.bytes, 0);
+		// Asked in one language at a time: a batch of English lessons asks for no translation.
+		for (const language of new Set(batch.map((l) => lessonLanguage(l, locale)))) {
+			const ids = batch.filter((l) => lessonLanguage(l, locale) === language).map((l) => l.id);
+			await store(db.lessons, await api.lessons(ids, language));
+		}
+		done += batch.reduce((sum, l) => sum + bytes(l), 0);
 		onProgress(done, total);
 	}
 	await db.downloads.update(pathway.id, { finishedAt: new Date().toISOString() });

@@ -1,12 +1,16 @@
 import type { LearnerApi } from '$lib/api/learner-api';
 import type { ClydeDatabase } from '$lib/db/database';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { SyncEngine } from './sync-engine';
 
 let engine: SyncEngine | undefined;
 
 /** The app's one sync engine. */
 export function appSync(db: ClydeDatabase, api: LearnerApi): SyncEngine {
-	engine ??= new SyncEngine(db, api);
+	if (!engine) {
+		engine = new SyncEngine(db, api);
+		engine.keepLanguage(() => i18n.locale, api.account);
+	}
 	return engine;
 }
 

@@ -1,10 +1,12 @@
 import { liveQuery } from 'dexie';
+import type { AccountApi } from '$lib/api/account';
 import { tokenExpiry, type Session } from '$lib/api/auth';
 import { RetryLater, SignInNeeded, TooManyRequests } from '$lib/api/http';
 import type { LearnerApi } from '$lib/api/learner-api';
 import type { ClydeDatabase } from '$lib/db/database';
 import { backoffDelay } from './backoff';
 import { pullEvents } from './pull-events';
+import { pushLanguage } from './push-language';
 import { pushOutbox } from './push-outbox';
 import { loadSession, saveSession } from './session-store';
 
@@ -49,6 +51,8 @@ export class SyncEngine {
 	#stopped = false;
 	/** Until when the server asked us not to call (429 Retry-After), epoch ms. */
 	#limitedUntil = 0;
+	/** The learner's language for Clyde's screens, kept on their account after each sync. */
+	#language: { locale(): string; account: Pick<AccountApi, 'setLanguage'> } | undefined;
 
 	constructor(
 		private readonly db: ClydeDatabase,
@@ -60,6 +64,11 @@ export class SyncEngine {
 			clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
 		}
 	) {}
+
+	/** From now on, each sync also keeps the learner's language on their account (push-language.ts). */
+	keepLanguage(locale: () => string, account: Pick<AccountApi, 'setLanguage'>): void {
+		this.#language = { locale, account };
+	}
 
 	get status(): SyncStatus {
 		return this.#status;
@@ -129,6 +138,9 @@ export class SyncEngine {
 			session = await this.#freshSession(session);
 			await pushOutbox(this.db, this.api.sync, session, () => this.clock.now());
 			await pullEvents(this.db, this.api.sync, session);
+			if (this.#language) {
+				await pushLanguage(this.db, this.#language.account, session, this.#language.locale());
+			}
 			const at = this.clock.now().toISOString();
 			await this.db.settings.put({ key: LAST_SYNCED, value: at });
 			this.#attempt = 0;

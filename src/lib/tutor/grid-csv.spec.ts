@@ -16,6 +16,7 @@ interface RowOptions {
 	lastActive?: number;
 	quizAverage?: number;
 	signals?: Signal[];
+	language?: string;
 }
 
 /** A learner's row with these lesson states; lessons count as done from "completed" on. */
@@ -37,7 +38,8 @@ function row(name: string, options: RowOptions = {}): LearnerRow {
 			membership: 'm',
 			name,
 			email: options.email ?? 'learner@example.org',
-			joined: ''
+			joined: '',
+			language: options.language
 		},
 		lessons,
 		modules,
@@ -62,6 +64,7 @@ describe('gridCsv', () => {
 			[
 				'Learner',
 				'Email',
+				'Language',
 				'Lessons done',
 				'Last active',
 				'Quiz average',
@@ -94,7 +97,7 @@ describe('gridCsv', () => {
 	])('gives back a name with %s exactly', (_, name) => {
 		const table = parse(gridCsv(pathway, [row(name), row('Next')]));
 		expect(column(table, 'Learner')).toEqual([name, 'Next']);
-		expect(table[1]).toHaveLength(15);
+		expect(table[1]).toHaveLength(16);
 	});
 
 	it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])(
@@ -115,6 +118,13 @@ describe('gridCsv', () => {
 		const table = parse(gridCsv(pathway, [row("Jo O'Neill-Smith", { email: 'jo+1@example.org' })]));
 		expect(column(table, 'Learner')).toEqual(["Jo O'Neill-Smith"]);
 		expect(column(table, 'Email')).toEqual(['jo+1@example.org']);
+	});
+
+	it('names each learner’s language in English, and leaves it empty before their phone has said', () => {
+		const table = parse(
+			gridCsv(pathway, [row('Ana', { language: 'pl' }), row('Ben', { language: 'ar' }), row('Cy')])
+		);
+		expect(column(table, 'Language')).toEqual(['Polish', 'Arabic', '']);
 	});
 
 	it('writes lessons done overall and per module, out of how many', () => {
@@ -142,7 +152,7 @@ describe('gridCsv', () => {
 			'not_started'
 		];
 		const [, cells] = parse(gridCsv(pathway, [row('Ana', { states })]));
-		expect(cells?.slice(9)).toEqual([
+		expect(cells?.slice(10)).toEqual([
 			'Not started',
 			'Opened',
 			'Completed',

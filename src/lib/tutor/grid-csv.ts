@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import { describeBadge } from './badge-count';
+import { languageName } from './language-name';
 import { STATE_LABELS } from './cell-state';
 import type { LearnerRow } from './dashboard';
 import { lessonTitle } from './lesson-title';
@@ -26,6 +27,7 @@ export function gridCsv(
 	const header = [
 		'Learner',
 		'Email',
+		'Language',
 		'Lessons done',
 		'Last active',
 		'Quiz average',
@@ -37,6 +39,7 @@ export function gridCsv(
 	const body = rows.map((row) => [
 		row.learner.name,
 		row.learner.email,
+		languageName(row.learner.language),
 		`${row.completed} of ${lessons.length}`,
 		row.lastActive === undefined ? '' : new Date(row.lastActive).toISOString(),
 		row.quizAverage === undefined ? '' : `${Math.round(row.quizAverage * 100)}%`,

@@ -88,6 +88,11 @@ export interface CohortLearner {
 	email: string;
 	/** When they joined (ISO 8601). */
 	joined: string;
+	/**
+	 * The language they chose for Clyde's screens ("pl"), as their phone last synced it; empty
+	 * before it has, and absent from a server older than it.
+	 */
+	language?: string;
 }
 
 /**
