@@ -69,4 +69,19 @@ describe('breakdown', () => {
 		);
 		expect(result.scriptByFile).toEqual({ '/a.js': 3, '/b.js': 4, '(none)': 1 });
 	});
+
+	it('sums the CPU time of the outermost events, in proportion to what falls in the window', () => {
+		const result = breakdown(
+			[
+				{ ...span('RunTask', 0, 4_000), tdur: 2_000 },
+				mark('from', 2_000),
+				{ ...span('FunctionCall', 2_000, 1_000), tdur: 1_000 },
+				{ ...span('RunTask', 5_000, 1_000), tdur: 1_000 },
+				mark('to', 6_000)
+			],
+			'from',
+			'to'
+		);
+		expect(result.cpu).toBe(2);
+	});
 });

@@ -8,6 +8,8 @@ export interface TraceEvent {
 	tid: number;
 	ts: number;
 	dur?: number;
+	/** The thread's CPU time in the event (µs): what a busy machine's waiting does not inflate. */
+	tdur?: number;
 	/** Where script events say their code came from (`data.url`, or `fileName` on V8's). */
 	args?: { data?: { url?: string }; fileName?: string };
 }
@@ -21,6 +23,8 @@ export interface Breakdown {
 	ms: Record<Activity, number>;
 	/** Script time by the file its code came from (the nearest enclosing event that names one), ms. */
 	scriptByFile: Record<string, number>;
+	/** The main thread's CPU time in the window's outermost events, ms (where the trace gives it). */
+	cpu: number;
 }
 
 /** The DevTools timeline's event names, grouped as its Performance panel groups them. */
@@ -82,6 +86,7 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		other: 0
 	};
 	const scriptByFile: Record<string, number> = {};
+	let cpu = 0;
 	const stack: { event: TraceEvent; nested: number }[] = [];
 	const close = () => {
 		const file =
@@ -96,6 +101,7 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		if (activity === 'script') scriptByFile[file] = (scriptByFile[file] ?? 0) + own / 1000;
 		const parent = stack.at(-1);
 		if (parent) parent.nested += clipped(event);
+		else if (event.dur) cpu += ((event.tdur ?? 0) * clipped(event)) / event.dur / 1000;
 	};
 	for (const event of spans) {
 		while (stack.length && endOf((stack.at(-1) as { event: TraceEvent }).event) <= event.ts)
@@ -103,7 +109,7 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		stack.push({ event, nested: 0 });
 	}
 	while (stack.length) close();
-	return { total: (end.ts - start.ts) / 1000, ms, scriptByFile };
+	return { total: (end.ts - start.ts) / 1000, ms, scriptByFile, cpu };
 }
 
 function fileOf(event: TraceEvent): string | undefined {
