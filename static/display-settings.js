@@ -29,7 +29,7 @@
 			root.lang = locale;
 			root.dir = 'rtl';
 		}
-	} catch (error) {
+	} catch {
 		// Blocked or damaged storage: the phone's own colours; the layout says the rest.
 	}
 })();
