@@ -37,15 +37,7 @@ export const lessonOpenTime: Benchmark = {
 			const cdp = await context.newCDPSession(page);
 			await offlineLikeAPhone(context, page, cdp);
 			await cdp.send('ServiceWorker.enable');
-			// Runs before the app's scripts on every load: marks the moment the lesson text appears.
-			await page.addInitScript(() => {
-				const observer = new MutationObserver(() => {
-					if (!document.querySelector('.lesson-body h2')) return;
-					performance.mark('lesson-shown');
-					observer.disconnect();
-				});
-				observer.observe(document, { childList: true, subtree: true });
-			});
+			await markLessonShown(page);
 			// One unmeasured open: the first after the download compiles the app's code cold.
 			await fullLoad(page, cdp, url);
 			if (await page.evaluate(() => navigator.onLine)) throw new Error('the page is not offline');
@@ -98,8 +90,20 @@ export const lessonOpenTime: Benchmark = {
 	}
 };
 
+/** Runs before the app's scripts on every load: marks the moment the lesson text appears. */
+export async function markLessonShown(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const observer = new MutationObserver(() => {
+			if (!document.querySelector('.lesson-body h2')) return;
+			performance.mark('lesson-shown');
+			observer.disconnect();
+		});
+		observer.observe(document, { childList: true, subtree: true });
+	});
+}
+
 /** A full page load of the lesson from the stopped service worker; ms from navigation start. */
-async function fullLoad(page: Page, cdp: CDPSession, url: string): Promise<number> {
+export async function fullLoad(page: Page, cdp: CDPSession, url: string): Promise<number> {
 	await cdp.send('ServiceWorker.stopAllWorkers');
 	await page.goto(`${url}${LESSON}`, { waitUntil: 'commit' });
 	// Polled, not per frame, so that the waiting adds little work to a throttled page.

@@ -53,7 +53,10 @@ export const lighthouseScores: Benchmark = {
 						continue;
 					}
 					const metrics = METRICS.map(({ audit }) => lhr.audits[audit]?.numericValue ?? NaN);
-					results.set(name, [...(results.get(name) ?? []), { score: score * 100, metrics }]);
+					results.set(name, [
+						...(results.get(name) ?? []),
+						{ score: Math.round(score * 100), metrics }
+					]);
 				}
 			}
 			const verdicts: string[] = [];

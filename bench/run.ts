@@ -10,6 +10,7 @@ import type { Benchmark } from './benchmark';
 import { contentCheck } from './content-check';
 import { editorTyping } from './editor-typing';
 import { burst } from './burst';
+import { coldStartTrace } from './cold-start-trace';
 import { dashboard } from './dashboard';
 import { BENCH_HOOK } from './dashboard-accounts';
 import { faultKill } from './fault-kill';
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
 	firstVisitTransfer,
 	pathwayPictures,
 	lessonOpenTime,
+	coldStartTrace,
 	historyScreens,
 	lighthouseScores,
 	syncChaos,

@@ -51,4 +51,37 @@ describe('breakdown', () => {
 	it('says when the marks are missing', () => {
 		expect(() => breakdown([mark('from', 0)], 'from', 'to')).toThrow(/no marks/);
 	});
+
+	it('gives script time to the file the nearest enclosing event names', () => {
+		const from = (url: string) => ({ data: { url } });
+		const result = breakdown(
+			[
+				mark('from', 0),
+				{ ...span('v8.evaluateModule', 0, 3_000), args: { fileName: '/a.js' } },
+				{ ...span('FunctionCall', 3_000, 5_000), args: from('/b.js') },
+				span('RunMicrotasks', 4_000, 1_000),
+				span('Layout', 6_000, 1_000),
+				span('TimerFire', 8_000, 1_000),
+				mark('to', 10_000)
+			],
+			'from',
+			'to'
+		);
+		expect(result.scriptByFile).toEqual({ '/a.js': 3, '/b.js': 4, '(none)': 1 });
+	});
+
+	it('sums the CPU time of the outermost events, in proportion to what falls in the window', () => {
+		const result = breakdown(
+			[
+				{ ...span('RunTask', 0, 4_000), tdur: 2_000 },
+				mark('from', 2_000),
+				{ ...span('FunctionCall', 2_000, 1_000), tdur: 1_000 },
+				{ ...span('RunTask', 5_000, 1_000), tdur: 1_000 },
+				mark('to', 6_000)
+			],
+			'from',
+			'to'
+		);
+		expect(result.cpu).toBe(2);
+	});
 });

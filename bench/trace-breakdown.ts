@@ -8,6 +8,10 @@ export interface TraceEvent {
 	tid: number;
 	ts: number;
 	dur?: number;
+	/** The thread's CPU time in the event (µs): what a busy machine's waiting does not inflate. */
+	tdur?: number;
+	/** Where script events say their code came from (`data.url`, or `fileName` on V8's). */
+	args?: { data?: { url?: string }; fileName?: string };
 }
 
 export type Activity = 'script' | 'gc' | 'style' | 'layout' | 'paint' | 'other';
@@ -17,6 +21,10 @@ export interface Breakdown {
 	total: number;
 	/** Main-thread time in the window by activity, ms; what is left is idle. */
 	ms: Record<Activity, number>;
+	/** Script time by the file its code came from (the nearest enclosing event that names one), ms. */
+	scriptByFile: Record<string, number>;
+	/** The main thread's CPU time in the window's outermost events, ms (where the trace gives it). */
+	cpu: number;
 }
 
 /** The DevTools timeline's event names, grouped as its Performance panel groups them. */
@@ -77,13 +85,23 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		paint: 0,
 		other: 0
 	};
+	const scriptByFile: Record<string, number> = {};
+	let cpu = 0;
 	const stack: { event: TraceEvent; nested: number }[] = [];
 	const close = () => {
+		const file =
+			[...stack]
+				.reverse()
+				.map(({ event }) => fileOf(event))
+				.find(Boolean) ?? '(none)';
 		const { event, nested } = stack.pop() as { event: TraceEvent; nested: number };
 		const own = clipped(event) - nested;
-		ms[activityOf(event.name)] += own / 1000;
+		const activity = activityOf(event.name);
+		ms[activity] += own / 1000;
+		if (activity === 'script') scriptByFile[file] = (scriptByFile[file] ?? 0) + own / 1000;
 		const parent = stack.at(-1);
 		if (parent) parent.nested += clipped(event);
+		else if (event.dur) cpu += ((event.tdur ?? 0) * clipped(event)) / event.dur / 1000;
 	};
 	for (const event of spans) {
 		while (stack.length && endOf((stack.at(-1) as { event: TraceEvent }).event) <= event.ts)
@@ -91,7 +109,11 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		stack.push({ event, nested: 0 });
 	}
 	while (stack.length) close();
-	return { total: (end.ts - start.ts) / 1000, ms };
+	return { total: (end.ts - start.ts) / 1000, ms, scriptByFile, cpu };
+}
+
+function fileOf(event: TraceEvent): string | undefined {
+	return event.args?.data?.url || event.args?.fileName || undefined;
 }
 
 function endOf(event: TraceEvent): number {

@@ -1,3 +1,4 @@
+import { browser } from '$app/environment';
 import { i18n } from '$lib/i18n/i18n.svelte';
 
 // A single-page app: every screen renders in the browser from IndexedDB and the precached
@@ -7,10 +8,15 @@ export const prerender = false;
 
 // The first paint waits for the learner's language: one small precached file, chosen by the
 // learner's saved choice or the browser's languages (never the URL or a cookie: the shell is
-// static and works offline).
-let started: Promise<void> | undefined;
+// static and works offline). Asked for as soon as this module runs, while the route's own
+// code is still arriving, rather than when SvelteKit calls load once it all has.
+// (Only in the browser: the build reads this module's page options in Node.)
+const started = browser
+	? i18n.start(localStorageIfAllowed(), navigator.languages)
+	: Promise.resolve();
+// Reported through load (the error page); this only keeps an early failure from being unhandled.
+started.catch(() => {});
 export const load = async (): Promise<void> => {
-	started ??= i18n.start(localStorageIfAllowed(), navigator.languages);
 	await started;
 };
 
