@@ -115,7 +115,7 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 
 	it.each(
 		TEXT_FILES.flatMap(([name, type, kind]) =>
-			['br', 'gzip'].map((coding) => [coding, name, type, kind as Kind])
+			['br', 'gzip'].map((coding): [string, string, string, Kind] => [coding, name, type, kind])
 		)
 	)(
 		'%s: /%s decodes to the file, with its type, length and Vary',
