@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { messageValues } from './scripts/build/message-values.ts';
 import { exerciseRunner } from './scripts/build/runner-page.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
@@ -24,6 +25,7 @@ const LATER_PAGES = /routes\/(verify|pathways\/\[pathway\]\/badge)\//;
 
 export default defineConfig({
 	plugins: [
+		messageValues(),
 		contentPreview(),
 		sveltekit(),
 		exerciseRunner(),

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface Transfer {
 	/** Path and query, as the browser asked for it. */
 	path: string;
+	status: number;
 	/** Status line, headers and body as PocketBase sent them (chunk framing aside). */
 	bytes: number;
 	/** The body as sent: compressed already if PocketBase used a Content-Encoding. */
@@ -44,6 +45,7 @@ export async function countingProxy(target: string): Promise<CountingProxy> {
 					}
 					transfers.push({
 						path: incoming.url ?? '/',
+						status: answer.statusCode ?? 0,
 						bytes: Buffer.byteLength(`${head.join('\r\n')}\r\n\r\n`) + body.length,
 						body,
 						contentType: answer.headers['content-type'] ?? '',

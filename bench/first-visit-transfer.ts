@@ -1,10 +1,14 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT } from '../scripts/config';
 import { launchChromium } from '../scripts/browser/chromium';
 import type { Benchmark } from './benchmark';
 import { countingProxy, type Transfer } from './counting-proxy';
 import { downloadDigitalEssentials } from './learner';
 import { kb } from './format';
 import { median } from './stats';
+import { builtNames, transferTable, type NamedChunk } from './transfer-table';
 
 const GOAL_KB = 200;
 // Text worth compressing; images are compressed already.
@@ -27,6 +31,7 @@ export const firstVisitTransfer: Benchmark = {
 	id: 'first-visit-transfer',
 	title: 'First visit with one downloaded pathway (bytes over the network)',
 	async run({ url, runs }) {
+		const names = await namesOfThisBuild();
 		const samples: Sample[] = [];
 		for (let i = 0; i < runs; i++) {
 			const proxy = await countingProxy(url);
@@ -36,6 +41,8 @@ export const firstVisitTransfer: Benchmark = {
 				const announced = await downloadDigitalEssentials(page, proxy.url);
 				await quiet(() => proxy.transfers.length);
 				const isContent = (t: Transfer) => t.path.startsWith('/api/clyde/');
+				// Per response, for docs/benchmarks.md: the same in every run, so the first is printed.
+				if (i === 0) console.log(transferTable(proxy.transfers, names));
 				samples.push({
 					shell: proxy.transfers.filter((t) => !isContent(t)),
 					content: proxy.transfers.filter(isContent),
@@ -62,6 +69,7 @@ export const firstVisitTransfer: Benchmark = {
 		const byKind = KINDS.map(
 			([name, test]) => `${name} ${kb(median(samples.map((s) => bodyBytes(all(s).filter(test)))))}`
 		);
+		const perResponse = Math.round(median(samples.map((s) => headerBytes(all(s)) / all(s).length)));
 		const plain = new Set(samples.flatMap((s) => uncompressedText(all(s))));
 		const twice = new Set(samples.flatMap((s) => refetched(s.shell).map((t) => t.path)));
 		return {
@@ -73,7 +81,7 @@ export const firstVisitTransfer: Benchmark = {
 			],
 			notes: [
 				`Goal: total ≤ ${GOAL_KB} KB (issue 13): ${total.toFixed(1)} KB, ${total <= GOAL_KB ? 'within' : 'over'} the goal.`,
-				`Bodies by kind: ${byKind.join(', ')}; the rest is status lines and headers (about 1 KB a response, most of it the security headers).`,
+				`Bodies by kind: ${byKind.join(', ')}; the rest is status lines and headers (${perResponse} bytes a response on average; the security headers of a page are on documents only, docs/security.md).`,
 				`Fetched twice: ${kb(median(samples.map((s) => bytes(refetched(s.shell)))))} (${listed([...twice])}).`,
 				plain.size === 0
 					? 'Every text response over 200 bytes was compressed (brotli for the app, gzip for the API).'
@@ -83,6 +91,21 @@ export const firstVisitTransfer: Benchmark = {
 		};
 	}
 };
+
+/** The built files' readable names, from Vite's manifest and SvelteKit's generated nodes. */
+async function namesOfThisBuild(): Promise<Map<string, string>> {
+	const kit = join(ROOT, '.svelte-kit');
+	const manifest = JSON.parse(
+		await readFile(join(kit, 'output/client/.vite/manifest.json'), 'utf8')
+	) as Record<string, NamedChunk>;
+	const nodesDir = join(kit, 'generated/client-optimized/nodes');
+	const routes: Record<string, string> = {};
+	for (const file of await readdir(nodesDir)) {
+		const source = (await readFile(join(nodesDir, file), 'utf8')).match(/src\/routes\/([^"']*)/);
+		if (source?.[1]) routes[file.replace(/\.js$/, '')] = source[1];
+	}
+	return builtNames(manifest, routes);
+}
 
 const KINDS: [string, (t: Transfer) => boolean][] = [
 	['JS', (t) => /javascript/.test(t.contentType)],

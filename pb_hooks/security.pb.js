@@ -5,8 +5,9 @@
 //
 // One global middleware sets the security headers and then applies the rate limits, so that a
 // 429 carries the headers too. PocketBase 0.22 runs routerUse middlewares for every request,
-// after its own (whose X-Frame-Options this overrides): API routes, the static app in build/,
-// the Admin UI, and 404/405 answers alike (tests/integration/security-headers.test.ts).
+// after its own (whose X-Frame-Options and X-XSS-Protection this replaces or removes): API
+// routes, the static app in build/, the Admin UI, and 404/405 answers alike; each gets the
+// headers of its kind (tests/browser/security-headers.test.ts).
 routerUse((next) => (c) => {
 	require(`${__hooks}/lib/security-headers.js`).apply(c);
 	// Reads need no body, but $apis.requestInfo() in a GET route would parse one (up to 32 MiB).

@@ -1,7 +1,7 @@
 /// <reference path="../../pb_data/types.d.ts" />
 /* global $filepath */
-// Loaded with require() from security.pb.js. Which headers every response carries, and why:
-// docs/security.md ("Browser hardening").
+// Loaded with require() from security.pb.js and static-files.pb.js. Which headers each kind of
+// response carries, and why: docs/security.md ("Browser hardening").
 
 const { publicDir } = require(`${__hooks}/lib/public-dir.js`);
 
@@ -47,10 +47,27 @@ const RUNNER_POLICY = [
 const API_POLICY =
 	"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-const COMMON = {
+// On every response: cheap, and read for any kind of resource. nosniff stops a script, style
+// or JSON being taken for another type; Cross-Origin-Resource-Policy is read for subresources
+// (no other site may embed ours); a script's or a stylesheet's own Referrer-Policy governs the
+// requests it makes (module imports, url() in CSS).
+const EVERYWHERE = {
 	'X-Content-Type-Options': 'nosniff',
 	// Lesson links lead to other sites; the URL of the lesson (its topic) stays with the learner.
 	'Referrer-Policy': 'no-referrer',
+	'Cross-Origin-Resource-Policy': 'same-origin'
+};
+
+// Browsers note it from any response over https; it only has to reach them now and then. An
+// installed app opens its pages and files from the service worker, so what still comes from
+// the server is the worker's update check and the API: those carry it, with the pages.
+const TRANSPORT = {
+	'Strict-Transport-Security': 'max-age=31536000'
+};
+
+// Read only for a document, the page a browser renders and scripts can run in: the policies of
+// a window (Permissions-Policy, Cross-Origin-Opener-Policy) and of framing (X-Frame-Options).
+const DOCUMENT = {
 	'Permissions-Policy': [
 		'accelerometer',
 		'autoplay',
@@ -73,14 +90,52 @@ const COMMON = {
 		.map((feature) => `${feature}=()`)
 		.join(', '),
 	'Cross-Origin-Opener-Policy': 'same-origin',
-	'Cross-Origin-Resource-Policy': 'same-origin',
 	// For browsers without frame-ancestors; PocketBase's own default is SAMEORIGIN.
 	'X-Frame-Options': 'DENY',
 	// The old XSS auditor is gone from current browsers and could be abused where it remains.
-	'X-XSS-Protection': '0',
-	// Browsers ignore it over plain http; behind the TLS proxy it pins the origin to https.
-	'Strict-Transport-Security': 'max-age=31536000'
+	'X-XSS-Protection': '0'
 };
+
+/**
+ * Which headers each kind of response carries (docs/security.md, "Browser hardening", says
+ * why per header). `csp` is whether it gets a Content-Security-Policy: a document's, a
+ * worker's (a worker's policy is the one sent with its own script) and the API's (JSON or an
+ * uploaded file opened as a page may load nothing).
+ */
+const KINDS = {
+	document: { csp: true, headers: [EVERYWHERE, TRANSPORT, DOCUMENT] },
+	worker: { csp: true, headers: [EVERYWHERE, TRANSPORT] },
+	api: { csp: true, headers: [EVERYWHERE, TRANSPORT] },
+	asset: { csp: false, headers: [EVERYWHERE] }
+};
+
+// PocketBase's own (X-Frame-Options: SAMEORIGIN, X-XSS-Protection: 1; mode=block) and ours:
+// a kind that does not carry one must not be left with PocketBase's.
+const ALL_NAMES = ['Content-Security-Policy'].concat(
+	...[EVERYWHERE, TRANSPORT, DOCUMENT].map((set) => Object.keys(set))
+);
+
+// The built app's files that a browser renders as a page when opened: HTML, and SVG and XML,
+// which can carry script. Every other file (scripts, styles, JSON, images, fonts, text) is only
+// ever read by a page or shown inert (nosniff keeps it so).
+const DOCUMENT_FILE = /\.(html?|svg|xml)$/i;
+const WORKERS = ['/sw.js'];
+
+/**
+ * What the response to `path` is to a browser: `document`, `worker`, `api` or `asset`. The
+ * Admin UI (`/_/`) is counted a document whole; an app route (no extension, index.html
+ * answers it) is a document; a missing file is what its name says it would be.
+ */
+function kindOf(path) {
+	if (path === '/_' || path.startsWith('/_/')) return 'document';
+	if (path === '/api' || path.startsWith('/api/')) return 'api';
+	if (WORKERS.indexOf(path) >= 0) return 'worker';
+	const last = path.slice(path.lastIndexOf('/') + 1);
+	if (RUNNER_PATHS.indexOf(path) >= 0 || !last.includes('.') || DOCUMENT_FILE.test(last)) {
+		return 'document';
+	}
+	return 'asset';
+}
 
 /**
  * The sha256 sources of the inline bootstrap script, as SvelteKit wrote them into the <meta>
@@ -133,11 +188,13 @@ function policyFor(path) {
  */
 function apply(c) {
 	const header = c.response().header();
-	for (const name in COMMON) header.set(name, COMMON[name]);
 	const path = c.request().url.path;
-	header.set('Content-Security-Policy', policyFor(path));
+	const kind = KINDS[kindOf(path)];
+	for (const name of ALL_NAMES) header.del(name);
+	for (const set of kind.headers) for (const name in set) header.set(name, set[name]);
+	if (kind.csp) header.set('Content-Security-Policy', policyFor(path));
 	// The app frames the runner; nothing else may.
 	if (RUNNER_PATHS.indexOf(path) >= 0) header.set('X-Frame-Options', 'SAMEORIGIN');
 }
 
-module.exports = { apply, appPolicy, bootstrapHashes };
+module.exports = { apply, appPolicy, bootstrapHashes, kindOf };

@@ -8,12 +8,14 @@ const { publicDir } = require(`${__hooks}/lib/public-dir.js`);
 
 /**
  * By extension. Go's own table lacks webmanifest, and on a server without /etc/mime.types it
- * lacks more; answering with nosniff, a wrong type would break the file.
+ * lacks more; answering with nosniff, a wrong type would break the file. Scripts go without a
+ * charset: browsers decode module and worker scripts as UTF-8 whatever the header says (HTML,
+ * "fetch a single module script", "fetch a classic worker script"), and the app has no other.
  */
 const TYPES = {
 	html: 'text/html; charset=utf-8',
-	js: 'text/javascript; charset=utf-8',
-	mjs: 'text/javascript; charset=utf-8',
+	js: 'text/javascript',
+	mjs: 'text/javascript',
 	css: 'text/css; charset=utf-8',
 	json: 'application/json',
 	map: 'application/json',
@@ -54,8 +56,9 @@ function contentType(name) {
 }
 
 function cacheControl(name) {
+	// No `public`: it only matters for answers to requests with Authorization (RFC 9111 §3.5).
 	return name.startsWith(IMMUTABLE)
-		? 'public, max-age=31536000, immutable'
+		? 'max-age=31536000, immutable'
 		: // Stored, but asked again each time: an ETag makes that a 304 of a few hundred bytes.
 			'no-cache';
 }
@@ -162,10 +165,13 @@ function serve(c) {
 		copies.map((copy) => copy.coding)
 	);
 	const sent = copies.find((copy) => copy.coding === coding);
-	const etag = etagFor(sent.info, sent.coding);
-	header.set('ETag', etag);
 	header.set('Cache-Control', cacheControl(found.name));
-	if (etagMatches(request.header.get('If-None-Match'), etag)) return c.noContent(304);
+	// A hashed file is never asked again (a year, immutable): a validator would never be used.
+	if (!found.name.startsWith(IMMUTABLE)) {
+		const etag = etagFor(sent.info, sent.coding);
+		header.set('ETag', etag);
+		if (etagMatches(request.header.get('If-None-Match'), etag)) return c.noContent(304);
+	}
 
 	const type = contentType(found.name);
 	header.set('Content-Type', type);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HOOKS, requireHook } from './require-hook';
 
-// The pure rules of pb_hooks/lib/static-files.js and accept-encoding.js; what PocketBase sends
-// with them is tested in tests/integration/static-serving.test.ts.
+// The pure rules of pb_hooks/lib/static-files.js, accept-encoding.js and security-headers.js;
+// what PocketBase sends with them is tested in tests/integration/static-serving.test.ts and
+// tests/browser/security-headers.test.ts.
 const { encodingFor } = requireHook(`${HOOKS}/lib/accept-encoding.js`) as {
 	encodingFor(header: string | undefined, available: string[]): string;
 };
@@ -12,6 +13,10 @@ const files = requireHook(`${HOOKS}/lib/static-files.js`) as {
 	cacheControl(name: string): string;
 	contentType(name: string): string;
 	etagMatches(header: string, etag: string): boolean;
+};
+
+const security = requireHook(`${HOOKS}/lib/security-headers.js`) as {
+	kindOf(path: string): 'document' | 'worker' | 'api' | 'asset';
 };
 
 describe('Accept-Encoding', () => {
@@ -94,7 +99,7 @@ describe('which requests the public dir answers', () => {
 
 describe('headers by file', () => {
 	it('hashed files are kept a year; everything else is asked again each time', () => {
-		const year = 'public, max-age=31536000, immutable';
+		const year = 'max-age=31536000, immutable';
 		expect(files.cacheControl('_app/immutable/chunks/DEsf5U8_.js')).toBe(year);
 		expect(files.cacheControl('_app/immutable/assets/0.DXzuuit1.css')).toBe(year);
 		for (const name of [
@@ -112,7 +117,7 @@ describe('headers by file', () => {
 
 	it.each([
 		['index.html', 'text/html; charset=utf-8'],
-		['a/b.js', 'text/javascript; charset=utf-8'],
+		['a/b.js', 'text/javascript'],
 		['a.CSS', 'text/css; charset=utf-8'],
 		['manifest.webmanifest', 'application/manifest+json'],
 		['_app/version.json', 'application/json'],
@@ -134,5 +139,36 @@ describe('headers by file', () => {
 		expect(files.etagMatches('*', etag)).toBe(true);
 		expect(files.etagMatches('"18c-2a-gzip"', etag)).toBe(false);
 		expect(files.etagMatches('', etag)).toBe(false);
+	});
+});
+
+describe('which security headers a response gets', () => {
+	it.each([
+		// Pages, and files a browser renders as a page (SVG and XML can carry script).
+		['/', 'document'],
+		['/index.html', 'document'],
+		['/pathways/digital-essentials/staying-safe', 'document'],
+		['/settings/', 'document'],
+		['/runner', 'document'],
+		['/runner.html', 'document'],
+		['/icons/logo.svg', 'document'],
+		['/pathways/missing.SVG', 'document'],
+		['/feed.xml', 'document'],
+		['/_/', 'document'],
+		['/_/images/logo.svg', 'document'],
+		// A worker's CSP is the one sent with its own script.
+		['/sw.js', 'worker'],
+		['/api/clyde/catalog', 'api'],
+		['/api/files/abc/def/picture.svg', 'api'],
+		// Read by a page, never one.
+		['/_app/immutable/entry/app.B3i7_t9b.js', 'asset'],
+		['/_app/immutable/assets/0.DXzuuit1.css', 'asset'],
+		['/_app/version.json', 'asset'],
+		['/manifest.webmanifest', 'asset'],
+		['/favicon.png', 'asset'],
+		['/robots.txt', 'asset'],
+		['/_app/immutable/entry/missing.js', 'asset']
+	])('%s is a %s', (path, kind) => {
+		expect(security.kindOf(path)).toBe(kind);
 	});
 });

@@ -8,7 +8,11 @@ import { waitForServiceWorker } from '../support/learner';
 const url = inject('pbUrl');
 const BUILD = resolve(import.meta.dirname, '../../build');
 
-type Kind = 'app' | 'api' | 'admin';
+/**
+ * What a response is to a browser, which decides the headers it gets (docs/security.md): a
+ * page of the app, its worker, a file a page reads (`asset`), the API, the Admin UI.
+ */
+type Kind = 'app' | 'worker' | 'asset' | 'api' | 'admin';
 
 /** Every kind of response PocketBase gives: the app, its assets, the API, errors, the Admin UI. */
 async function pathsToScan(): Promise<
@@ -19,13 +23,14 @@ async function pathsToScan(): Promise<
 		['GET', '/', 200, 'app'],
 		['GET', '/pathways/digital-essentials/staying-safe/strong-passwords', 200, 'app'],
 		['GET', '/index.html', 200, 'app'],
-		['GET', `/_app/immutable/entry/${entry}`, 200, 'app'],
-		['GET', '/sw.js', 200, 'app'],
-		['GET', '/manifest.webmanifest', 200, 'app'],
-		['GET', '/favicon.png', 200, 'app'],
-		['GET', '/robots.txt', 200, 'app'],
+		['GET', '/runner', 200, 'app'],
+		['GET', `/_app/immutable/entry/${entry}`, 200, 'asset'],
+		['GET', '/sw.js', 200, 'worker'],
+		['GET', '/manifest.webmanifest', 200, 'asset'],
+		['GET', '/favicon.png', 200, 'asset'],
+		['GET', '/robots.txt', 200, 'asset'],
 		['HEAD', '/', 200, 'app'],
-		['GET', '/_app/immutable/entry/missing.js', 404, 'app'],
+		['GET', '/_app/immutable/entry/missing.js', 404, 'asset'],
 		['DELETE', '/', 405, 'app'],
 		['GET', '/api/health', 200, 'api'],
 		['GET', '/api/clyde/catalog', 200, 'api'],
@@ -50,12 +55,27 @@ async function builtPageHashes(): Promise<string[]> {
 	return [...hashes];
 }
 
-function expectCommonHeaders(headers: Headers, where: string): void {
+// Read for a document only: the window's policies and framing.
+const PAGE_ONLY = [
+	'permissions-policy',
+	'cross-origin-opener-policy',
+	'x-frame-options',
+	'x-xss-protection'
+];
+
+function expectHeaders(kind: Kind, headers: Headers, where: string): void {
+	// Everywhere: cheap, and read for every kind of resource.
 	expect(headers.get('x-content-type-options'), where).toBe('nosniff');
 	expect(headers.get('referrer-policy'), where).toBe('no-referrer');
-	expect(headers.get('x-frame-options'), where).toBe('DENY');
-	expect(headers.get('cross-origin-opener-policy'), where).toBe('same-origin');
 	expect(headers.get('cross-origin-resource-policy'), where).toBe('same-origin');
+	const page = kind === 'app' || kind === 'admin';
+	for (const name of PAGE_ONLY) expect(headers.has(name), `${where} ${name}`).toBe(page);
+	expect(headers.has('strict-transport-security'), where).toBe(kind !== 'asset');
+	if (!page) return;
+	expect(headers.get('x-frame-options'), where).toBe(
+		where.endsWith('/runner') ? 'SAMEORIGIN' : 'DENY'
+	);
+	expect(headers.get('cross-origin-opener-policy'), where).toBe('same-origin');
 	const permissions = headers.get('permissions-policy') ?? '';
 	for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
 		expect(permissions, where).toContain(`${feature}=()`);
@@ -63,13 +83,24 @@ function expectCommonHeaders(headers: Headers, where: string): void {
 }
 
 function expectPolicy(kind: Kind, policy: string, hashes: string[], where: string): void {
+	// A file a page reads is never a page itself: a policy there would be read by no browser.
+	if (kind === 'asset') {
+		expect(policy, where).toBe('');
+		return;
+	}
 	const csp = parsePolicy(policy);
-	// Header-only, and the one defence against being framed (clickjacking): on every response.
+	// The runner has its own policy (tests/browser/exercise-isolation.test.ts checks it whole).
+	if (where.endsWith('/runner')) {
+		expect(csp['frame-ancestors'], where).toEqual(["'self'"]);
+		expect(csp['sandbox'], where).toEqual(['allow-scripts']);
+		return;
+	}
+	// Header-only, and the one defence against being framed (clickjacking).
 	expect(csp['frame-ancestors'], where).toEqual(["'none'"]);
 	expect(csp['object-src'] ?? csp['default-src'], where).toEqual(["'none'"]);
 	if (kind === 'api') {
 		expect(csp['default-src'], where).toEqual(["'none'"]);
-	} else if (kind === 'app') {
+	} else if (kind === 'app' || kind === 'worker') {
 		expect(csp['default-src'], where).toEqual(["'self'"]);
 		expect(csp['script-src']?.sort(), where).toEqual(["'self'", ...hashes].sort());
 		expect(csp['connect-src'], where).toEqual(["'self'"]);
@@ -81,8 +112,8 @@ function expectPolicy(kind: Kind, policy: string, hashes: string[], where: strin
 	expect(csp['script-src']?.join(' ') ?? '', where).not.toContain('unsafe');
 }
 
-describe('security headers on every response (real PocketBase serving build/)', () => {
-	it('a scan of every kind of path finds the CSP and the other headers on each', async () => {
+describe('security headers by kind of response (real PocketBase serving build/)', () => {
+	it('a scan of every kind of path finds on each the headers a browser reads for it', async () => {
 		const hashes = await builtPageHashes();
 		// Without the bootstrap hash in the header the app could not start at all.
 		expect(hashes.length).toBeGreaterThan(0);
@@ -93,7 +124,7 @@ describe('security headers on every response (real PocketBase serving build/)', 
 			abort.abort(); // /api/realtime streams for ever: the headers are all we need.
 			const where = `${method} ${path}`;
 			expect(response.status, where).toBe(status);
-			expectCommonHeaders(response.headers, where);
+			expectHeaders(kind, response.headers, where);
 			const policy = response.headers.get('content-security-policy') ?? '';
 			expectPolicy(kind, policy, hashes, where);
 			rows.push(`| ${method} ${path} | ${status} | ${kind} | ${policy} |`);
@@ -142,6 +173,25 @@ describe('the policies in real Chromium', () => {
 		expect(console.filter((m) => /Content Security Policy|Permissions-Policy/i.test(m))).toEqual(
 			[]
 		);
+	});
+
+	it("the service worker runs under the policy sent with sw.js, the page's scripts under the page's", async () => {
+		const page = await browser.context.newPage();
+		await page.goto(`${url}/`);
+		await waitForServiceWorker(page);
+		// Both policies say connect-src 'self': where a policy applies, a fetch to another origin
+		// is refused as a violation of it (without one it would just fail to connect). The page's
+		// scripts carry none of their own; the document's policy is what holds them.
+		const probe = `(async () => {
+			const seen = new Promise((found) => self.addEventListener('securitypolicyviolation',
+				(e) => found(e.effectiveDirective), { once: true }));
+			fetch('http://127.0.0.2:9/').catch(() => {});
+			return Promise.race([seen, new Promise((none) => setTimeout(() => none('none'), 3000))]);
+		})()`;
+		const worker = browser.context.serviceWorkers().find((w) => w.url().endsWith('/sw.js'));
+		expect(worker, 'the app has a service worker').toBeDefined();
+		expect(await worker?.evaluate(probe)).toBe('connect-src');
+		expect(await page.evaluate(probe)).toBe('connect-src');
 	});
 
 	it('the Admin UI still works under its own policy', async () => {

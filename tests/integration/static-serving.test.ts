@@ -9,42 +9,62 @@ import { decoded, rawRequest, varyNames, type RawAnswer } from '../support/raw-r
 // A public dir with one file of every kind the app ships, precompressed by the build's own
 // step, served by a real PocketBase with the project's hooks (pb_hooks/lib/static-files.js).
 const lines = (line: string, times = 60) => line.repeat(times);
-const TEXT_FILES: [file: string, type: string, content: string][] = [
+// Each with what it is to a browser, which decides its security headers (docs/security.md).
+type Kind = 'document' | 'worker' | 'asset';
+const TEXT_FILES: [file: string, type: string, kind: Kind, content: string][] = [
 	[
 		'index.html',
 		'text/html; charset=utf-8',
+		'document',
 		`<!doctype html><html lang="en-GB"><head><title>Clyde</title></head><body>${lines('<p>Learn digital skills.</p>')}</body></html>`
 	],
-	['sw.js', 'text/javascript; charset=utf-8', lines('self.addEventListener("fetch", () => {});\n')],
+	['sw.js', 'text/javascript', 'worker', lines('self.addEventListener("fetch", () => {});\n')],
 	[
 		'_app/immutable/entry/app.B3i7_t9b.js',
-		'text/javascript; charset=utf-8',
+		'text/javascript',
+		'asset',
 		lines('export const lesson = (n) => `Lesson ${n}`;\n')
 	],
 	[
 		'_app/immutable/assets/0.DXzuuit1.css',
 		'text/css; charset=utf-8',
+		'asset',
 		lines('.lesson-body h2 { margin: 0 0 1rem; }\n')
 	],
 	[
 		'manifest.webmanifest',
 		'application/manifest+json',
+		'asset',
 		JSON.stringify({ name: 'Clyde', icons: Array(20).fill({ src: '/icons/icon-192.png' }) })
 	],
 	[
 		'_app/version.json',
 		'application/json',
+		'asset',
 		JSON.stringify({ version: lines('1796117015325', 20) })
 	],
 	[
 		'icons/logo.svg',
 		'image/svg+xml',
+		'document',
 		`<svg xmlns="http://www.w3.org/2000/svg">${lines('<circle r="4"/>')}</svg>`
 	],
-	['robots.txt', 'text/plain; charset=utf-8', `User-agent: *\n${lines('Disallow: /api/\n', 10)}`]
+	[
+		'robots.txt',
+		'text/plain; charset=utf-8',
+		'asset',
+		`User-agent: *\n${lines('Disallow: /api/\n', 10)}`
+	]
 ];
 const TINY = '_app/immutable/chunks/tiny.Ab12Cd34.js';
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'max-age=31536000, immutable';
+// Read by browsers for a document only (and the CSP for a worker too).
+const PAGE_ONLY = [
+	'permissions-policy',
+	'cross-origin-opener-policy',
+	'x-frame-options',
+	'x-xss-protection'
+];
 
 describe('the built app as PocketBase serves it (precompressed, cached, 404s)', () => {
 	let dir: string;
@@ -59,7 +79,7 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			await mkdir(dirname(join(dir, name)), { recursive: true });
 			await writeFile(join(dir, name), content);
 		};
-		for (const [name, , content] of TEXT_FILES) await write(name, content);
+		for (const [name, , , content] of TEXT_FILES) await write(name, content);
 		await write(TINY, 'export{};');
 		await write(
 			'favicon.png',
@@ -73,26 +93,45 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	function expectSecurityHeaders(answer: RawAnswer, where: string): void {
-		expect(answer.headers['content-security-policy'], where).toContain("frame-ancestors 'none'");
-		expect(answer.headers['x-content-type-options'], where).toBe('nosniff');
-		expect(answer.headers['x-frame-options'], where).toBe('DENY');
+	/**
+	 * nosniff, CORP and Referrer-Policy on everything; the CSP and HSTS on documents and the
+	 * worker; the window's and framing policies on documents only ('any': a 404, whichever).
+	 */
+	function expectSecurityHeaders(answer: RawAnswer, kind: Kind | 'any', where: string): void {
+		const h = answer.headers;
+		expect(h['x-content-type-options'], where).toBe('nosniff');
+		expect(h['cross-origin-resource-policy'], where).toBe('same-origin');
+		expect(h['referrer-policy'], where).toBe('no-referrer');
+		if (kind === 'any') return;
+		const withPolicy = kind !== 'asset';
+		expect(h['content-security-policy'] !== undefined, `${where} CSP`).toBe(withPolicy);
+		expect(h['strict-transport-security'] !== undefined, `${where} HSTS`).toBe(withPolicy);
+		if (withPolicy) expect(h['content-security-policy'], where).toContain("frame-ancestors 'none'");
+		for (const name of PAGE_ONLY) {
+			expect(h[name] !== undefined, `${where} ${name}`).toBe(kind === 'document');
+		}
+		if (kind === 'document') expect(h['x-frame-options'], where).toBe('DENY');
 	}
 
 	it.each(
-		TEXT_FILES.flatMap(([name, type]) => ['br', 'gzip'].map((coding) => [coding, name, type]))
-	)('%s: /%s decodes to the file, with its type, length and Vary', async (coding, name, type) => {
-		const answer = await get(`/${name}`, { 'Accept-Encoding': coding });
-		expect(answer.status).toBe(200);
-		// One coding, applied once: a second layer would not decode to the file's bytes.
-		expect(answer.headers['content-encoding']).toBe(coding);
-		expect(decoded(answer).equals(await file(name))).toBe(true);
-		expect(answer.headers['content-type']).toBe(type);
-		expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
-		expect(answer.body.length).toBeLessThan((await file(name)).length);
-		expect(varyNames(answer.headers)).toEqual(['accept-encoding']);
-		expectSecurityHeaders(answer, name);
-	});
+		TEXT_FILES.flatMap(([name, type, kind]) =>
+			['br', 'gzip'].map((coding): [string, string, string, Kind] => [coding, name, type, kind])
+		)
+	)(
+		'%s: /%s decodes to the file, with its type, length and Vary',
+		async (coding, name, type, kind) => {
+			const answer = await get(`/${name}`, { 'Accept-Encoding': coding });
+			expect(answer.status).toBe(200);
+			// One coding, applied once: a second layer would not decode to the file's bytes.
+			expect(answer.headers['content-encoding']).toBe(coding);
+			expect(decoded(answer).equals(await file(name))).toBe(true);
+			expect(answer.headers['content-type']).toBe(type);
+			expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+			expect(answer.body.length).toBeLessThan((await file(name)).length);
+			expect(varyNames(answer.headers)).toEqual(['accept-encoding']);
+			expectSecurityHeaders(answer, kind, name);
+		}
+	);
 
 	it("brotli first, the request's q-values honoured, the plain file to a client that takes neither", async () => {
 		const coding = async (accept?: string) =>
@@ -128,7 +167,10 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			'_app/immutable/assets/0.DXzuuit1.css',
 			TINY
 		]) {
-			expect((await get(`/${name}`)).headers['cache-control'], name).toBe(IMMUTABLE);
+			const answer = await get(`/${name}`);
+			expect(answer.headers['cache-control'], name).toBe(IMMUTABLE);
+			// Never asked again for a year: a validator would never be used.
+			expect(answer.headers.etag, name).toBeUndefined();
 		}
 		const others = ['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/_app/version.json'];
 		for (const path of [...others, '/robots.txt', '/favicon.png', '/pathways/digital-essentials']) {
@@ -139,7 +181,11 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 	});
 
 	it('a current ETag gets a 304 without a body; each coding has its own ETag', async () => {
-		for (const path of ['/sw.js', '/', '/_app/immutable/entry/app.B3i7_t9b.js']) {
+		for (const [path, kind] of [
+			['/sw.js', 'worker'],
+			['/', 'document'],
+			['/manifest.webmanifest', 'asset']
+		] as const) {
 			const br = await get(path, { 'Accept-Encoding': 'br' });
 			const gzip = await get(path, { 'Accept-Encoding': 'gzip' });
 			const plain = await get(path);
@@ -154,7 +200,7 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			expect(again.headers.etag, path).toBe(br.headers.etag);
 			expect(again.headers['cache-control'], path).toBe(br.headers['cache-control']);
 			expect(varyNames(again.headers), path).toEqual(['accept-encoding']);
-			expectSecurityHeaders(again, path);
+			expectSecurityHeaders(again, kind, path);
 			// A tag in a list, or weak, still matches; another coding's tag does not.
 			const listed = await get(path, {
 				'Accept-Encoding': 'br',
@@ -170,7 +216,12 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 	});
 
 	it('HEAD answers 200 with the headers a GET gets, and no body', async () => {
-		for (const path of ['/', '/pathways/digital-essentials', '/sw.js', '/favicon.png']) {
+		for (const [path, kind] of [
+			['/', 'document'],
+			['/pathways/digital-essentials', 'document'],
+			['/sw.js', 'worker'],
+			['/favicon.png', 'asset']
+		] as const) {
 			const head = await get(path, { 'Accept-Encoding': 'br' }, 'HEAD');
 			const full = await get(path, { 'Accept-Encoding': 'br' });
 			expect(head.status, path).toBe(200);
@@ -184,7 +235,7 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			]) {
 				expect(head.headers[name], `${path} ${name}`).toBe(full.headers[name]);
 			}
-			expectSecurityHeaders(head, `HEAD ${path}`);
+			expectSecurityHeaders(head, kind, `HEAD ${path}`);
 		}
 		expect((await get('/missing.js', {}, 'HEAD')).status).toBe(404);
 	});
@@ -205,7 +256,7 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			const answer = await get(path, { 'Accept-Encoding': 'br, gzip' });
 			expect(answer.status, path).toBe(404);
 			expect(answer.headers['content-type'], path).not.toContain('text/html');
-			expectSecurityHeaders(answer, path);
+			expectSecurityHeaders(answer, 'any', path);
 		}
 		const index = await file('index.html');
 		for (const path of ['/', '/pathways/digital-essentials/staying-safe', '/settings/']) {

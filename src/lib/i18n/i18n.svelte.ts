@@ -1,5 +1,6 @@
 import type english from '../../../messages/en.json';
 import { formatMessage, type Message, type Params } from './format-message';
+import { fromValues } from './from-values';
 import { direction, pickLocale, PSEUDO_LOCALE, type Locale } from './locales';
 import { accent, pseudoMessages } from './pseudo';
 
@@ -7,8 +8,13 @@ export type MessageKey = Exclude<keyof typeof english, `$${string}`>;
 type Messages = Readonly<Record<string, Message>>;
 
 // One file per language, each its own chunk: only the learner's language is fetched, and the
-// service worker precaches them all, so switching works offline (docs/translating.md).
-const files = import.meta.glob<Messages>('../../../messages/*.json', { import: 'default' });
+// service worker precaches them all, so switching works offline (docs/translating.md). Each
+// goes as its values only, the keys in a file of their own that every language shares.
+const files = import.meta.glob<readonly Message[]>('../../../messages/*.json', {
+	query: '?values',
+	import: 'default'
+});
+const keys = () => import('../../../messages/en.json?keys').then((module) => module.default);
 
 const STORAGE_KEY = 'clyde-locale';
 
@@ -79,7 +85,7 @@ class I18n {
 		const file = locale === PSEUDO_LOCALE ? 'en' : locale;
 		const load = files[`../../../messages/${file}.json`];
 		if (!load) throw new Error(`No messages for ${locale}`);
-		const messages = await load();
+		const messages = fromValues(...(await Promise.all([keys(), load()])));
 		this.#messages = locale === PSEUDO_LOCALE ? pseudoMessages(messages) : messages;
 		this.#locale = locale;
 	}

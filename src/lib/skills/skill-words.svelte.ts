@@ -1,21 +1,23 @@
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { PSEUDO_LOCALE } from '$lib/i18n/locales';
+import { fromValues } from '$lib/i18n/from-values';
 import { pseudoText } from '$lib/i18n/pseudo';
 
 // The skills framework's words (six areas, fifty-odd statements) are a quarter of the interface's
 // text and only the skills screen shows them: a message file of their own per language,
-// messages/skills/<locale>.json, fetched by that screen alone (docs/translating.md).
-const files = import.meta.glob<Readonly<Record<string, string>>>(
-	'../../../messages/skills/*.json',
-	{
-		import: 'default'
-	}
-);
+// messages/skills/<locale>.json, fetched by that screen alone (docs/translating.md), as its
+// values only (scripts/build/message-values.ts).
+const files = import.meta.glob<readonly string[]>('../../../messages/skills/*.json', {
+	query: '?values',
+	import: 'default'
+});
+const keys = () => import('../../../messages/skills/en.json?keys').then((module) => module.default);
 
 async function load(locale: string): Promise<Readonly<Record<string, string>>> {
 	const file = locale === PSEUDO_LOCALE ? 'en' : locale;
-	const words = await files[`../../../messages/skills/${file}.json`]?.();
-	if (!words) throw new Error(`No skills messages for ${locale}`);
+	const load = files[`../../../messages/skills/${file}.json`];
+	if (!load) throw new Error(`No skills messages for ${locale}`);
+	const words = fromValues(...(await Promise.all([keys(), load()])));
 	if (locale !== PSEUDO_LOCALE) return words;
 	return Object.fromEntries(Object.entries(words).map(([key, text]) => [key, pseudoText(text)]));
 }
