@@ -19,8 +19,9 @@ const ATTRIBUTE_NAMES = new Map(Object.keys(SVG.attributes).map((n) => [n.toLowe
  * window: the browser's own, or jsdom's in Node (node-sanitiser.ts).
  */
 export function svgSanitiser(window: Window): (text: string) => SanitisedSvg {
-	const purify = withContract(createDOMPurify(window as Window & typeof globalThis));
-	const serialiser = new window.XMLSerializer();
+	const dom = window as Window & typeof globalThis;
+	const purify = withContract(createDOMPurify(dom));
+	const serialiser = new dom.XMLSerializer();
 	return (text) => sanitise(purify, serialiser, text);
 }
 

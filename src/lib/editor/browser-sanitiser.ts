@@ -8,7 +8,9 @@ import { svgSanitiser } from '../../../scripts/content/sanitize-svg';
  * compiles them (node-sanitiser.ts). The compile is synchronous and the browser's gzip
  * (CompressionStream) is not, so each picture's published data is gzipped ahead, here.
  */
-export async function browserSanitiser(assets: ReadonlyMap<string, Uint8Array>): Promise<Sanitiser> {
+export async function browserSanitiser(
+	assets: ReadonlyMap<string, Uint8Array>
+): Promise<Sanitiser> {
 	const sanitiseSvg = svgSanitiser(window);
 	const sizes = new Map<string, number>();
 	for (const [path, bytes] of assets) {

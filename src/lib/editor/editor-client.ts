@@ -1,5 +1,7 @@
 import type { Session } from '$lib/api/auth';
+import type { CompiledPathway } from '../../../scripts/content/catalog';
 import { exportFiles, type PublishedMedia } from '../../../scripts/content/export-files';
+import { publishPayload, type PublishResult } from '../../../scripts/content/publish-client';
 import { NoAnswer } from './autosave';
 import type { Draft, DraftConflict, DraftSaveResult } from './draft-save';
 
@@ -10,6 +12,17 @@ export interface EditorFiles {
 }
 
 type Row = Record<string, unknown>;
+
+/** One publish as `publishes` records it (pb_migrations/…_publishes.js). */
+export interface PublishRecord {
+	id: string;
+	seq: number;
+	authorName: string;
+	created: string;
+	changes: PublishResult['changes'];
+	/** The publish this one restored, if it was a restore. */
+	restoredFrom: string;
+}
 
 /**
  * The editor's side of the API. Plain fetch, not the PocketBase SDK the tutor pages use: a
@@ -92,6 +105,52 @@ export class EditorClient {
 		if (response.status === 409) return { ok: false, conflict: body as unknown as DraftConflict };
 		if (!response.ok) throw new Error(String(body.message ?? response.statusText));
 		return { ok: true, version: Number(body.version) };
+	}
+
+	/**
+	 * Sends the whole content set to the publish route, which renders nothing itself but
+	 * verifies every piece against the allow-list; `dryRun` answers what would change. Not the
+	 * CLI's streamed upload: Chromium streams request bodies over HTTP/2 only.
+	 */
+	async publish(pathways: CompiledPathway[], dryRun: boolean): Promise<PublishResult> {
+		return this.#post('/api/clyde/content/publish', publishPayload(pathways, dryRun));
+	}
+
+	/** Publishes an earlier publish's content set again; recorded as a publish of its own. */
+	async restore(publish: string, dryRun: boolean): Promise<PublishResult> {
+		return this.#post('/api/clyde/content/restore', { publish, dryRun });
+	}
+
+	/** The publishes, newest first. */
+	async publishes(): Promise<PublishRecord[]> {
+		const query = new URLSearchParams({
+			perPage: '100',
+			skipTotal: '1',
+			sort: '-seq',
+			fields: 'id,seq,author_name,created,changes,restored_from'
+		});
+		const answer = await this.#call<{ items: Row[] }>(
+			`/api/collections/publishes/records?${query}`
+		);
+		return answer.items.map((r) => ({
+			id: String(r.id),
+			seq: Number(r.seq),
+			authorName: String(r.author_name ?? ''),
+			created: String(r.created ?? ''),
+			changes: (r.changes ?? []) as PublishResult['changes'],
+			restoredFrom: String(r.restored_from ?? '')
+		}));
+	}
+
+	async #post<T>(path: string, body: unknown): Promise<T> {
+		const response = await this.#fetch(path, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+		const answer = (await response.json().catch(() => ({}))) as Row;
+		if (!response.ok) throw new Error(String(answer.message ?? response.statusText));
+		return answer as T;
 	}
 
 	/** Every record of a collection the rules let this editor list (500 a page, PocketBase's most). */
