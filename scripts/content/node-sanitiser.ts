@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { compilePicture, type PictureTools } from './pictures';
 import { createSanitiser, type Sanitiser } from './sanitize';
 import { svgSanitiser } from './sanitize-svg';
+import { publishedSvg } from './svg-picture';
 
 let sanitiser: Sanitiser | undefined;
 
@@ -14,8 +15,9 @@ let sanitiser: Sanitiser | undefined;
 export function nodeSanitiser(): Sanitiser {
 	if (sanitiser) return sanitiser;
 	const window = new JSDOM('').window as unknown as Window;
+	const sanitiseSvg = svgSanitiser(window);
 	const tools: PictureTools = {
-		sanitiseSvg: svgSanitiser(window),
+		publishedSvg: (bytes, report) => publishedSvg(bytes, report, sanitiseSvg),
 		gzipSize: (data) => gzipSync(data).length
 	};
 	sanitiser = {

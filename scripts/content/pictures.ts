@@ -4,8 +4,6 @@ import { MEDIA, type MediaType } from './allow-list';
 import type { FileReport } from './diagnostics';
 import { toBase64 } from './paths';
 import { pictureType } from './picture-path';
-import type { SanitisedSvg } from './sanitize-svg';
-import { checkSvg } from './svg-contract';
 
 /** A picture as published: a separate resource of its pathway, named by the sha256 of `data`. */
 export interface CompiledMedia {
@@ -26,8 +24,11 @@ export const PATHWAY_BUDGET_GZIP = 120 * 1024;
 
 /** What compiling a picture needs of its platform: Node's (node-sanitiser.ts) or the browser's. */
 export interface PictureTools {
-	/** The SVG as published (sanitize-svg.ts, on jsdom's window or the browser's). */
-	sanitiseSvg(text: string): SanitisedSvg;
+	/**
+	 * An SVG's text as published, or undefined with its problems in `report`: in Node the
+	 * contract checked and the drawing sanitised (svg-picture.ts); see browser-sanitiser.ts.
+	 */
+	publishedSvg(bytes: Uint8Array, report: FileReport): string | undefined;
 	/** The gzip size of a picture's published data (Node's zlib, or the browser's CompressionStream, measured ahead). */
 	gzipSize(data: string): number;
 }
@@ -37,12 +38,11 @@ export function publishedPicture(
 	file: string,
 	bytes: Uint8Array,
 	report: FileReport,
-	sanitiseSvg: PictureTools['sanitiseSvg']
+	publishedSvg: PictureTools['publishedSvg']
 ): { type: MediaType; data: string } | undefined {
 	const type = pictureType(file);
 	if (!type) return undefined;
-	const data =
-		type === 'svg' ? svgData(bytes, report, sanitiseSvg) : rasterData(type, bytes, report);
+	const data = type === 'svg' ? publishedSvg(bytes, report) : rasterData(type, bytes, report);
 	return data === undefined ? undefined : { type, data };
 }
 
@@ -57,7 +57,7 @@ export function compilePicture(
 	report: FileReport,
 	tools: PictureTools
 ): CompiledMedia | undefined {
-	const picture = publishedPicture(file, bytes, report, tools.sanitiseSvg);
+	const picture = publishedPicture(file, bytes, report, tools.publishedSvg);
 	if (!picture) return undefined;
 	const { type, data } = picture;
 	if (data.length > MEDIA.maxChars) {
@@ -80,36 +80,6 @@ export function compilePicture(
 		);
 	}
 	return { hash: sha256(data), type, data, gzipBytes, file };
-}
-
-/** The SVG as published, or undefined when it breaks the contract (each problem reported). */
-function svgData(
-	bytes: Uint8Array,
-	report: FileReport,
-	sanitiseSvg: PictureTools['sanitiseSvg']
-): string | undefined {
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		report.error(0, 'this drawing is not saved as UTF-8: save it again as UTF-8');
-		return undefined;
-	}
-	const problems = checkSvg(text);
-	for (const problem of problems) report.error(problem.offset, problem.message);
-	if (problems.length > 0) return undefined;
-	const { svg, removed } = sanitiseSvg(text);
-	// The contract and DOMPurify should agree on a picture that keeps the contract; if they
-	// ever do not, the picture would change on its way to phones, so it is not published.
-	const changes = [...removed, ...checkSvg(svg, { published: true }).map((p) => p.message)];
-	if (changes.length > 0) {
-		report.error(
-			0,
-			`publishing would change this drawing (${changes.join('; ')}): tell the Clyde developers`
-		);
-		return undefined;
-	}
-	return svg;
 }
 
 function rasterData(type: MediaType, bytes: Uint8Array, report: FileReport): string | undefined {

@@ -1,0 +1,151 @@
+import PocketBase from 'pocketbase';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
+import { axeViolations } from '../support/axe';
+import { publishBundledContent } from '../support/pocketbase';
+import { signIn } from '../support/sign-in';
+
+const url = inject('pbUrl');
+const PASSWORD = 'publish-test-passphrase';
+const suffix = Date.now().toString(36);
+const MODULE = '01-digital-essentials/04-services-and-rights';
+const TITLE = `Keeping records ${suffix}`;
+const PATHWAY = `${url}/pathways/digital-essentials`;
+
+/** axe in light and dark, and each as a screenshot for docs/screens when CLYDE_SHOTS is set. */
+async function lookAt(page: Page, name: string): Promise<Record<string, unknown>> {
+	const found: Record<string, unknown> = {};
+	for (const theme of ['light', 'dark']) {
+		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+		const violations = await axeViolations(page);
+		if (violations.length) found[theme] = violations;
+		const shots = process.env.CLYDE_SHOTS;
+		const width = page.viewportSize()?.width ?? 0;
+		if (shots)
+			await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
+	}
+	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
+	return found;
+}
+
+/** Replaces line `line` of the CodeMirror text, with the keyboard only. */
+async function retypeLine(page: Page, line: number, text: string) {
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('Control+Home');
+	for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('End');
+	await page.keyboard.press('Shift+Home');
+	await page.keyboard.type(text);
+}
+
+// An editor's whole day with a browser only: write a lesson, fix the mistake the checks show,
+// preview, publish with the change list; a learner's phone gets it as an update; roll back.
+describe('publish and roll back from the editor (real Chromium, real PocketBase)', () => {
+	let editorBrowser: LaunchedBrowser;
+	let phoneBrowser: LaunchedBrowser;
+	let admin: PocketBase;
+	let eve: Page;
+	let phone: Page;
+
+	beforeAll(async () => {
+		admin = new PocketBase(url);
+		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
+		const email = `publisher-${suffix}@example.org`;
+		await admin.collection('users').create({
+			email,
+			name: 'Eve',
+			role: 'editor',
+			password: PASSWORD,
+			passwordConfirm: PASSWORD
+		});
+		// What the other tests know, recorded as a publish of its own: the version to roll back to.
+		await publishBundledContent(url);
+		editorBrowser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+		phoneBrowser = await launchChromium();
+		eve = await editorBrowser.context.newPage();
+		phone = await phoneBrowser.context.newPage();
+		await signIn(eve, url, email, PASSWORD);
+	}, 120_000);
+	afterAll(async () => {
+		await editorBrowser?.close();
+		await phoneBrowser?.close();
+		// Put the curriculum back as the other tests know it.
+		await publishBundledContent(url);
+	});
+
+	it('writes, checks, previews and publishes a new lesson; the phone gets it as an update', async () => {
+		await phone.goto(PATHWAY);
+		await phone.getByRole('button', { name: /^Save for offline/ }).click();
+		await phone.getByText('Saved for offline').waitFor({ timeout: 30_000 });
+
+		await eve.goto(`${url}/editor?file=${encodeURIComponent(`${MODULE}/module.md`)}`);
+		await eve.getByLabel('New lesson in this module, its title').fill(TITLE);
+		await eve.keyboard.press('Enter');
+		await eve.waitForURL(/05-keeping-records/);
+		const file = new URL(eve.url()).searchParams.get('file') ?? '';
+		expect(file).toBe(`${MODULE}/05-keeping-records-${suffix}.md`);
+		await eve.getByText(/^(No problems found\.|0 errors,)/).waitFor();
+
+		// The planted mistake, shown at its line; fixed guided by the message.
+		await retypeLine(eve, 5, 'minutes: five');
+		const problem = eve.getByRole('button', { name: /^Error, line 5: .*whole number of minutes/ });
+		await problem.waitFor();
+		await retypeLine(eve, 5, 'minutes: 6');
+		await eve.keyboard.press('Control+End');
+		await eve.keyboard.type('Keep every letter in one folder, with the date you sent it.\n');
+		await eve.getByText(/^(No problems found\.|0 errors,)/).waitFor();
+		const preview = eve.getByRole('region', { name: 'Preview' });
+		await preview.getByText('Keep every letter in one folder').waitFor();
+		await eve.getByText('All changes saved').waitFor();
+
+		// The publish page: what will change, checked again by the server's dry run.
+		await eve.getByRole('link', { name: 'Publish pathway…' }).focus();
+		await eve.keyboard.press('Enter');
+		await eve.getByRole('heading', { name: 'What will change' }).waitFor({ timeout: 60_000 });
+		await eve.getByText(`New lesson: ${TITLE}`).waitFor();
+		await eve.getByText(/^1 lesson new/).waitFor();
+		expect(await lookAt(eve, 'editor-publish')).toEqual({});
+		await eve.getByRole('button', { name: /^Publish / }).focus();
+		await eve.keyboard.press('Enter');
+		await eve.getByText(/^The pathway is published/).waitFor({ timeout: 30_000 });
+		// The draft is what was published: it is gone, and the tree shows the lesson as published.
+		expect(await admin.collection('drafts').getFullList({ filter: `file = "${file}"` })).toEqual(
+			[]
+		);
+
+		await phone.reload();
+		await phone.getByText('Update available: 1 new lesson').waitFor();
+		await phone.getByRole('button', { name: 'Get the update' }).click();
+		await phone.getByText('Saved for offline').waitFor({ timeout: 30_000 });
+		await phone.getByRole('link', { name: TITLE, exact: true }).waitFor();
+	}, 240_000);
+
+	it('rolls back from the history with a confirm; the phone follows', async () => {
+		await eve.goto(`${url}/editor/history`);
+		const latest = eve.getByRole('listitem').filter({ hasText: 'what learners have now' });
+		await latest.getByText('By Eve').waitFor();
+		const restore = eve.getByRole('button', { name: /^Restore publish \d+$/ }).first();
+		await restore.focus();
+		await eve.keyboard.press('Enter');
+		const dialog = eve.getByRole('dialog', { name: /^Restore publish \d+\?$/ });
+		await dialog.waitFor();
+		expect(await lookAt(eve, 'editor-history')).toEqual({});
+		// Escape cancels; nothing is restored.
+		await eve.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+		await restore.click();
+		await dialog.getByRole('button', { name: /^Restore publish/ }).click();
+		await eve.getByText(/is what learners have again/).waitFor({ timeout: 30_000 });
+		await eve
+			.getByText(/a restore of publish \d+/)
+			.first()
+			.waitFor();
+
+		// The phone follows: the lesson is no longer in the pathway. (A removal alone is not an
+		// "update available": download-state.ts counts new and changed lessons.)
+		await phone.reload();
+		await phone.getByText('Saved for offline').waitFor({ timeout: 30_000 });
+		await phone.getByRole('link', { name: TITLE, exact: true }).waitFor({ state: 'detached' });
+	}, 180_000);
+});
