@@ -13,6 +13,21 @@ const MODULE = '01-digital-essentials/04-services-and-rights';
 const TITLE = `Keeping records ${suffix}`;
 const PATHWAY = `${url}/pathways/digital-essentials`;
 
+const lessonText = (minutes: string) =>
+	[
+		'---',
+		`id: keeping-records-${suffix}`,
+		`title: ${TITLE}`,
+		'summary: Keep the letters and forms you send, so that you can show what you did.',
+		minutes,
+		'outcomes:',
+		'  - Keep a record of the letters and forms you send',
+		'---',
+		'',
+		'Keep every letter in one folder, with the date you sent it.',
+		''
+	].join('\n');
+
 /** axe in light and dark, and each as a screenshot for docs/screens when CLYDE_SHOTS is set. */
 async function lookAt(page: Page, name: string): Promise<Record<string, unknown>> {
 	const found: Record<string, unknown> = {};
@@ -27,16 +42,6 @@ async function lookAt(page: Page, name: string): Promise<Record<string, unknown>
 	}
 	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
 	return found;
-}
-
-/** Replaces line `line` of the CodeMirror text, with the keyboard only. */
-async function retypeLine(page: Page, line: number, text: string) {
-	await page.locator('.cm-content').click();
-	await page.keyboard.press('Control+Home');
-	for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-	await page.keyboard.press('End');
-	await page.keyboard.press('Shift+Home');
-	await page.keyboard.type(text);
 }
 
 // An editor's whole day with a browser only: write a lesson, fix the mistake the checks show,
@@ -87,13 +92,17 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 		expect(file).toBe(`${MODULE}/05-keeping-records-${suffix}.md`);
 		await eve.getByText(/^(No problems found\.|0 errors,)/).waitFor();
 
-		// The planted mistake, shown at its line; fixed guided by the message.
-		await retypeLine(eve, 5, 'minutes: five');
+		// The lesson written over the template, with a planted mistake on line 5.
+		await eve.locator('.cm-content').click();
+		await eve.keyboard.press('Control+a');
+		await eve.keyboard.insertText(lessonText('minutes: five'));
 		const problem = eve.getByRole('button', { name: /^Error, line 5: .*whole number of minutes/ });
 		await problem.waitFor();
-		await retypeLine(eve, 5, 'minutes: 6');
-		await eve.keyboard.press('Control+End');
-		await eve.keyboard.type('Keep every letter in one folder, with the date you sent it.\n');
+		// Fixed guided by the message: choosing it puts the cursor on its line.
+		await problem.click();
+		await eve.keyboard.press('End');
+		await eve.keyboard.press('Shift+Home');
+		await eve.keyboard.type('minutes: 6');
 		await eve.getByText(/^(No problems found\.|0 errors,)/).waitFor();
 		const preview = eve.getByRole('region', { name: 'Preview' });
 		await preview.getByText('Keep every letter in one folder').waitFor();
