@@ -10,6 +10,7 @@ const url = inject('pbUrl');
 const PASSWORD = 'publish-test-passphrase';
 const suffix = Date.now().toString(36);
 const MODULE = '01-digital-essentials/04-services-and-rights';
+const CHANGED = `${MODULE}/03-your-data.md`;
 const TITLE = `Keeping records ${suffix}`;
 const PATHWAY = `${url}/pathways/digital-essentials`;
 
@@ -28,18 +29,25 @@ const lessonText = (minutes: string) =>
 		''
 	].join('\n');
 
-/** axe in light and dark, and each as a screenshot for docs/screens when CLYDE_SHOTS is set. */
+/**
+ * axe in light and dark at 1280, 768 and 360 px, and each as a screenshot for docs/screens
+ * when CLYDE_SHOTS is set.
+ */
 async function lookAt(page: Page, name: string): Promise<Record<string, unknown>> {
 	const found: Record<string, unknown> = {};
-	for (const theme of ['light', 'dark']) {
-		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-		const violations = await axeViolations(page);
-		if (violations.length) found[theme] = violations;
-		const shots = process.env.CLYDE_SHOTS;
-		const width = page.viewportSize()?.width ?? 0;
-		if (shots)
-			await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
+	for (const width of [1280, 768, 360]) {
+		await page.setViewportSize({ width, height: 900 });
+		for (const theme of ['light', 'dark']) {
+			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+			const violations = await axeViolations(page);
+			if (violations.length) found[`${width} ${theme}`] = violations;
+			const shots = process.env.CLYDE_SHOTS;
+			if (shots) {
+				await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
+			}
+		}
 	}
+	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
 	return found;
 }
@@ -108,12 +116,26 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 		await preview.getByText('Keep every letter in one folder').waitFor();
 		await eve.getByText('All changes saved').waitFor();
 
+		// A change to a published lesson too, which the change list shows line by line.
+		await eve.goto(`${url}/editor?file=${encodeURIComponent(CHANGED)}`);
+		await eve.getByText(/^(No problems found\.|0 errors,|\d+ errors?,)/).waitFor();
+		await eve.locator('.cm-content').click();
+		await eve.keyboard.press('Control+End');
+		await eve.keyboard.insertText('\nAsk for a copy of your data in writing.\n');
+		await eve.getByText('All changes saved').waitFor();
+
 		// The publish page: what will change, checked again by the server's dry run.
 		await eve.getByRole('link', { name: 'Publish pathway…' }).focus();
 		await eve.keyboard.press('Enter');
 		await eve.getByRole('heading', { name: 'What will change' }).waitFor({ timeout: 60_000 });
 		await eve.getByText(`New lesson: ${TITLE}`).waitFor();
-		await eve.getByText(/^1 lesson new/).waitFor();
+		await eve.getByText(/1 lesson updated, 1 lesson new/).waitFor();
+		await eve.getByText('Changed lesson: Your data').waitFor();
+		await eve.getByText('Show the changes to Your data').click();
+		await eve
+			.getByLabel(`Changes to ${CHANGED}`)
+			.getByText('Ask for a copy of your data in writing.')
+			.waitFor();
 		expect(await lookAt(eve, 'editor-publish')).toEqual({});
 		await eve.getByRole('button', { name: /^Publish / }).focus();
 		await eve.keyboard.press('Enter');
@@ -124,13 +146,13 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 		);
 
 		await phone.reload();
-		await phone.getByText('Update available: 1 new lesson').waitFor();
+		await phone.getByText('Update available: 1 new lesson, 1 changed').waitFor();
 		await phone.getByRole('button', { name: 'Get the update' }).click();
 		await phone.getByText('Saved for offline').waitFor({ timeout: 30_000 });
 		await phone.getByRole('link', { name: TITLE, exact: true }).waitFor();
 	}, 240_000);
 
-	it('rolls back from the history with a confirm; the phone follows', async () => {
+	it('rolls back from the history with a confirm; the phone sees the update again', async () => {
 		await eve.goto(`${url}/editor/history`);
 		const latest = eve.getByRole('listitem').filter({ hasText: 'what learners have now' });
 		await latest.getByText('By Eve').waitFor();
@@ -151,9 +173,10 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 			.first()
 			.waitFor();
 
-		// The phone follows: the lesson is no longer in the pathway. (A removal alone is not an
-		// "update available": download-state.ts counts new and changed lessons.)
+		// The phone follows: the changed lesson is an update again, the new one is gone.
 		await phone.reload();
+		await phone.getByText('Update available: 1 lesson changed').waitFor();
+		await phone.getByRole('button', { name: 'Get the update' }).click();
 		await phone.getByText('Saved for offline').waitFor({ timeout: 30_000 });
 		await phone.getByRole('link', { name: TITLE, exact: true }).waitFor({ state: 'detached' });
 	}, 180_000);

@@ -16,7 +16,8 @@ type Row = Record<string, unknown>;
 /** One publish as `publishes` records it (pb_migrations/…_publishes.js). */
 export interface PublishRecord {
 	id: string;
-	seq: number;
+	/** Its place in the history, 1 for the first: seq is shared by publishes that change nothing. */
+	number: number;
 	authorName: string;
 	created: string;
 	changes: PublishResult['changes'];
@@ -121,20 +122,19 @@ export class EditorClient {
 		return this.#post('/api/clyde/content/restore', { publish, dryRun });
 	}
 
-	/** The publishes, newest first. */
+	/** The last 100 publishes, newest first. */
 	async publishes(): Promise<PublishRecord[]> {
 		const query = new URLSearchParams({
 			perPage: '100',
-			skipTotal: '1',
-			sort: '-seq',
-			fields: 'id,seq,author_name,created,changes,restored_from'
+			sort: '-created,-seq',
+			fields: 'id,author_name,created,changes,restored_from'
 		});
-		const answer = await this.#call<{ items: Row[] }>(
+		const answer = await this.#call<{ items: Row[]; totalItems: number }>(
 			`/api/collections/publishes/records?${query}`
 		);
-		return answer.items.map((r) => ({
+		return answer.items.map((r, i) => ({
 			id: String(r.id),
-			seq: Number(r.seq),
+			number: answer.totalItems - i,
 			authorName: String(r.author_name ?? ''),
 			created: String(r.created ?? ''),
 			changes: (r.changes ?? []) as PublishResult['changes'],
