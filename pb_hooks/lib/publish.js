@@ -377,6 +377,7 @@ function publish(app, data, author, restoredFrom) {
 				failure = `the record of this publish: ${describe(e)}`;
 				throw e;
 			}
+			result.draftsCleared = clearPublishedDrafts(tx, data);
 		});
 	} catch (e) {
 		if (!(dryRun && String(e).indexOf(DRY_RUN) >= 0)) {
@@ -396,6 +397,30 @@ function storedTranslations(translations, refs) {
 		stored[language] = copy;
 	}
 	return stored;
+}
+
+/**
+ * Deletes the drafts whose text is now what is published (a file's text is its head and
+ * source): the editor's tree then shows no stale drafts. A draft typed on since is kept.
+ */
+function clearPublishedDrafts(tx, data) {
+	const texts = {};
+	for (const pathway of data.pathways) {
+		texts[pathway.file] = (pathway.head || '') + (pathway.source || '');
+		for (const module of pathway.modules) {
+			texts[module.file] = (module.head || '') + (module.source || '');
+			for (const lesson of module.lessons) {
+				texts[lesson.file] = (lesson.head || '') + (lesson.source || '');
+			}
+		}
+	}
+	let cleared = 0;
+	for (const draft of tx.findRecordsByFilter('drafts', "id != ''", '', 0, 0)) {
+		if (texts[draft.getString('file')] !== draft.getString('text')) continue;
+		tx.deleteRecord(draft);
+		cleared++;
+	}
+	return cleared;
 }
 
 /** The publish in `publishes`: its snapshot names pictures by hash (they are never deleted). */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { MEDIA, type MediaType } from './allow-list';
 import type { FileReport } from './diagnostics';
+import { toBase64 } from './paths';
 import { pictureType } from './picture-path';
-import { sanitiseSvg } from './sanitize-svg';
-import { checkSvg } from './svg-contract';
 
 /** A picture as published: a separate resource of its pathway, named by the sha256 of `data`. */
 export interface CompiledMedia {
@@ -23,20 +22,44 @@ export const SVG_WARN_GZIP = 12 * 1024;
 export const RASTER_WARN_BYTES = 100 * 1024;
 export const PATHWAY_BUDGET_GZIP = 120 * 1024;
 
+/** What compiling a picture needs of its platform: Node's (node-sanitiser.ts) or the browser's. */
+export interface PictureTools {
+	/**
+	 * An SVG's text as published, or undefined with its problems in `report`: in Node the
+	 * contract checked and the drawing sanitised (svg-picture.ts); see browser-sanitiser.ts.
+	 */
+	publishedSvg(bytes: Uint8Array, report: FileReport): string | undefined;
+	/** The gzip size of a picture's published data (Node's zlib, or the browser's CompressionStream, measured ahead). */
+	gzipSize(data: string): number;
+}
+
+/** A picture's type and data as published, or undefined (with the reasons in `report`). */
+export function publishedPicture(
+	file: string,
+	bytes: Uint8Array,
+	report: FileReport,
+	publishedSvg: PictureTools['publishedSvg']
+): { type: MediaType; data: string } | undefined {
+	const type = pictureType(file);
+	if (!type) return undefined;
+	const data = type === 'svg' ? publishedSvg(bytes, report) : rasterData(type, bytes, report);
+	return data === undefined ? undefined : { type, data };
+}
+
 /**
  * A picture file as it will be published, or undefined (with the reasons in `report`) when it
  * cannot be: an SVG that breaks the contract, a file that is not what its name says, or one
- * too big for the server. Size warnings do not stop it.
+ * too big for the server. Size warnings do not stop it. The same in Node and the browser.
  */
 export function compilePicture(
 	file: string,
 	bytes: Uint8Array,
-	report: FileReport
+	report: FileReport,
+	tools: PictureTools
 ): CompiledMedia | undefined {
-	const type = pictureType(file);
-	if (!type) return undefined;
-	const data = type === 'svg' ? svgData(bytes, report) : rasterData(type, bytes, report);
-	if (data === undefined) return undefined;
+	const picture = publishedPicture(file, bytes, report, tools.publishedSvg);
+	if (!picture) return undefined;
+	const { type, data } = picture;
 	if (data.length > MEDIA.maxChars) {
 		report.error(
 			0,
@@ -44,7 +67,7 @@ export function compilePicture(
 		);
 		return undefined;
 	}
-	const gzipBytes = gzipSync(data).length;
+	const gzipBytes = tools.gzipSize(data);
 	if (type === 'svg' && gzipBytes > SVG_WARN_GZIP) {
 		report.warn(
 			0,
@@ -59,34 +82,8 @@ export function compilePicture(
 	return { hash: sha256(data), type, data, gzipBytes, file };
 }
 
-/** The SVG as published, or undefined when it breaks the contract (each problem reported). */
-function svgData(bytes: Uint8Array, report: FileReport): string | undefined {
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		report.error(0, 'this drawing is not saved as UTF-8: save it again as UTF-8');
-		return undefined;
-	}
-	const problems = checkSvg(text);
-	for (const problem of problems) report.error(problem.offset, problem.message);
-	if (problems.length > 0) return undefined;
-	const { svg, removed } = sanitiseSvg(text);
-	// The contract and DOMPurify should agree on a picture that keeps the contract; if they
-	// ever do not, the picture would change on its way to phones, so it is not published.
-	const changes = [...removed, ...checkSvg(svg, { published: true }).map((p) => p.message)];
-	if (changes.length > 0) {
-		report.error(
-			0,
-			`publishing would change this drawing (${changes.join('; ')}): tell the Clyde developers`
-		);
-		return undefined;
-	}
-	return svg;
-}
-
 function rasterData(type: MediaType, bytes: Uint8Array, report: FileReport): string | undefined {
-	const data = Buffer.from(bytes).toString('base64');
+	const data = toBase64(bytes);
 	const start = MEDIA.types[type].base64Start ?? '';
 	if (!data.startsWith(start)) {
 		report.error(
@@ -98,8 +95,9 @@ function rasterData(type: MediaType, bytes: Uint8Array, report: FileReport): str
 	return data;
 }
 
+/** Synchronous like the compile, the same in Node and the browser (content-hash.ts). */
 export function sha256(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
+	return bytesToHex(sha256Bytes(utf8ToBytes(text)));
 }
 
 /** "12.3 KB": picture sizes for editors. */

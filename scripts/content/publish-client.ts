@@ -8,6 +8,9 @@ export interface PublishResult {
 	dryRun: boolean;
 	seq: number;
 	changes: { kind: ChangeKind; id: string; change: Change; version: number }[];
+	/** A real publish: its id in `publishes`, and how many drafts it made stale and deleted. */
+	publish?: string;
+	draftsCleared?: number;
 }
 
 export interface PublishOptions {

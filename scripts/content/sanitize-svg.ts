@@ -1,5 +1,4 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
 import { SVG } from './allow-list';
 import { attributeProblem, elementProblem } from './svg-contract';
 
@@ -10,18 +9,23 @@ export interface SanitisedSvg {
 	removed: string[];
 }
 
-const { window } = new JSDOM('');
-const purify = withContract(createDOMPurify(window as unknown as Window & typeof globalThis));
-const serialiser = new window.XMLSerializer();
 /** DOMPurify hands hooks lower-cased names; the contract spells some in camel case (viewBox). */
 const ATTRIBUTE_NAMES = new Map(Object.keys(SVG.attributes).map((n) => [n.toLowerCase(), n]));
 
 /**
  * A picture as it is published: DOMPurify's SVG profile, narrowed by hooks to the contract of
  * pb_hooks/lib/allow-list.json, then written as XML. The <title> goes: on the phone the alt text
- * is the picture's name (aria-label), and a second name would be read twice.
+ * is the picture's name (aria-label), and a second name would be read twice. On the given
+ * window: the browser's own, or jsdom's in Node (node-sanitiser.ts).
  */
-export function sanitiseSvg(text: string): SanitisedSvg {
+export function svgSanitiser(window: Window): (text: string) => SanitisedSvg {
+	const dom = window as Window & typeof globalThis;
+	const purify = withContract(createDOMPurify(dom));
+	const serialiser = new dom.XMLSerializer();
+	return (text) => sanitise(purify, serialiser, text);
+}
+
+function sanitise(purify: DOMPurify, serialiser: XMLSerializer, text: string): SanitisedSvg {
 	const fragment = purify.sanitize(text, {
 		USE_PROFILES: { svg: true },
 		// A removed element goes with its content: a <title>'s words must not land in the picture.

@@ -63,8 +63,9 @@ export interface Sanitiser {
 	editorHtml(html: string): Sanitised;
 	/**
 	 * A picture file as published (the SVG contract checked, the SVG sanitised, named by its
-	 * hash), or undefined with the reasons in `report`. Only in Node so far (node-sanitiser.ts):
-	 * without it pictures are checked by path only and placed without a hash.
+	 * hash), or undefined with the reasons in `report` (node-sanitiser.ts, and the editor's
+	 * browser-sanitiser.ts for a publish): without it pictures are checked by path only and
+	 * placed without a hash, as the editor's checks as you type do.
 	 */
 	picture?(file: string, bytes: Uint8Array, report: FileReport): CompiledMedia | undefined;
 }

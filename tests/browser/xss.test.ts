@@ -3,10 +3,13 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
 import { renderMarkdown } from '../../scripts/content/render';
-import { sanitiseSvg } from '../../scripts/content/sanitize-svg';
+import { JSDOM } from 'jsdom';
+import { svgSanitiser } from '../../scripts/content/sanitize-svg';
 import { HOSTILE_SVGS } from '../fixtures/hostile-svgs';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import { settle } from '../support/settle';
+
+const sanitiseSvg = svgSanitiser(new JSDOM('').window as unknown as Window);
 
 const noLinks = { link: () => undefined, picture: () => undefined };
 

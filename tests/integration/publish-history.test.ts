@@ -15,8 +15,11 @@ const PIXEL = Uint8Array.from(
 	(c) => c.charCodeAt(0)
 );
 
+const lessonText = (words: string) =>
+	`---\nid: hist-lesson\ntitle: History\nsummary: A lesson.\nminutes: 5\noutcomes:\n  - Learn\n---\n\n## Part\n\n${words}\n\n![A dot](images/dot.png)\n`;
+
 function content(words: string) {
-	const lesson = `---\nid: hist-lesson\ntitle: History\nsummary: A lesson.\nminutes: 5\noutcomes:\n  - Learn\n---\n\n## Part\n\n${words}\n\n![A dot](images/dot.png)\n`;
+	const lesson = lessonText(words);
 	const markdown = new Map([
 		[
 			'01-hist/pathway.md',
@@ -98,6 +101,32 @@ describe('publish history and restore', () => {
 		const latest = await admin.collection('publishes').getFirstListItem('', { sort: '-seq' });
 		expect(latest).toMatchObject({ author_name: 'Hana', restored_from: mine[0]?.id });
 		expect(latest.id).toBe(restored.body.publish);
+	});
+
+	it('a publish deletes the drafts it made stale, and keeps a draft that says something else', async () => {
+		const save = (file: string, text: string) =>
+			callRoute(url, token, 'POST', '/api/clyde/drafts/save', { file, text, baseVersion: 0 });
+		expect((await save('01-hist/01-mod/01-lesson.md', lessonText('Drafted words.'))).status).toBe(
+			200
+		);
+		const other = '---\nid: hist-module\ntitle: Mod, renamed\nsummary: A module.\n---\n';
+		expect((await save('01-hist/01-mod/module.md', other)).status).toBe(200);
+		const dry = await publishContent({
+			url,
+			token,
+			pathways: content('Drafted words.'),
+			dryRun: true
+		});
+		expect(dry.draftsCleared).toBeUndefined();
+		const result = await publishContent({
+			url,
+			token,
+			pathways: content('Drafted words.'),
+			dryRun: false
+		});
+		expect(result.draftsCleared).toBe(1);
+		const drafts = await admin.collection('drafts').getFullList({ filter: 'file ~ "01-hist/"' });
+		expect(drafts.map((d) => [d.file, d.text])).toEqual([['01-hist/01-mod/module.md', other]]);
 	});
 
 	it('refuses to restore a publish that does not exist, and learners may not restore', async () => {

@@ -1,5 +1,11 @@
 import type { Session } from '$lib/api/auth';
-import { exportFiles, type PublishedMedia } from '../../../scripts/content/export-files';
+import type { CompiledPathway } from '../../../scripts/content/catalog';
+import { exportFiles } from '../../../scripts/content/export-files';
+import {
+	PUBLISHED_FIELDS,
+	publishedItems
+} from '../../../scripts/content/published-records';
+import { publishPayload, type PublishResult } from '../../../scripts/content/publish-client';
 import { NoAnswer } from './autosave';
 import type { Draft, DraftConflict, DraftSaveResult } from './draft-save';
 
@@ -10,6 +16,18 @@ export interface EditorFiles {
 }
 
 type Row = Record<string, unknown>;
+
+/** One publish as `publishes` records it (pb_migrations/…_publishes.js). */
+export interface PublishRecord {
+	id: string;
+	/** Its place in the history, 1 for the first: seq is shared by publishes that change nothing. */
+	number: number;
+	authorName: string;
+	created: string;
+	changes: PublishResult['changes'];
+	/** The publish this one restored, if it was a restore. */
+	restoredFrom: string;
+}
 
 /**
  * The editor's side of the API. Plain fetch, not the PocketBase SDK the tutor pages use: a
@@ -35,31 +53,13 @@ export class EditorClient {
 		const list = (collection: string, fields: string) =>
 			this.#all(collection, 'published = true', fields);
 		const [pathways, modules, lessons, pictures] = await Promise.all([
-			list('pathways', 'file,head,source,intro_html'),
-			list('modules', 'file,head,source,intro_html'),
-			list('lessons', 'file,head,source,html'),
-			list('media', 'hash,type,data')
+			list('pathways', PUBLISHED_FIELDS.pathways),
+			list('modules', PUBLISHED_FIELDS.modules),
+			list('lessons', PUBLISHED_FIELDS.lessons),
+			list('media', PUBLISHED_FIELDS.media)
 		]);
-		const item = (html: string) => (r: Row) => ({
-			file: String(r.file ?? ''),
-			head: String(r.head ?? ''),
-			source: String(r.source ?? ''),
-			html: String(r[html] ?? '')
-		});
-		const media = new Map<string, PublishedMedia>(
-			pictures.map((r) => [
-				String(r.hash),
-				{ type: r.type as PublishedMedia['type'], data: String(r.data ?? '') }
-			])
-		);
-		const { files } = exportFiles(
-			[
-				...pathways.map(item('intro_html')),
-				...modules.map(item('intro_html')),
-				...lessons.map(item('html'))
-			],
-			media
-		);
+		const { items, media } = publishedItems({ pathways, modules, lessons, pictures });
+		const { files } = exportFiles(items, media);
 		const markdown = new Map<string, string>();
 		const assets = new Map<string, Uint8Array>();
 		const decoder = new TextDecoder();
@@ -92,6 +92,51 @@ export class EditorClient {
 		if (response.status === 409) return { ok: false, conflict: body as unknown as DraftConflict };
 		if (!response.ok) throw new Error(String(body.message ?? response.statusText));
 		return { ok: true, version: Number(body.version) };
+	}
+
+	/**
+	 * Sends the whole content set to the publish route, which renders nothing itself but
+	 * verifies every piece against the allow-list; `dryRun` answers what would change. Not the
+	 * CLI's streamed upload: Chromium streams request bodies over HTTP/2 only.
+	 */
+	async publish(pathways: CompiledPathway[], dryRun: boolean): Promise<PublishResult> {
+		return this.#post('/api/clyde/content/publish', publishPayload(pathways, dryRun));
+	}
+
+	/** Publishes an earlier publish's content set again; recorded as a publish of its own. */
+	async restore(publish: string, dryRun: boolean): Promise<PublishResult> {
+		return this.#post('/api/clyde/content/restore', { publish, dryRun });
+	}
+
+	/** The last 100 publishes, newest first. */
+	async publishes(): Promise<PublishRecord[]> {
+		const query = new URLSearchParams({
+			perPage: '100',
+			sort: '-created,-seq',
+			fields: 'id,author_name,created,changes,restored_from'
+		});
+		const answer = await this.#call<{ items: Row[]; totalItems: number }>(
+			`/api/collections/publishes/records?${query}`
+		);
+		return answer.items.map((r, i) => ({
+			id: String(r.id),
+			number: answer.totalItems - i,
+			authorName: String(r.author_name ?? ''),
+			created: String(r.created ?? ''),
+			changes: (r.changes ?? []) as PublishResult['changes'],
+			restoredFrom: String(r.restored_from ?? '')
+		}));
+	}
+
+	async #post<T>(path: string, body: unknown): Promise<T> {
+		const response = await this.#fetch(path, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+		const answer = (await response.json().catch(() => ({}))) as Row;
+		if (!response.ok) throw new Error(String(answer.message ?? response.statusText));
+		return answer as T;
 	}
 
 	/** Every record of a collection the rules let this editor list (500 a page, PocketBase's most). */

@@ -1,0 +1,65 @@
+import type { CompiledPathway } from '../../../scripts/content/catalog';
+import { compileContent } from '../../../scripts/content/compile';
+import type { Diagnostic } from '../../../scripts/content/diagnostics';
+import type { Sanitiser } from '../../../scripts/content/sanitize';
+import { kindOf, titleOf, type FileKind } from './content-tree';
+import type { EditorFiles } from './editor-client';
+
+export interface FileChange {
+	file: string;
+	kind: FileKind;
+	title: string;
+	change: 'added' | 'changed' | 'removed';
+	/** The published text ('' when added) and the text to publish ('' when removed). */
+	before: string;
+	after: string;
+}
+
+export interface PublishPlan {
+	/** The pathway's folder in content/, like "01-digital-essentials". */
+	pathway: string;
+	/** Errors anywhere in what would be published: while there is one, nothing is sent. */
+	errors: Diagnostic[];
+	/** The pathway's files that differ from what is published, in tree order. */
+	changes: FileChange[];
+	/** The whole content set to send: the other pathways as published, this one as edited. */
+	pathways: CompiledPathway[];
+}
+
+/**
+ * What publishing one pathway would send: the published content with the editor's texts of
+ * that pathway's files (drafts of other pathways stay drafts), compiled by the one compile
+ * content:publish uses. The publish route replaces the whole set, so the set is sent whole.
+ */
+export function planPublish(
+	published: EditorFiles,
+	edited: ReadonlyMap<string, string>,
+	pathway: string,
+	sanitiser: Sanitiser
+): PublishPlan {
+	const inPathway = (file: string) => file.startsWith(`${pathway}/`) && kindOf(file) !== undefined;
+	const markdown = new Map(published.markdown);
+	for (const [file, text] of edited) if (inPathway(file)) markdown.set(file, text);
+	const compiled = compileContent({ markdown, assets: published.assets }, sanitiser);
+	const files = new Set([...published.markdown.keys(), ...markdown.keys()].filter(inPathway));
+	const changes: FileChange[] = [];
+	for (const file of [...files].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+		const before = published.markdown.get(file);
+		const after = markdown.get(file);
+		if (before === after) continue;
+		changes.push({
+			file,
+			kind: kindOf(file) ?? 'lesson',
+			title: titleOf(file, after ?? before ?? ''),
+			change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+			before: before ?? '',
+			after: after ?? ''
+		});
+	}
+	return {
+		pathway,
+		errors: compiled.diagnostics.filter((d) => d.severity === 'error'),
+		changes,
+		pathways: compiled.pathways
+	};
+}

@@ -1,0 +1,38 @@
+import type { Draft } from './draft-save';
+import type { EditorClient, EditorFiles } from './editor-client';
+import { unsentOf, type EditorDatabase, type UnsentDraft } from './unsent-drafts';
+
+export interface WorkingFiles {
+	/** What learners have now. */
+	published: EditorFiles;
+	/** What the editors are working on: the published files with the drafts on top. */
+	files: EditorFiles;
+	drafts: Map<string, Draft>;
+	/** Texts typed on this device and not yet on the server. */
+	unsent: Map<string, UnsentDraft>;
+}
+
+/**
+ * The content as the editor pages show it: the published files, then the server's drafts
+ * over them, then what this editor typed here and could not send yet.
+ */
+export async function loadWorkingFiles(
+	editor: EditorClient,
+	db: EditorDatabase,
+	user: string
+): Promise<WorkingFiles> {
+	const [published, saved, unsent] = await Promise.all([
+		editor.published(),
+		editor.drafts(),
+		unsentOf(db, user)
+	]);
+	const markdown = new Map(published.markdown);
+	for (const draft of saved) markdown.set(draft.file, draft.text);
+	for (const row of unsent.values()) markdown.set(row.file, row.text);
+	return {
+		published,
+		files: { markdown, assets: published.assets },
+		drafts: new Map(saved.map((d) => [d.file, d])),
+		unsent
+	};
+}
