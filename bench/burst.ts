@@ -114,11 +114,11 @@ async function oneBurst(dashboards: number, run: number): Promise<Burst> {
 					headers: { 'Content-Type': 'application/json', Authorization: learner.token },
 					body: bodies[n]
 				});
-				const answer = (await response.json()) as { results?: { seq: number }[] };
+				const answer = (await response.json()) as { seq?: number };
 				const at = performance.now();
 				pushMs.push(at - begun);
 				if (!response.ok) errors.push(`push answered ${response.status}`);
-				const seq = Math.max(...(answer.results ?? []).map((r) => r.seq));
+				const seq = answer.seq ?? 0;
 				pushed.push({ cohort: world.cohortOf[n] as string, seq, at });
 			} catch (error) {
 				errors.push(`push failed: ${(error as Error).message}`);
