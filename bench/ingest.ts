@@ -145,7 +145,7 @@ export const ingest: Benchmark = {
 				`Each run pushes ${PUSHES} batches of ${BATCH} events (${PUSHES * BATCH} in all), each batch a different learner's first ${BATCH} events in the dashboard benchmark's mix, on a ${places.length}-lesson pathway; every learner joined one cohort first (with its code, through the join route), so every push also touches that cohort's activity notice.`,
 				`PocketBase's own record create: POST /api/collections/progress_events/records as an admin, one event a request (${RECORD_CREATES} a run), the same fields; it checks the record against its schema, which the route does itself.`,
 				'Timed from Node on loopback to the last answer; accounts are made by the benchmark hook (bench/hooks/bench-accounts.pb.js), not timed.',
-				"PocketBase's CPU is its process's user + system time from /proc over each run's pushes: on this shared machine wall time depends on the load, CPU time much less, so it is the figure to compare between runs."
+				"PocketBase's CPU is its process's user + system time from /proc over each run's pushes: on this shared machine wall time follows the load; CPU time less so (shared caches and hyperthreads still inflate it: a run of a variant of this route at load 20 took 101 ms a push against 75 ms at load 16), so compare runs at similar load."
 			].join(' ')
 		};
 	}
