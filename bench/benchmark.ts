@@ -3,6 +3,8 @@ export interface BenchContext {
 	url: string;
 	/** How many times to repeat; reports give the median. */
 	runs: number;
+	/** That PocketBase's process id, for the CPU time it uses (bench/cpu-seconds.ts). */
+	pid?: number;
 }
 
 export interface BenchReport {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { EventSource } from 'eventsource';
 import PocketBase from 'pocketbase';
 import { CohortFeed } from '../src/lib/tutor/cohort-feed';
@@ -10,6 +9,7 @@ import { startTestServer, TEST_ADMIN, type TestServer } from '../tests/support/p
 import type { Benchmark } from './benchmark';
 import { api } from './api';
 import { inStep } from './burst-compare';
+import { cpuSecondsOf } from './cpu-seconds';
 import { BENCH_HOOK, inParallel, makeAccounts, type Account } from './dashboard-accounts';
 import { learnerEvents } from './dashboard-learners';
 import type { LessonPlace } from './dashboard-pathway';
@@ -37,8 +37,8 @@ const SLOWDOWN_GOAL = 1.2;
 
 /** Issue 14's figures for main before it, on this machine (see docs/benchmarks.md). */
 const PREVIOUS = {
-	0: '1,000 × 60 events, no dashboard open: p99 19.6 s',
-	200: '10 learners × 60 events with 200 dashboards open: 129 s (0.41 s with none)'
+	0: 'before notices carried cells (2026-12-01, load 13–16): 55.6–59.1 s, p95 10.6–11.5 s',
+	200: 'before notices carried cells (2026-12-01, load 13–16): 161.1–192.7 s, p95 28.9–34.4 s'
 } as const;
 
 interface Burst {
@@ -65,7 +65,7 @@ interface Burst {
  * at a time — with no dashboard open, and with 200 open (4 per cohort: the tutor's laptop,
  * the projector, a colleague…). A dashboard is the app's own code (TutorClient and CohortFeed,
  * with the SDK's realtime over EventSource, as in a browser): it loads its cohort whole, then
- * reads what each activity notice announces. Each burst runs on a fresh server, the two
+ * applies what each activity notice carries (reading only after a gap). Each burst runs on a fresh server, the two
  * conditions taking turns, so a busier minute on this shared machine hits both.
  */
 export const burst: Benchmark = {
@@ -114,11 +114,11 @@ async function oneBurst(dashboards: number, run: number): Promise<Burst> {
 					headers: { 'Content-Type': 'application/json', Authorization: learner.token },
 					body: bodies[n]
 				});
-				const answer = (await response.json()) as { results?: { seq: number }[] };
+				const answer = (await response.json()) as { seq?: number };
 				const at = performance.now();
 				pushMs.push(at - begun);
 				if (!response.ok) errors.push(`push answered ${response.status}`);
-				const seq = Math.max(...(answer.results ?? []).map((r) => r.seq));
+				const seq = answer.seq ?? 0;
 				pushed.push({ cohort: world.cohortOf[n] as string, seq, at });
 			} catch (error) {
 				errors.push(`push failed: ${(error as Error).message}`);
@@ -308,21 +308,6 @@ async function compareWithWhole(watchers: Watcher[]): Promise<number> {
 	return differ;
 }
 
-/**
- * CPU seconds a process has used (user + system, from /proc: Linux only). Where the burst's
- * time goes when the client and the server share two cores: in the server, or in the 200
- * dashboards and the pushes made by this process.
- */
-async function cpuSecondsOf(pid: number): Promise<number> {
-	const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-	// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-/** Linux's USER_HZ, the unit of /proc's CPU times, on every architecture Node runs on. */
-const CLOCK_TICKS = 100;
-
 function percentile(values: number[], p: number): number {
 	if (values.length === 0) return NaN;
 	const sorted = [...values].sort((a, b) => a - b);
@@ -409,7 +394,7 @@ function report(bursts: Burst[]) {
 		notes: [
 			`Verdict: with 200 dashboards open, ${errors} errors, p95 ${Math.round(p95)} ms (${p95 <= P95_GOAL ? 'within' : 'over'} ≤ ${P95_GOAL} ms), total ${(many / 1000).toFixed(1)} s against ${(none / 1000).toFixed(1)} s with none: ${Math.round((ratio - 1) * 100)}% (${ratio <= SLOWDOWN_GOAL ? 'within' : 'over'} 20%).`,
 			`${by(0).length} bursts of each kind, taking turns, each on a fresh server: ${LEARNERS} learners in ${COHORTS} cohorts of ${LEARNERS / COHORTS}, each pushing their first ${EVENTS_EACH} events (${(LEARNERS * EVENTS_EACH).toLocaleString('en-GB')} in all) in one push, ${CONNECTIONS} pushes in flight at a time from Node on loopback.`,
-			`Dashboards: ${DASHBOARDS[1]} (4 a cohort), each a TutorClient and a CohortFeed (the app's code) with the SDK's realtime over EventSource in this same Node process, loaded whole before the burst; during it they read what each notice announces, one read at a time and at most one a second (CohortFeed's gap), as in the browser. "Out of step" compares each one's state after the burst with a whole read of its cohort.`,
+			`Dashboards: ${DASHBOARDS[1]} (4 a cohort), each a TutorClient and a CohortFeed (the app's code) with the SDK's realtime over EventSource in this same Node process, loaded whole before the burst; during it they apply the cells each notice carries, and read ?after= only when a notice does not follow what they show (missed or out of order) or carries no cells, one read at a time and at most one a second (CohortFeed's gap), as in the browser. "Out of step" compares each one's state after the burst with a whole read of its cohort.`,
 			'The client and the server share the two cores: the pushes, the 200 event streams and their reads are all made by this machine.'
 		].join(' ')
 	};

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
 		await publishBundledContent(server.url);
 		for (const benchmark of selected) {
 			console.log(`bench: ${benchmark.id} (${runs} runs)…`);
-			const report = await benchmark.run({ url: server.url, runs });
+			const report = await benchmark.run({ url: server.url, runs, pid: server.pid });
 			const section = renderSection(benchmark.id, benchmark.title, report, await conditions(runs));
 			console.log(section);
 			document = upsertSection(document, benchmark.id, section);

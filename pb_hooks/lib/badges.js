@@ -123,7 +123,7 @@ function tellDashboards(dao, record) {
 	const activity = require(`${__hooks}/lib/activity.js`);
 	activity
 		.cohortsOf(dao, record.getString('user'), [record.getString('pathway')])
-		.forEach((cohort) => activity.touch(dao, cohort, { roster: true }));
+		.forEach((cohort) => activity.touch(dao, cohort.id, { roster: true }));
 }
 
 /** The display name sent, trimmed; or an error message. */

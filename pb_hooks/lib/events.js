@@ -19,6 +19,10 @@ const ALLOWED = COMMON_FIELDS.concat(DETAIL_FIELDS.quiz_answered, DETAIL_FIELDS.
 	'exercise',
 	'failed'
 ]);
+// Looked up once per field of every event a push carries: an object's own key is found
+// faster than by indexOf over a list in goja.
+const IS_ALLOWED = setOf(ALLOWED);
+const IS_TYPE = setOf(TYPES);
 const PLACE_FIELDS = ['lesson', 'module', 'pathway'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -49,10 +53,10 @@ function isContentId(value) {
 function problemWith(event) {
 	if (!event || typeof event !== 'object' || Array.isArray(event)) return 'must be an object';
 	for (const key in event) {
-		if (ALLOWED.indexOf(key) < 0) return `unknown field "${key}"`;
+		if (IS_ALLOWED[key] !== true) return `unknown field "${key}"`;
 	}
 	if (typeof event.id !== 'string' || !UUID.test(event.id)) return '"id" must be a UUID';
-	if (TYPES.indexOf(event.type) < 0) return `"type" must be one of ${TYPES.join(', ')}`;
+	if (IS_TYPE[event.type] !== true) return `"type" must be one of ${TYPES.join(', ')}`;
 	for (const field of PLACE_FIELDS) {
 		if (!isContentId(event[field])) return `"${field}" must be a content id`;
 	}
@@ -78,6 +82,13 @@ function problemWith(event) {
 		if (passed !== (failed.length === 0)) return '"passed" must be true exactly when none "failed"';
 	}
 	return '';
+}
+
+/** `true` under each of `names`, on an object with no prototype ("constructor" is no field). */
+function setOf(names) {
+	const set = Object.create(null);
+	for (const name of names) set[name] = true;
+	return set;
 }
 
 /** A whole number from `min` to `max`. */

@@ -108,7 +108,11 @@ function placesOf(dao, batch) {
 	return places;
 }
 
-/** Inside the push's transaction: the answer per event, and the new events written. */
+/**
+ * Inside the push's transaction: the new events written, and the answer: how many of the
+ * batch are on the server (all of it), how many this push stored, and the seq of the last one
+ * stored (they have the seqs up to it, in the batch's order; 0 when all were there already).
+ */
 function store(tx, user, batch) {
 	const events = require(`${__hooks}/lib/events.js`);
 	const activity = require(`${__hooks}/lib/activity.js`);
@@ -135,16 +139,10 @@ function store(tx, user, batch) {
 	const top = new DynamicModel({ seq: 0 });
 	db.newQuery('SELECT IFNULL(MAX(seq), 0) AS seq FROM progress_events').one(top);
 
-	const results = [];
 	const rows = [];
 	const pathways = {};
 	for (const event of batch) {
-		const found = before[event.id];
-		if (found) {
-			results.push({ id: event.id, status: 'duplicate', seq: found.seq });
-			continue;
-		}
-		const seq = top.seq + rows.length + 1;
+		if (before[event.id]) continue;
 		rows.push({
 			op: event.id,
 			type: event.type,
@@ -154,10 +152,10 @@ function store(tx, user, batch) {
 			at: event.at,
 			data: events.detail(event)
 		});
-		results.push({ id: event.id, status: 'stored', seq });
 		// Single quiz answers change nothing a tutor is shown.
 		if (event.type !== 'quiz_answered') pathways[event.pathway] = true;
 	}
+	const last = top.seq + rows.length;
 	if (rows.length > 0) {
 		// The rows go in as one JSON parameter and one statement: no Record per event, so no
 		// per-event hooks or realtime checks. Every field was validated above. Ids follow seq
@@ -174,13 +172,20 @@ function store(tx, user, batch) {
 		)
 			.bind({ user: user.id, top: top.seq, rows: JSON.stringify(rows) })
 			.execute();
-		const last = top.seq + rows.length;
 		tallies.add(db, top.seq, last);
+		const cells = {};
 		for (const cohort of activity.cohortsOf(tx, user.id, Object.keys(pathways))) {
-			activity.touch(tx, cohort, { seq: last });
+			if (!(cohort.pathway in cells))
+				cells[cohort.pathway] = activity.cellsOf(db, user.id, cohort.pathway, top.seq, last);
+			activity.touch(tx, cohort.id, { seq: last, cells: cells[cohort.pathway] });
 		}
 	}
-	return { status: 200, body: { results } };
+	// Every event of the batch is on the server now; the phone needs no more than that (it
+	// sent the ids), so the answer stays a few bytes however big the batch.
+	return {
+		status: 200,
+		body: { accepted: batch.length, stored: rows.length, seq: rows.length ? last : 0 }
+	};
 }
 
 function pull(dao, user, afterParam, limitParam) {

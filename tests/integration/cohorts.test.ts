@@ -656,10 +656,23 @@ describe('cohorts against a real PocketBase', () => {
 				);
 				expect(Date.now() - sent).toBeLessThan(2000);
 				const newest = await dashboard(tutor, cohort.id);
+				// It carries the cell the push changed, whole, so the dashboard reads nothing.
 				expect(notice[2].record).toMatchObject({
 					id: cohort.id,
 					seq: newest.body.cursor,
-					roster: 1
+					previous: 0,
+					roster: 1,
+					cells: [
+						{
+							learner: ada.id,
+							lesson: mine.lessons[0],
+							flags: 3,
+							fails: 0,
+							best: null,
+							done: expect.any(String),
+							active: expect.any(String)
+						}
+					]
 				});
 				// A last push to the other cohort: once its notice is here, the earlier ones are too.
 				await push(ben, [event(theirs, 'lesson_completed')]);

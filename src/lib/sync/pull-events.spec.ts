@@ -22,7 +22,7 @@ const opened = (n: number): ProgressEvent => ({
 /** A server holding `count` events for this learner, sent `limit` at a time after the cursor. */
 function serverWith(count: number): SyncApi {
 	return {
-		push: async () => [],
+		push: async () => ({ accepted: 0, stored: 0, seq: 0 }),
 		async pull(_session, after, limit) {
 			const events = Array.from({ length: count }, (_, i) => opened(i + 1)).slice(after);
 			return {

@@ -36,9 +36,13 @@ export async function pushOutbox(
 			);
 		if (events.length === 0) continue;
 		try {
-			const results = await api.push(session, events.map(wireEvent));
-			await db.outbox.bulkDelete(results.map((r) => r.id));
-			pushed += results.length;
+			const answer = await api.push(session, events.map(wireEvent));
+			// The server answers for the whole batch or refuses it; an answer for fewer events
+			// than were sent is not one this phone understands, so nothing leaves the outbox.
+			if (answer.accepted !== events.length)
+				throw new Error(`the server accepted ${answer.accepted} of ${events.length} events`);
+			await db.outbox.bulkDelete(events.map((e) => e.id));
+			pushed += events.length;
 		} catch (error) {
 			// A refusal that names no event (a malformed batch) is the engine's to retry.
 			if (!(error instanceof Rejected) || error.invalid.length === 0) throw error;

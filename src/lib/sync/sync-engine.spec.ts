@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TooManyRequests } from '$lib/api/http';
 import type { LearnerApi } from '$lib/api/learner-api';
-import type { PushResult, SyncApi } from '$lib/api/sync';
+import type { SyncApi } from '$lib/api/sync';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
 import { recordEvent } from '$lib/progress/record-event';
 import { saveSession } from './session-store';
@@ -38,7 +38,7 @@ function rateLimitedApi(limitedTimes: number, retryAfterMs: number) {
 				throw new TooManyRequests('Too many sync requests.', retryAfterMs);
 			}
 			pushed.push(...events.map((e) => e.id));
-			return events.map((e, i): PushResult => ({ id: e.id, status: 'stored', seq: i + 1 }));
+			return { accepted: events.length, stored: events.length, seq: events.length };
 		},
 		async pull() {
 			return { events: [], cursor: 0, more: false };

@@ -126,6 +126,48 @@ describe('CohortFeed', () => {
 		expect(states).toEqual([10, 12]);
 	});
 
+	it('applies a notice that carries its cells and follows the cursor, reading nothing', async () => {
+		const { source, feed, states } = await loadedFeed();
+		const cell = {
+			learner: 'ana',
+			lesson: 'l1',
+			flags: 3,
+			fails: 0,
+			best: null,
+			done: '2026-01-01T09:05:00.000Z',
+			active: '2026-01-01T09:05:00.000Z'
+		};
+		await feed.notice({ seq: 12, roster: 1, previous: 8, cells: [cell] });
+		expect(source.calls).toEqual(['whole']);
+		expect(states).toEqual([10, 12]);
+		expect(feed.state?.tallies.get('ana')?.lessons.get('l1')).toMatchObject({ completed: true });
+		await feed.notice({ seq: 15, roster: 1, previous: 12, cells: [{ ...cell, fails: 1 }] });
+		expect(feed.state?.tallies.get('ana')?.lessons.get('l1')?.fails).toBe(1);
+		expect(source.calls).toEqual(['whole']);
+	});
+
+	it('reads after its cursor when a notice was missed, or came without cells', async () => {
+		const { source, feed } = await loadedFeed();
+		const cell = {
+			learner: 'ana',
+			lesson: 'l1',
+			flags: 1,
+			fails: 0,
+			best: null,
+			done: null,
+			active: '2026-01-01T09:00:00.000Z'
+		};
+		const gap = feed.notice({ seq: 14, roster: 1, previous: 12, cells: [cell] });
+		source.reads[0]?.resolve({ events: [opened(11), opened(14)], cursor: 14, more: false });
+		await gap;
+		expect(source.calls).toEqual(['whole', 'after 10']);
+		const tooMany = feed.notice({ seq: 20, roster: 1, previous: 14, cells: null });
+		source.reads[1]?.resolve({ events: [opened(20)], cursor: 20, more: false });
+		await tooMany;
+		expect(source.calls).toEqual(['whole', 'after 10', 'after 14']);
+		expect(feed.state?.cursor).toBe(20);
+	});
+
 	it('makes one more read for any number of notices that arrive during a read', async () => {
 		const { source, feed } = await loadedFeed();
 		const first = feed.notice({ seq: 11, roster: 1 });

@@ -1,4 +1,4 @@
-import { fromProgress, withChanges, type CohortState } from './cohort-state';
+import { fromProgress, withCells, withChanges, type CohortState } from './cohort-state';
 import type { ActivityNotice, CohortChanges, CohortProgress } from './types';
 
 /** The server side of a feed: TutorClient, or anything with its three calls. */
@@ -38,8 +38,10 @@ const realClock: FeedClock = {
 export const READ_GAP_MS = 1000;
 
 /**
- * One cohort kept current: loaded whole once, then grown by the events each activity notice
- * announces, read after the cursor. One read at a time, and a read of what is new starts at
+ * One cohort kept current: loaded whole once, then grown by what each activity notice carries
+ * (the cells its push changed), with nothing read. Only a notice that does not follow the
+ * cursor (one was missed, or they came out of order) or that carries no cells (too many)
+ * makes it read the events after the cursor. One read at a time, and a read of what is new starts at
  * least `gapMs` after the previous read started (a trailing-edge throttle): notices that arrive
  * meanwhile make one read when the gap is over, however many they are, so a class pushing at
  * once costs an open dashboard at most a read a second, not one per push, and the last notice
@@ -93,8 +95,17 @@ export class CohortFeed {
 		if (!state || this.#stale || !notice || notice.roster !== state.roster) {
 			return this.#ask('reload');
 		}
-		if (notice.seq > state.cursor) return this.#ask('changes');
-		return this.#running ?? Promise.resolve();
+		if (notice.seq <= state.cursor) return this.#running ?? Promise.resolve();
+		// The notice carries what changed and follows what is shown: applied, nothing read.
+		// While a read is on its way or wanted, the read brings it (and a notice that arrived
+		// out of order, or after one was missed, has a `previous` past the cursor).
+		const follows = (notice.previous ?? Infinity) <= state.cursor;
+		if (notice.cells && follows && !this.#want && !this.#running) {
+			this.#state = withCells(state, notice.cells, notice.seq);
+			this.listener.onState(this.#state, false);
+			return Promise.resolve();
+		}
+		return this.#ask('changes');
 	}
 
 	#ask(want: Want): Promise<void> {

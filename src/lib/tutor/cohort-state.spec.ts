@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromProgress, tallyEvents, withChanges } from './cohort-state';
+import { fromProgress, tallyEvents, withCells, withChanges } from './cohort-state';
 import type { CohortProgress, TutorEvent } from './types';
 
 const COHORT = {
@@ -121,6 +121,54 @@ describe('withChanges: live events added to a state', () => {
 		expect(withChanges(state, [fastClock], 60).tallies.get('ben')?.active).toBe(
 			'2026-01-06T08:00:00.000Z'
 		);
+	});
+});
+
+describe("withCells: a notice's cells put in place", () => {
+	it('replaces the cells it names, keeps the rest, moves the cursor and the latest activity on', () => {
+		const state = fromProgress(PROGRESS);
+		const next = withCells(
+			state,
+			[
+				{
+					learner: 'ana',
+					lesson: 'l1',
+					flags: 5,
+					fails: 2,
+					best: 0.8,
+					done: '2026-01-04T09:00:00.000Z',
+					active: '2026-01-04T09:00:00.000Z'
+				},
+				{
+					learner: 'ben',
+					lesson: 'l1',
+					flags: 1,
+					fails: 0,
+					best: null,
+					done: null,
+					active: '2026-01-02T09:00:00.000Z'
+				},
+				{ learner: 'zoe', lesson: 'l1', flags: 1, fails: 0, best: null, done: null, active: null }
+			],
+			45
+		);
+		expect(next.cursor).toBe(45);
+		const ana = next.tallies.get('ana');
+		expect(ana?.lessons.get('l1')).toEqual({
+			touched: true,
+			completed: false,
+			quizPassed: true,
+			fails: 2,
+			bestScore: 0.8,
+			doneAt: '2026-01-04T09:00:00.000Z'
+		});
+		expect(ana?.lessons.get('l2')).toEqual(state.tallies.get('ana')?.lessons.get('l2'));
+		expect(ana?.active).toBe('2026-01-04T09:00:00.000Z');
+		expect(next.tallies.get('ben')?.active).toBe('2026-01-02T09:00:00.000Z');
+		expect(next.tallies.has('zoe')).toBe(false);
+		// The state it came from is unchanged.
+		expect(state.tallies.get('ana')?.lessons.get('l1')?.fails).toBe(2);
+		expect(state.cursor).toBe(40);
 	});
 });
 

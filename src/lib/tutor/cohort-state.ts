@@ -1,5 +1,12 @@
 import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
-import type { Cohort, CohortBadge, CohortLearner, CohortProgress, TutorEvent } from './types';
+import type {
+	Cohort,
+	CohortBadge,
+	CohortLearner,
+	CohortProgress,
+	NoticeCell,
+	TutorEvent
+} from './types';
 
 /** One learner's lessons, by lesson id, and their latest activity. */
 export interface LearnerTally {
@@ -35,18 +42,7 @@ export function fromProgress(progress: CohortProgress): CohortState {
 		const learner = learners[cells.learner[i] as number];
 		const lesson = cells.lesson[i];
 		if (!learner || lesson === undefined) continue;
-		const flags = cells.flags[i] ?? 0;
-		// A cell is there only if the learner did something on the lesson: it is touched.
-		const tally: LessonTally = {
-			touched: true,
-			completed: (flags & 2) !== 0,
-			quizPassed: (flags & 4) !== 0,
-			fails: cells.fails[i] ?? 0
-		};
-		const best = cells.best[i];
-		const done = cells.done[i];
-		if (best !== null && best !== undefined) tally.bestScore = best;
-		if (done) tally.doneAt = done;
+		const tally = cellTally(cells.flags[i], cells.fails[i], cells.best[i], cells.done[i]);
 		tallies.get(learner.id)?.lessons.set(lesson, tally);
 	}
 	return {
@@ -57,6 +53,50 @@ export function fromProgress(progress: CohortProgress): CohortState {
 		tallies,
 		...(progress.badges && { badges: progress.badges })
 	};
+}
+
+/** One cell as the server sends it (`flags`: opened 1 + completed 2 + quiz passed 4). */
+function cellTally(
+	flags = 0,
+	fails = 0,
+	best: number | null | undefined,
+	done: string | null | undefined
+): LessonTally {
+	// A cell is there only if the learner did something on the lesson: it is touched.
+	const tally: LessonTally = {
+		touched: true,
+		completed: (flags & 2) !== 0,
+		quizPassed: (flags & 4) !== 0,
+		fails
+	};
+	if (best !== null && best !== undefined) tally.bestScore = best;
+	if (done) tally.doneAt = done;
+	return tally;
+}
+
+/**
+ * The state with a notice's cells (each whole, as the server's tallies hold it after the push)
+ * put in place of the old ones, now exact up to `cursor`. The caller checks that the notice
+ * follows the state's cursor (nothing missed between). Cells of someone not in the cohort are
+ * left out, as in withChanges.
+ */
+export function withCells(
+	state: CohortState,
+	cells: readonly NoticeCell[],
+	cursor: number
+): CohortState {
+	const members = new Set(state.learners.map((l) => l.id));
+	const next = new Map(state.tallies);
+	for (const cell of cells) {
+		if (!members.has(cell.learner)) continue;
+		const old = next.get(cell.learner);
+		const lessons = new Map(old?.lessons);
+		lessons.set(cell.lesson, cellTally(cell.flags, cell.fails, cell.best, cell.done));
+		const active =
+			old?.active && (!cell.active || old.active > cell.active) ? old.active : cell.active;
+		next.set(cell.learner, { lessons, active: active ?? undefined });
+	}
+	return { ...state, tallies: next, cursor: Math.max(cursor, state.cursor) };
 }
 
 /**

@@ -2,7 +2,14 @@ import PocketBase from 'pocketbase';
 import type { Session } from '$lib/api/auth';
 import type { BadgeStatus } from '$lib/badges/types';
 import { storedEvent, type EventRecord, type StoredEvent } from '$lib/progress/wire-event';
-import type { ActivityNotice, Cohort, CohortChanges, CohortProgress, Thresholds } from './types';
+import type {
+	ActivityNotice,
+	Cohort,
+	CohortChanges,
+	CohortProgress,
+	NoticeCell,
+	Thresholds
+} from './types';
 
 /** An event on a learner's timeline: single quiz answers are left out, as on the dashboard. */
 export type TimelineEvent = Exclude<StoredEvent, { type: 'quiz_answered' }>;
@@ -121,13 +128,22 @@ export class TutorClient {
 				connectedBefore = true;
 			}),
 			this.pb.collection('cohort_activity').subscribe(cohort, ({ action, record }) => {
-				handlers.onNotice(
-					action === 'delete' ? null : { seq: Number(record.seq), roster: Number(record.roster) }
-				);
+				handlers.onNotice(action === 'delete' ? null : noticeOf(record));
 			})
 		]);
 		return async () => {
 			await Promise.all(stops.map((stop) => stop().catch(() => {})));
 		};
 	}
+}
+
+/** The notice as the app reads it, from the record the realtime stream sends. */
+function noticeOf(record: Record<string, unknown>): ActivityNotice {
+	const cells = Array.isArray(record.cells) ? (record.cells as NoticeCell[]) : null;
+	return {
+		seq: Number(record.seq),
+		roster: Number(record.roster),
+		previous: Number(record.previous ?? 0),
+		cells
+	};
 }

@@ -43,10 +43,30 @@ export interface CohortChanges {
 	more: boolean;
 }
 
-/** The cohort's activity notice (pb_migrations/1764232200_cohort_activity.js), sent live. */
+/**
+ * The cohort's activity notice (pb_migrations/1764232200_cohort_activity.js and
+ * 1764234200_cohort_activity_cells.js), sent live.
+ */
 export interface ActivityNotice {
 	seq: number;
 	roster: number;
+	/** The notice's seq before this change: a dashboard at this cursor or later missed nothing. */
+	previous?: number;
+	/** What the push changed, each cell whole; absent or null: read ?after= instead. */
+	cells?: NoticeCell[] | null;
+}
+
+/** One learner × lesson cell on a notice, as the lesson tallies hold it after the push. */
+export interface NoticeCell {
+	learner: string;
+	lesson: string;
+	/** Opened 1 + completed 2 + quiz passed 4, as in CohortProgress's cells. */
+	flags: number;
+	fails: number;
+	best: number | null;
+	done: string | null;
+	/** The learner's latest activity on this lesson (ISO 8601). */
+	active: string | null;
 }
 
 /** A learner's badge for the cohort's pathway, as the dashboard counts it. */
