@@ -1,10 +1,7 @@
 import type { Session } from '$lib/api/auth';
 import type { CompiledPathway } from '../../../scripts/content/catalog';
 import { exportFiles } from '../../../scripts/content/export-files';
-import {
-	PUBLISHED_FIELDS,
-	publishedItems
-} from '../../../scripts/content/published-records';
+import { PUBLISHED_FIELDS, publishedItems } from '../../../scripts/content/published-records';
 import { publishPayload, type PublishResult } from '../../../scripts/content/publish-client';
 import { NoAnswer } from './autosave';
 import type { Draft, DraftConflict, DraftSaveResult } from './draft-save';
