@@ -1,4 +1,5 @@
 import type { ClydeDatabase } from '$lib/db/database';
+import { exercisesByLesson } from './catalog-exercises';
 import type { ProgressEvent } from './event-types';
 import { foldSummary, type LessonSummary } from './lesson-summary';
 
@@ -13,7 +14,7 @@ export async function mergeEvents(
 	db: ClydeDatabase,
 	events: readonly ProgressEvent[]
 ): Promise<number> {
-	return db.transaction('rw', db.events, db.summaries, async () => {
+	return db.transaction('rw', [db.events, db.summaries, db.catalog], async () => {
 		const held = await db.events.bulkGet(events.map((e) => e.id));
 		const seen = new Set<string>();
 		const fresh = events.filter((event, i) => {
@@ -27,8 +28,10 @@ export async function mergeEvents(
 		(await db.summaries.bulkGet(lessons)).forEach((summary, i) => {
 			if (summary) summaries.set(lessons[i] as string, summary);
 		});
+		const exercises = exercisesByLesson(await db.catalog.toArray());
 		for (const event of fresh) {
-			summaries.set(event.lesson, foldSummary(summaries.get(event.lesson), event));
+			const folded = foldSummary(summaries.get(event.lesson), event, exercises.get(event.lesson));
+			summaries.set(event.lesson, folded);
 		}
 		await db.events.bulkAdd(fresh);
 		await db.summaries.bulkPut([...summaries.values()]);

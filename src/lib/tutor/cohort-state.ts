@@ -46,7 +46,9 @@ export function fromProgress(progress: CohortProgress): CohortState {
 		const best = cells.best[i];
 		const done = cells.done[i];
 		if (best !== null && best !== undefined) tally.bestScore = best;
-		if (done) tally.doneAt = done;
+		const exercises = cells.exercises?.[i];
+		if (done) tally.finishedAt = done;
+		if (exercises && Object.keys(exercises).length) tally.exercisesPassed = exercises;
 		tallies.get(learner.id)?.lessons.set(lesson, tally);
 	}
 	return {

@@ -49,7 +49,12 @@ export function buildDashboard(
 			let done = 0;
 			for (const lesson of module.lessons) {
 				const tally = mine?.lessons.get(lesson.id) ?? NO_TALLY;
-				const record = recordOf(tally, thresholds.quiz_fails, thresholds.quiz_low_score);
+				const record = recordOf(
+					tally,
+					thresholds.quiz_fails,
+					thresholds.quiz_low_score,
+					lesson.exercises
+				);
 				if (record.doneAt) done += 1;
 				if (record.bestScore !== undefined) scores.push(record.bestScore);
 				lessons.push(record);

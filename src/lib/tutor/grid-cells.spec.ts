@@ -3,7 +3,13 @@ import { makePathway } from '../../../tests/factories/catalog';
 import type { LessonRecord } from './cell-state';
 import { lessonCellsHtml } from './grid-cells';
 
-const record = (state: LessonRecord['state']): LessonRecord => ({ state, fails: 0, passed: false });
+const record = (state: LessonRecord['state']): LessonRecord => ({
+	state,
+	fails: 0,
+	passed: false,
+	exercisesPassed: 0,
+	exercises: 0
+});
 
 /** What lessonCellsHtml reads of a dashboard row: its lesson records and module totals. */
 const row = (states: LessonRecord['state'][], modules: number[]) => ({

@@ -25,6 +25,8 @@ function row(name: string, options: RowOptions = {}): LearnerRow {
 		state,
 		fails: 0,
 		passed: state === 'quiz_passed',
+		exercisesPassed: 0,
+		exercises: 0,
 		doneAt:
 			state === 'completed' || state === 'quiz_passed' ? '2026-03-01T09:00:00.000Z' : undefined
 	}));
