@@ -15,6 +15,11 @@ export const STATE_LABELS: Record<CellState, string> = {
 	needs_help: 'Needs help'
 };
 
+/** A lesson's exercises passed, in words for the grid's cells, the learner page and the CSV. */
+export function exercisesText(record: Pick<LessonRecord, 'exercisesPassed' | 'exercises'>): string {
+	return record.exercises ? `exercises ${record.exercisesPassed}/${record.exercises} passed` : '';
+}
+
 export interface LessonRecord {
 	state: CellState;
 	/** Quiz attempts that failed, and whether any attempt passed. */

@@ -50,4 +50,15 @@ describe('lessonCellsHtml', () => {
 			['module-sum', '0/2']
 		]);
 	});
+
+	it('says how many of a lesson’s exercises are passed, as a tooltip and to screen readers', () => {
+		const html = lessonCellsHtml(makePathway('p', 1, 2), {
+			lessons: [{ ...record('opened'), exercisesPassed: 1, exercises: 2 }, record('opened')],
+			modules: [0]
+		});
+		expect(html).toContain(
+			'<td class="cell opened first" title="exercises 1/2 passed">○<span class="visually-hidden"> exercises 1/2 passed</span></td>'
+		);
+		expect(html).toContain('<td class="cell opened">○</td>');
+	});
 });
