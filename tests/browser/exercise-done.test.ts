@@ -74,7 +74,7 @@ async function passExercise(page: Page, title: string, code: string): Promise<vo
 	await page.keyboard.insertText(code);
 	await page.getByRole('button', { name: 'Check', exact: true }).click();
 	await expect
-		.poll(() => page.locator('div.status[role=status]').textContent())
+		.poll(() => page.locator('div.status[role=status]').textContent(), { timeout: 10_000 })
 		.toContain('Well done: your code passes every check.');
 }
 
@@ -142,7 +142,7 @@ describe('a lesson with exercises is done only once they pass, and the tutor see
 		await learner.goto(`${url}${LESSON}`);
 		const end = learner.locator('section.lesson-end');
 		await expect
-			.poll(() => end.textContent())
+			.poll(() => end.textContent(), { timeout: 10_000 })
 			.toContain('2 exercises above are still to pass. Pass them to finish this lesson.');
 		expect(await learner.locator('p.meta').first().textContent()).not.toContain('Done');
 		expect(await axeInEveryTheme(learner)).toEqual({});
@@ -152,17 +152,21 @@ describe('a lesson with exercises is done only once they pass, and the tutor see
 		await passExercise(learner, first.title, first.code);
 		await learner.goto(`${url}${LESSON}`);
 		await expect
-			.poll(() => end.textContent())
+			.poll(() => end.textContent(), { timeout: 10_000 })
 			.toContain('One exercise above is still to pass. Pass it to finish this lesson.');
 		await learner.goto(`${url}/pathways/web-foundations`);
 		const item = learner.getByRole('listitem').filter({ hasText: 'Your first web page' });
-		await expect.poll(() => item.textContent()).toContain('1 exercise to pass');
+		await expect
+			.poll(() => item.textContent(), { timeout: 10_000 })
+			.toContain('1 exercise to pass');
 		expect(await axeInEveryTheme(learner)).toEqual({});
 		await shoot(learner, 'pathway-exercises-left');
 
 		await passExercise(learner, second.title, second.code);
 		await learner.goto(`${url}${LESSON}`);
-		await expect.poll(() => learner.locator('p.meta').first().textContent()).toContain('Done');
+		await expect
+			.poll(() => learner.locator('p.meta').first().textContent(), { timeout: 10_000 })
+			.toContain('Done');
 		expect(await end.textContent()).not.toContain('still to pass');
 		// Offline, the tutor cannot know yet.
 		expect(await gridCell(tutor, learnerName).textContent()).not.toContain('✓');
