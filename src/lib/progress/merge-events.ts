@@ -7,7 +7,8 @@ import { foldSummary, type LessonSummary } from './lesson-summary';
  * Stores events that came from elsewhere (the learner's other devices, through a pull) and
  * folds the new ones into their lessons' summaries, in one transaction: the summaries never
  * disagree with the events. Events already held are left as they are. Call it inside a
- * transaction over events and summaries to add more to the same commit (the pull's cursor).
+ * transaction over events, summaries and the catalog (which names each lesson's exercises) to
+ * add more to the same commit (the pull's cursor).
  * Returns how many were new.
  */
 export async function mergeEvents(
