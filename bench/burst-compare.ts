@@ -29,6 +29,14 @@ function comparable(state: CohortState) {
 
 /** A cell's values in a fixed order; scores to the four places the server sends. */
 function fields(cell: LessonTally) {
-	const { touched, completed, quizPassed, fails, bestScore, doneAt } = cell;
-	return [touched, completed, quizPassed, fails, bestScore?.toFixed(4) ?? null, doneAt ?? null];
+	const { touched, completed, quizPassed, fails, bestScore, finishedAt, exercisesPassed } = cell;
+	return [
+		touched,
+		completed,
+		quizPassed,
+		fails,
+		bestScore?.toFixed(4) ?? null,
+		finishedAt ?? null,
+		JSON.stringify(exercisesPassed ?? {})
+	];
 }

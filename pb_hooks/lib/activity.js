@@ -41,7 +41,8 @@ function cellsOf(db, user, pathway, after, last) {
 		`SELECT COUNT(*) AS count, json_group_array(json_object(
 		          'learner', t.user, 'lesson', t.lesson,
 		          'flags', t.opened + 2 * t.completed + 4 * t.passed, 'fails', t.fails,
-		          'best', round(t.best, 4), 'done', t.done, 'active', t.active)) AS cells
+		          'best', round(t.best, 4), 'done', t.done, 'active', t.active,
+		          'exercises', json(t.exercises))) AS cells
 		 FROM _clyde_lesson_tallies t
 		 WHERE t.user = {:user} AND t.pathway = {:pathway} AND t.lesson IN (
 		   SELECT e.lesson FROM progress_events e

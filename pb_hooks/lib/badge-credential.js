@@ -83,7 +83,7 @@ function credential(claim) {
 			name: pathway.title,
 			description: pathway.summary || `The ${pathway.title} pathway on Clyde.`,
 			criteria: {
-				narrative: `Finished every lesson of the ${pathway.title} pathway (${pathway.lessons.length} lessons: ${lessonList}). A lesson counts as finished when the learner completed it or passed its quiz, as recorded by the server.`
+				narrative: `Finished every lesson of the ${pathway.title} pathway (${pathway.lessons.length} lessons: ${lessonList}). A lesson counts as finished when the learner completed it or passed its quiz, and passed each of its exercises, as recorded by the server.`
 			},
 			alignment: alignments(pathway.lessons, claim.statements)
 		}

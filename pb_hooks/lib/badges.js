@@ -90,27 +90,30 @@ function pathwayLessons(dao, pathway) {
 			return {
 				id: l.getString('content_id'),
 				title: l.getString('title'),
-				skills: Array.isArray(skills) ? skills : []
+				skills: Array.isArray(skills) ? skills : [],
+				exercises: require(`${__hooks}/lib/lesson-done.js`).exerciseIds(l)
 			};
 		});
 }
 
-/** The lessons the server's own events say this learner has done (lib/lesson-done.js). */
-function doneBy(dao, user) {
-	const rows = arrayOf(new DynamicModel({ type: '', lesson: '', data: '' }));
+/**
+ * The lessons of `lessons` ({id, exercises}) the server's own events say this learner has done
+ * on the pathway: their lesson tallies (lib/tallies.js) judged by lib/lesson-done.js.
+ */
+function doneBy(dao, user, pathwayId, lessons) {
+	const rule = require(`${__hooks}/lib/lesson-done.js`);
+	const rows = arrayOf(new DynamicModel({ lesson: '', completed: 0, passed: 0, exercises: '' }));
 	dao
 		.db()
 		.newQuery(
-			`SELECT type, lesson, data FROM progress_events
-			 WHERE user = {:user} AND type IN ('lesson_completed', 'quiz_completed')`
+			`SELECT lesson, completed, passed, exercises FROM _clyde_lesson_tallies
+			 WHERE user = {:user} AND pathway = {:pathway}`
 		)
-		.bind({ user })
+		.bind({ user, pathway: pathwayId })
 		.all(rows);
-	const events = rows.map((row) => {
-		const data = row.data ? JSON.parse(row.data) || {} : {};
-		return { type: row.type, lesson: row.lesson, passed: data.passed };
-	});
-	return require(`${__hooks}/lib/lesson-done.js`).doneLessons(events);
+	const tallies = {};
+	rows.forEach((row) => (tallies[row.lesson] = row));
+	return lessons.filter((l) => rule.isDone(tallies[l.id], l.exercises)).map((l) => l.id);
 }
 
 /**
@@ -169,7 +172,7 @@ function claim(app, user, data) {
 	const pathway = found[0];
 	if (!pathway) return answer(404, `There is no published pathway "${pathwayId}".`);
 	const lessons = pathwayLessons(dao, pathway);
-	const done = doneBy(dao, user.id);
+	const done = doneBy(dao, user.id, pathwayId, lessons);
 	const missing = lessons
 		.filter((l) => done.indexOf(l.id) < 0)
 		.map((l) => ({ id: l.id, title: l.title }));

@@ -70,6 +70,8 @@ function catalog(dao) {
 								summary: l.getString('summary'),
 								minutes: l.getInt('minutes'),
 								skills: json(l, 'skills') || [],
+								// What "done" needs beyond the reading and quiz (lib/lesson-done.js).
+								exercises: (json(l, 'exercises') || []).map((x) => x.id),
 								hash: l.getString('hash'),
 								version: l.getInt('version'),
 								bytes: lessonBytes(l),

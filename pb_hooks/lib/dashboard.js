@@ -20,7 +20,7 @@ function newestSeq(dao) {
  * The cohort's learners, sorted by name, and their cells on its pathway from the lesson
  * tallies (lib/tallies.js), as JSON text that SQLite writes: no object per learner or cell is
  * made in JavaScript. `flags` packs opened (1), completed (2) and quiz passed (4); `best` is
- * the best score to 4 places. One statement, so the cursor (the newest seq) and the tallies
+ * the best score to 4 places; `exercises` the exercises passed (id → first pass). One statement, so the cursor (the newest seq) and the tallies
  * come from the same snapshot of the database: the tallies hold exactly the events up to it.
  * The cells come in whatever order SQLite's join yields them: each names its learner and lesson,
  * and the app files them by those (src/lib/tutor/cohort-state.ts), so no sort is paid for.
@@ -46,7 +46,8 @@ SELECT
 	          'learner', json_group_array(b.i), 'lesson', json_group_array(t.lesson),
 	          'flags', json_group_array(t.opened + 2 * t.completed + 4 * t.passed),
 	          'fails', json_group_array(t.fails), 'best', json_group_array(round(t.best, 4)),
-	          'done', json_group_array(t.done))
+	          'done', json_group_array(t.done),
+	          'exercises', json_group_array(json(t.exercises)))
 	 FROM members b JOIN _clyde_lesson_tallies t ON t.user = b.id AND t.pathway = {:pathway})
 	 AS cells`;
 

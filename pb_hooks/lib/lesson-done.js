@@ -1,24 +1,28 @@
 // Loaded with require() from lib/badges.js. Plain JavaScript for goja.
 //
 // The one rule for "done", for the server: a lesson is done when it was marked complete, or
-// its quiz was passed. The app's copy is src/lib/progress/lesson-state.ts (isDone, makesDone);
-// src/lib/progress/server-done-rule.spec.ts feeds the same events to both and checks they agree.
+// its quiz was passed, and each of its exercises has been passed. It reads a learner's lesson
+// tally (lib/tallies.js: what the push keeps counted in SQL) and the lesson's exercise ids (its
+// published `exercises`). The app's copy is src/lib/progress/lesson-state.ts (isDone);
+// src/lib/progress/server-done-rule.spec.ts feeds both the same facts and checks they agree.
 // The server decides a badge from its own events with this, so a phone cannot forge completion.
 
-/** An event (type, and `passed` for quiz attempts) that on its own makes its lesson done. */
-function makesDone(event) {
-	return (
-		event.type === 'lesson_completed' || (event.type === 'quiz_completed' && event.passed === true)
-	);
+/**
+ * Whether a tally ({completed, passed, exercises}: flags as 0/1 or booleans, and a JSON object
+ * or its text of exercise id → first pass) makes its lesson done, given the lesson's exercises.
+ */
+function isDone(tally, exercises) {
+	if (!tally || !(tally.completed || tally.passed)) return false;
+	const passed =
+		typeof tally.exercises === 'string' ? JSON.parse(tally.exercises || '{}') : tally.exercises;
+	return (exercises || []).every((id) => !!(passed && passed[id]));
 }
 
-/** The ids of the lessons that `events` ({type, lesson, passed?}) make done, in any order. */
-function doneLessons(events) {
-	const done = {};
-	for (const event of events) {
-		if (makesDone(event)) done[event.lesson] = true;
-	}
-	return Object.keys(done);
+/** The ids of a published lesson's exercises (its `exercises` JSON field), in order. */
+function exerciseIds(lesson) {
+	const raw = lesson.get('exercises') ? lesson.getString('exercises') : '';
+	const list = raw ? JSON.parse(raw) : [];
+	return Array.isArray(list) ? list.map((exercise) => exercise && exercise.id) : [];
 }
 
-module.exports = { makesDone, doneLessons };
+module.exports = { isDone, exerciseIds };

@@ -36,8 +36,10 @@ export function storedLesson(pathway: CatalogPathway, id: string, hash = 'h1'): 
 	const module = pathway.modules.find((m) => m.lessons.some((l) => l.id === id));
 	const lesson = module?.lessons.find((l) => l.id === id);
 	if (!module || !lesson) throw new Error(`no lesson ${id}`);
+	// A stored lesson carries its whole exercises, the catalog only their ids.
+	const { exercises: _ids, ...rest } = lesson;
 	return {
-		...lesson,
+		...rest,
 		hash,
 		pathway: pathway.id,
 		module: module.id,
@@ -60,6 +62,17 @@ export function withPictures(pathway: CatalogPathway): CatalogPathway {
 				...(i === 0 ? [{ hash: 'shared', type: 'svg' as const, bytes: 300 }] : []),
 				{ hash: `${lesson.id}-pic`, type: 'svg' as const, bytes: 500 }
 			];
+		});
+	}
+	return copy;
+}
+
+/** The pathway with two exercises on every other lesson (the first of each module has them). */
+export function withExercises(pathway: CatalogPathway): CatalogPathway {
+	const copy = structuredClone(pathway);
+	for (const module of copy.modules) {
+		module.lessons.forEach((lesson, i) => {
+			if (i % 2 === 0) lesson.exercises = [`${lesson.id}-a`, `${lesson.id}-b`];
 		});
 	}
 	return copy;

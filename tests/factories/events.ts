@@ -23,13 +23,16 @@ export function randomHistory(
 ): ProgressEvent[] {
 	const random = seededRandom(seed);
 	const places = pathway.modules.flatMap((m) =>
-		m.lessons.map((l) => ({ lesson: l.id, module: m.id, pathway: pathway.id }))
+		m.lessons.map((l) => ({
+			place: { lesson: l.id, module: m.id, pathway: pathway.id },
+			exercises: l.exercises ?? []
+		}))
 	);
 	return Array.from({ length: count }, (_, i): ProgressEvent => {
-		const place = places[Math.floor(random() * places.length)] ?? places[0];
-		if (!place) throw new Error('a pathway without lessons');
+		const picked = places[Math.floor(random() * places.length)] ?? places[0];
+		if (!picked) throw new Error('a pathway without lessons');
 		const base = {
-			...place,
+			...picked.place,
 			id: `${seed}-${String(i).padStart(5, '0')}`,
 			at: new Date(Date.UTC(2026, 2, 1) + Math.floor(random() * 30 * 86_400_000)).toISOString()
 		};
@@ -40,7 +43,9 @@ export function randomHistory(
 			return { ...base, type: 'quiz_answered', question: i % 4, correct: random() < 0.5 };
 		if (roll < 0.8) {
 			const failed = random() < 0.5 ? [] : [i % 3];
-			return { ...base, type: 'exercise_checked', exercise: 'ex', passed: !failed.length, failed };
+			// One of the lesson's own exercises, or a stray one (a lesson that had none then).
+			const exercise = picked.exercises[i % (picked.exercises.length + 1)] ?? 'ex';
+			return { ...base, type: 'exercise_checked', exercise, passed: !failed.length, failed };
 		}
 		const total = 3 + Math.floor(random() * 3);
 		const correct = Math.floor(random() * (total + 1));

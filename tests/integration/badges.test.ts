@@ -121,6 +121,11 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		admin.autoCancellation(false);
 		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
 		await createLessons(admin, set, 3, { published: true });
+		// The last lesson has an exercise: done needs it passed too (lib/lesson-done.js).
+		const last = await admin
+			.collection('lessons')
+			.getFirstListItem(admin.filter('content_id = {:id}', { id: lessons[2] }));
+		await admin.collection('lessons').update(last.id, { exercises: [{ id: 'final' }] });
 		[learner, stranger, tutor, otherTutor] = await Promise.all([
 			account('Learner', 'learner'),
 			account('Stranger', 'learner'),
@@ -162,8 +167,23 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		expect(answer.body.data.missing).toEqual([{ id: lessons[2], title: 'Lesson 3' }]);
 	});
 
-	it('issues an Open Badges 3.0 credential once the last lesson is done', async () => {
-		await push(learner, [{ type: 'lesson_completed', lesson: lessons[2] }]);
+	it('issues an Open Badges 3.0 credential once the last lesson is done, its exercise too', async () => {
+		await push(learner, [
+			{ type: 'lesson_completed', lesson: lessons[2] },
+			{
+				type: 'exercise_checked',
+				lesson: lessons[2],
+				exercise: 'final',
+				passed: false,
+				failed: [0]
+			}
+		]);
+		const early = await claim(learner);
+		expect(early.status, early.text).toBe(409);
+		expect(early.body.data.missing).toEqual([{ id: lessons[2], title: 'Lesson 3' }]);
+		await push(learner, [
+			{ type: 'exercise_checked', lesson: lessons[2], exercise: 'final', passed: true, failed: [] }
+		]);
 		const before = await roster();
 		const answer = await claim(learner, { name: '  Zoë   Learner ' });
 		expect(answer.status, answer.text).toBe(201);
@@ -316,10 +336,10 @@ describe('badges anyone can verify (real PocketBase, verified with jose)', () =>
 		const one = await call(null, 'GET', new URL(rotated.body.kid).pathname);
 		expect(one.body).toEqual(after.keys.at(-1));
 
-		await push(
-			stranger,
-			lessons.map((lesson) => ({ type: 'lesson_completed', lesson }))
-		);
+		await push(stranger, [
+			...lessons.map((lesson) => ({ type: 'lesson_completed', lesson })),
+			{ type: 'exercise_checked', lesson: lessons[2], exercise: 'final', passed: true, failed: [] }
+		]);
 		const fresh = await claim(stranger);
 		expect(fresh.status, fresh.text).toBe(201);
 		expect(fresh.body.display_name).toBe('');

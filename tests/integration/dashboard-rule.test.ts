@@ -31,6 +31,8 @@ const LEARNERS = 5;
 const QUIZ_FAILS = 2;
 /** The cohort's low-score mark (%): two fails with no attempt reaching it also need help. */
 const QUIZ_LOW_SCORE = 50;
+/** Each lesson's exercises, as the catalog would name them: two on every other lesson. */
+const EXERCISES = (lesson: string) => (lessons.indexOf(lesson) % 2 === 0 ? ['a', 'b'] : []);
 
 let admin: PocketBase;
 let prefix: string;
@@ -65,20 +67,52 @@ function history(seed: number): ProgressEvent[] {
 			const roll = random();
 			if (roll < 0.25) events.push({ ...common, type: 'lesson_opened' });
 			else if (roll < 0.4) events.push({ ...common, type: 'lesson_completed' });
-			else if (roll < 0.55)
+			else if (roll < 0.47)
 				events.push({
 					...common,
 					type: 'quiz_answered',
 					question: int(5),
 					correct: random() < 0.5
 				});
-			else {
+			else if (roll < 0.62) {
+				// Exercises "a" and "b" (what even lessons have, EXERCISES), passed or not.
+				const passed = random() < 0.8;
+				const exercise = random() < 0.5 ? 'a' : 'b';
+				events.push({
+					...common,
+					type: 'exercise_checked',
+					exercise,
+					passed,
+					failed: passed ? [] : [0]
+				});
+			} else {
 				const total = 3 + int(3);
 				const correct = int(total + 1);
 				events.push({ ...common, type: 'quiz_completed', total, correct, passed: random() < 0.5 });
 			}
 		}
 	}
+	// One lesson surely finished with both exercises passed, whatever the dice said.
+	const first = { lesson: lessons[0] as string, ...place(), at: '2026-10-02T09:00:00.000Z' };
+	events.push(
+		{ ...first, id: randomUUID(), type: 'lesson_completed' },
+		{
+			...first,
+			id: randomUUID(),
+			type: 'exercise_checked',
+			exercise: 'a',
+			passed: true,
+			failed: []
+		},
+		{
+			...first,
+			id: randomUUID(),
+			type: 'exercise_checked',
+			exercise: 'b',
+			passed: true,
+			failed: []
+		}
+	);
 	return events;
 }
 
@@ -190,10 +224,11 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 					.filter((e) => e.lesson === lesson && e.type !== 'quiz_answered')
 					.map((e) => ({ ...e, user: learner.id, seq: 0 }) as TutorEvent);
 				const tally = server.tallies.get(learner.id)?.lessons.get(lesson);
-				const expected = lessonRecord(mine, QUIZ_FAILS, QUIZ_LOW_SCORE);
+				const ids = EXERCISES(lesson);
+				const expected = lessonRecord(mine, QUIZ_FAILS, QUIZ_LOW_SCORE, ids);
 				const actual = tally
-					? recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE)
-					: lessonRecord([], QUIZ_FAILS, QUIZ_LOW_SCORE);
+					? recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE, ids)
+					: lessonRecord([], QUIZ_FAILS, QUIZ_LOW_SCORE, ids);
 				expect({ ...actual, bestScore: actual.bestScore?.toFixed(4) }).toEqual({
 					...expected,
 					bestScore: expected.bestScore?.toFixed(4)
@@ -201,7 +236,10 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 				// And the learner's own rule for done (src/lib/progress/lesson-state.ts), as the
 				// phone applies it to every event of the lesson, answers included, says the SQL's
 				// cell is done exactly when the learner sees it done, and since the same time.
-				const summary = summarise(events.filter((e) => e.lesson === lesson)).get(lesson);
+				const summary = summarise(
+					events.filter((e) => e.lesson === lesson),
+					EXERCISES
+				).get(lesson);
 				expect(actual.doneAt).toBe(summary?.doneAt);
 				expect(actual.doneAt !== undefined).toBe(summary?.state === 'done');
 				compared += 1;
@@ -211,10 +249,22 @@ describe("the dashboard's SQL and the app's derivation agree", () => {
 		// The histories cover every state, so the comparison meant something.
 		const states = new Set(
 			[...server.tallies.values()].flatMap((t) =>
-				[...t.lessons.values()].map((tally) => recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE).state)
+				[...t.lessons.entries()].map(
+					([lesson, tally]) => recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE, EXERCISES(lesson)).state
+				)
 			)
 		);
 		expect([...states].sort()).toEqual(['completed', 'needs_help', 'opened', 'quiz_passed']);
+		// And exercises passed and not, on lessons done and not.
+		const records = [...server.tallies.values()].flatMap((t) =>
+			[...t.lessons.entries()].map(([lesson, tally]) =>
+				recordOf(tally, QUIZ_FAILS, QUIZ_LOW_SCORE, EXERCISES(lesson))
+			)
+		);
+		expect(records.some((r) => r.exercises === 2 && r.exercisesPassed === 2 && r.doneAt)).toBe(
+			true
+		);
+		expect(records.some((r) => r.exercises === 2 && r.exercisesPassed < 2 && r.passed)).toBe(true);
 	});
 
 	it("still agrees after an admin deletes some of a learner's events, and forgets a deleted learner", async () => {

@@ -106,6 +106,36 @@ describe('the lesson tallies of events stored before them', () => {
 			},
 			{
 				id: randomUUID(),
+				type: 'exercise_checked',
+				lesson: lessons[1] as string,
+				...place,
+				at: at(16),
+				exercise: 'first',
+				passed: true,
+				failed: []
+			},
+			{
+				id: randomUUID(),
+				type: 'exercise_checked',
+				lesson: lessons[1] as string,
+				...place,
+				at: at(15),
+				exercise: 'first',
+				passed: true,
+				failed: []
+			},
+			{
+				id: randomUUID(),
+				type: 'exercise_checked',
+				lesson: lessons[1] as string,
+				...place,
+				at: at(17),
+				exercise: 'second',
+				passed: false,
+				failed: [1]
+			},
+			{
+				id: randomUUID(),
 				type: 'quiz_answered',
 				lesson: lessons[2] as string,
 				...place,
@@ -152,7 +182,8 @@ describe('the lesson tallies of events stored before them', () => {
 			quizPassed: true,
 			fails: 1,
 			bestScore: 1,
-			doneAt: at(14)
+			finishedAt: at(14),
+			exercisesPassed: { first: at(15) }
 		});
 	});
 });

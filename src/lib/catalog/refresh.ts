@@ -1,5 +1,7 @@
 import type { ContentApi } from '$lib/api/content';
 import type { ClydeDatabase } from '$lib/db/database';
+import { exercisesByLesson } from '$lib/progress/catalog-exercises';
+import { withExercises } from '$lib/progress/lesson-summary';
 
 const CATALOG_SEQ = 'catalog-seq';
 
@@ -15,12 +17,21 @@ export async function refreshCatalog(db: ClydeDatabase, api: ContentApi): Promis
 	const stored = await db.catalog.count();
 	const catalog = await api.catalog(stored > 0 ? held : 0);
 	if ('unchanged' in catalog) return;
-	await db.transaction('rw', db.catalog, db.downloads, db.settings, async () => {
+	await db.transaction('rw', [db.catalog, db.downloads, db.settings, db.summaries], async () => {
 		const keep = new Set((await db.downloads.toArray()).map((d) => d.pathway));
 		const fresh = new Set(catalog.pathways.map((p) => p.id));
 		const stale = (await db.catalog.toArray()).filter((p) => !fresh.has(p.id) && !keep.has(p.id));
 		await db.catalog.bulkDelete(stale.map((p) => p.id));
 		await db.catalog.bulkPut(catalog.pathways);
 		await db.settings.put({ key: CATALOG_SEQ, value: catalog.seq });
+		// A lesson that gained or lost an exercise is judged again by the rule for "done".
+		const exercises = exercisesByLesson(await db.catalog.toArray());
+		const changed = (
+			await db.summaries
+				.where('pathway')
+				.anyOf([...fresh])
+				.toArray()
+		).filter((s) => (s.exercises ?? []).join() !== (exercises.get(s.lesson) ?? []).join());
+		await db.summaries.bulkPut(changed.map((s) => withExercises(s, exercises.get(s.lesson) ?? [])));
 	});
 }

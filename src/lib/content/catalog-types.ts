@@ -42,6 +42,12 @@ export interface CatalogLesson {
 	skills?: string[];
 	hash: string;
 	version: number;
+	/**
+	 * Its exercises' ids, in order: each must be passed for the lesson to be done
+	 * (src/lib/progress/lesson-state.ts). Absent from a catalog stored before the catalog
+	 * carried them, and for a lesson without exercises.
+	 */
+	exercises?: string[];
 	/** About how many bytes the lesson's HTML and quiz take. */
 	bytes: number;
 	/**

@@ -3,6 +3,7 @@ import type { IssuerDocument, StoredBadge } from '$lib/badges/types';
 import type { CatalogPathway, StoredLesson, StoredMedia } from '$lib/content/catalog-types';
 import type { ExerciseDraft } from '$lib/exercises/drafts';
 import type { ProgressEvent } from '$lib/progress/event-types';
+import { exercisesByLesson } from '$lib/progress/catalog-exercises';
 import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
 
 /** A pathway the learner chose to download; kept until they remove it. */
@@ -82,5 +83,15 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 	// Badges the learner claimed, and the issuers' public keys, so both work offline.
 	db.version(5).stores({ badges: 'id, [user+pathway]', issuers: 'id' });
 	db.version(6).stores({ drafts: 'key, lesson' });
+	// "Done" came to include a lesson's exercises (issue #16): every summary again, by the rule
+	// with the exercises the stored catalog names.
+	db.version(7)
+		.stores({})
+		.upgrade(async (tx) => {
+			const events = await tx.table<ProgressEvent>('events').toArray();
+			const exercises = exercisesByLesson(await tx.table<CatalogPathway>('catalog').toArray());
+			const summaries = summarise(events, (lesson) => exercises.get(lesson));
+			await tx.table<LessonSummary>('summaries').bulkPut([...summaries.values()]);
+		});
 	return db;
 }

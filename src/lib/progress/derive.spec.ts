@@ -38,6 +38,7 @@ describe('pathway progress from lesson summaries', () => {
 				{ id: 'p-m2', completed: 0, total: 3 }
 			],
 			minutes: 10,
+			exercisesLeft: 0,
 			startedAt: at(2),
 			lastDoneAt: at(6)
 		});
@@ -48,7 +49,8 @@ describe('pathway progress from lesson summaries', () => {
 			completed: 0,
 			total: 2,
 			modules: [{ id: 'p-m1', completed: 0, total: 2 }],
-			minutes: 0
+			minutes: 0,
+			exercisesLeft: 0
 		});
 	});
 

@@ -1,4 +1,5 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import { exercisesLeft, NO_FACTS } from './lesson-state';
 import type { LessonSummary } from './lesson-summary';
 
 /** Lesson summaries by lesson id, as the screens hold them. */
@@ -10,6 +11,8 @@ export interface PathwayProgress {
 	modules: { id: string; completed: number; total: number }[];
 	/** The lessons' own estimate of the time the done lessons take, in minutes. */
 	minutes: number;
+	/** Its lessons' exercises not passed yet: what is left beyond reading and quizzes. */
+	exercisesLeft: number;
 	/** The first event on any of its lessons, and the last time one became done (ISO 8601). */
 	startedAt?: string;
 	lastDoneAt?: string;
@@ -28,10 +31,12 @@ export function pathwayProgress(pathway: CatalogPathway, summaries: Summaries): 
 	let minutes = 0;
 	let startedAt: string | undefined;
 	let lastDoneAt: string | undefined;
+	let left = 0;
 	const modules = pathway.modules.map((module) => {
 		let completed = 0;
 		for (const lesson of module.lessons) {
 			const summary = summaries.get(lesson.id);
+			left += exercisesLeft(summary ?? NO_FACTS, lesson.exercises).length;
 			if (!summary) continue;
 			if (!startedAt || summary.firstAt < startedAt) startedAt = summary.firstAt;
 			if (summary.state !== 'done') continue;
@@ -47,6 +52,7 @@ export function pathwayProgress(pathway: CatalogPathway, summaries: Summaries): 
 		total: modules.reduce((sum, m) => sum + m.total, 0),
 		modules,
 		minutes,
+		exercisesLeft: left,
 		...(startedAt && { startedAt }),
 		...(lastDoneAt && { lastDoneAt })
 	};

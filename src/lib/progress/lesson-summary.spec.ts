@@ -3,7 +3,7 @@ import { seededRandom } from '$lib/random/seeded-random';
 import { makePathway } from '../../../tests/factories/catalog';
 import { randomHistory, shuffled } from '../../../tests/factories/events';
 import type { ProgressEvent } from './event-types';
-import { foldSummary, summarise, type LessonSummary } from './lesson-summary';
+import { foldSummary, summarise, withExercises, type LessonSummary } from './lesson-summary';
 
 const place = { lesson: 'p-m1-l1', module: 'p-m1', pathway: 'p' };
 const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`;
@@ -44,7 +44,13 @@ function derivedFromAll(events: readonly ProgressEvent[]): LessonSummary {
 		firstAt: times[0] ?? '',
 		lastAt: times[times.length - 1] ?? ''
 	};
-	if (done.length > 0) summary.doneAt = done.map((e) => e.at).sort()[0];
+	if (done.length > 0) summary.doneAt = summary.finishedAt = done.map((e) => e.at).sort()[0];
+	for (const check of events) {
+		if (check.type !== 'exercise_checked' || !check.passed) continue;
+		const before = summary.exercisesPassed?.[check.exercise];
+		if (!before || check.at < before)
+			summary.exercisesPassed = { ...summary.exercisesPassed, [check.exercise]: check.at };
+	}
 	if (best) summary.bestQuiz = { correct: best.correct, total: best.total, passed: best.passed };
 	return summary;
 }
@@ -57,6 +63,7 @@ describe('a lesson summary', () => {
 			completed: false,
 			quizPassed: true,
 			state: 'done',
+			finishedAt: at(4),
 			doneAt: at(4),
 			bestQuiz: { correct: 4, total: 4, passed: true },
 			firstAt: at(1),
@@ -103,5 +110,30 @@ describe('a lesson summary', () => {
 				);
 			}
 		}
+	});
+
+	it('with exercises: done, and since when, once each has passed; judged again when they change', () => {
+		const check = (id: string, day: number, exercise: string): ProgressEvent => ({
+			...place,
+			id,
+			at: at(day),
+			type: 'exercise_checked',
+			exercise,
+			passed: true,
+			failed: []
+		});
+		const events = [...history, check('x1', 6, 'first')];
+		const summary = summarise(events, () => ['first', 'second']).get(place.lesson);
+		expect(summary).toMatchObject({ state: 'opened', exercises: ['first', 'second'] });
+		expect(summary?.doneAt).toBeUndefined();
+		const both = foldSummary(summary, check('x2', 7, 'second'));
+		expect(both).toMatchObject({ state: 'done', doneAt: at(7), finishedAt: at(4) });
+		// An editor removed the second exercise: done since the first passed.
+		expect(withExercises(summary as LessonSummary, ['first'])).toMatchObject({
+			state: 'done',
+			doneAt: at(6),
+			exercises: ['first']
+		});
+		expect(withExercises(both, [])).not.toHaveProperty('exercises');
 	});
 });

@@ -1,5 +1,6 @@
 import type { ProgressEvent } from './event-types';
 import {
+	doneAt,
 	lessonState,
 	NO_FACTS,
 	withEvent,
@@ -23,6 +24,13 @@ export interface LessonSummary extends LessonFacts {
 	module: string;
 	pathway: string;
 	state: Exclude<LessonState, 'not_started'>;
+	/** When it became done (device clock), by the one rule with its exercises. */
+	doneAt?: string;
+	/**
+	 * The lesson's exercises (ids) as the catalog had them when this was folded: the rule's
+	 * other half. Absent for a lesson without exercises.
+	 */
+	exercises?: string[];
 	/** The best quiz attempt, if the quiz was ever finished. */
 	bestQuiz?: QuizResult;
 	/** The earliest and latest events on it (device clock, ISO 8601). */
@@ -37,9 +45,11 @@ export interface LessonSummary extends LessonFacts {
  */
 export function foldSummary(
 	summary: LessonSummary | undefined,
-	event: ProgressEvent
+	event: ProgressEvent,
+	exercises: readonly string[] | undefined = summary?.exercises
 ): LessonSummary {
 	const facts = withEvent(summary ?? NO_FACTS, event);
+	const required = exercises ?? [];
 	const bestQuiz =
 		event.type === 'quiz_completed'
 			? better(summary?.bestQuiz, {
@@ -53,20 +63,49 @@ export function foldSummary(
 		module: summary?.module ?? event.module,
 		pathway: summary?.pathway ?? event.pathway,
 		...facts,
-		state: lessonState(facts) === 'done' ? 'done' : 'opened',
+		state: lessonState(facts, required) === 'done' ? 'done' : 'opened',
+		doneAt: doneAt(facts, required),
 		firstAt: summary && summary.firstAt < event.at ? summary.firstAt : event.at,
 		lastAt: summary && summary.lastAt > event.at ? summary.lastAt : event.at
 	};
 	if (!folded.doneAt) delete folded.doneAt;
+	if (required.length) folded.exercises = [...required];
 	if (bestQuiz) folded.bestQuiz = bestQuiz;
 	return folded;
 }
 
-/** Every lesson's summary from all its events, in any order. */
-export function summarise(events: Iterable<ProgressEvent>): Map<string, LessonSummary> {
+/**
+ * The summary judged against the lesson's exercises as the catalog now has them (an editor
+ * added or removed one): the same facts, the rule applied again.
+ */
+export function withExercises(summary: LessonSummary, exercises: readonly string[]): LessonSummary {
+	const next: LessonSummary = {
+		...summary,
+		state: lessonState(summary, exercises) === 'done' ? 'done' : 'opened'
+	};
+	const at = doneAt(summary, exercises);
+	if (at) next.doneAt = at;
+	else delete next.doneAt;
+	if (exercises.length) next.exercises = [...exercises];
+	else delete next.exercises;
+	return next;
+}
+
+/**
+ * Every lesson's summary from all its events, in any order; `exercises` gives each lesson's
+ * exercise ids (catalog-exercises.ts), none by default.
+ */
+export function summarise(
+	events: Iterable<ProgressEvent>,
+	exercises: (lesson: string) => readonly string[] | undefined = () => undefined
+): Map<string, LessonSummary> {
 	const summaries = new Map<string, LessonSummary>();
 	for (const event of events) {
-		summaries.set(event.lesson, foldSummary(summaries.get(event.lesson), event));
+		const summary = summaries.get(event.lesson);
+		summaries.set(
+			event.lesson,
+			foldSummary(summary, event, summary ? summary.exercises : exercises(event.lesson))
+		);
 	}
 	return summaries;
 }

@@ -40,6 +40,7 @@ describe('recordEvent', () => {
 				completed: false,
 				quizPassed: true,
 				state: 'done',
+				finishedAt: '2026-01-02T10:00:00.000Z',
 				doneAt: '2026-01-02T10:00:00.000Z',
 				bestQuiz: { correct: 3, total: 3, passed: true },
 				firstAt: '2026-01-01T10:00:00.000Z',

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ClydeDatabase } from '$lib/db/database';
 import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
+import { exercisesByLesson } from './catalog-exercises';
 import type { NewProgressEvent, ProgressEvent } from './event-types';
 import { foldSummary } from './lesson-summary';
 
@@ -20,10 +21,14 @@ export async function recordEvent(
 		at: now.toISOString()
 	} as ProgressEvent;
 	try {
-		await db.transaction('rw', db.events, db.outbox, db.summaries, async () => {
+		await db.transaction('rw', [db.events, db.outbox, db.summaries, db.catalog], async () => {
 			await db.events.add(stored);
 			await db.outbox.add({ id: stored.id, queuedAt: stored.at });
-			await db.summaries.put(foldSummary(await db.summaries.get(stored.lesson), stored));
+			// The lesson's exercises, as the catalog now has them, are the rule's other half.
+			const pathway = await db.catalog.get(stored.pathway);
+			const exercises = exercisesByLesson(pathway ? [pathway] : []).get(stored.lesson) ?? [];
+			const summary = await db.summaries.get(stored.lesson);
+			await db.summaries.put(foldSummary(summary, stored, exercises));
 		});
 	} catch (error) {
 		// A full phone must be named as such: "QuotaExceededError" means nothing to a learner.

@@ -26,7 +26,7 @@ export async function pullEvents(
 		const cursor = ((await db.settings.get(key))?.value as number | undefined) ?? 0;
 		const page = await api.pull(session, cursor, PULL_PAGE);
 		await db
-			.transaction('rw', db.events, db.summaries, db.settings, async () => {
+			.transaction('rw', [db.events, db.summaries, db.settings, db.catalog], async () => {
 				await mergeEvents(db, page.events);
 				await db.settings.put({ key, value: page.cursor });
 			})

@@ -43,7 +43,9 @@ describe('lessonRecord: the state of one lesson', () => {
 			fails: 0,
 			passed: false,
 			bestScore: undefined,
-			doneAt: undefined
+			doneAt: undefined,
+			exercisesPassed: 0,
+			exercises: 0
 		});
 	});
 
@@ -126,7 +128,9 @@ describe('lessonRecord: the order and repetition of events', () => {
 			fails: 3,
 			passed: true,
 			bestScore: 0.75,
-			doneAt: on(4)
+			doneAt: on(4),
+			exercisesPassed: 0,
+			exercises: 0
 		});
 		for (const order of permutations(history)) expect(lessonRecord(order, 2)).toEqual(expected);
 	});
@@ -139,7 +143,9 @@ describe('lessonRecord: the order and repetition of events', () => {
 				fails: 3,
 				passed: false,
 				bestScore: 0.5,
-				doneAt: undefined
+				doneAt: undefined,
+				exercisesPassed: 0,
+				exercises: 0
 			});
 	});
 

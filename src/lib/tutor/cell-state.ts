@@ -1,4 +1,4 @@
-import { isDone } from '$lib/progress/lesson-state';
+import { doneAt, exercisesLeft, isDone } from '$lib/progress/lesson-state';
 import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
 import { stuckOnQuiz } from './quiz-struggle';
 import type { TutorEvent } from './types';
@@ -15,6 +15,11 @@ export const STATE_LABELS: Record<CellState, string> = {
 	needs_help: 'Needs help'
 };
 
+/** A lesson's exercises passed, in words for the grid's cells, the learner page and the CSV. */
+export function exercisesText(record: Pick<LessonRecord, 'exercisesPassed' | 'exercises'>): string {
+	return record.exercises ? `exercises ${record.exercisesPassed}/${record.exercises} passed` : '';
+}
+
 export interface LessonRecord {
 	state: CellState;
 	/** Quiz attempts that failed, and whether any attempt passed. */
@@ -22,8 +27,11 @@ export interface LessonRecord {
 	passed: boolean;
 	/** Best quiz score as a fraction, if the quiz was ever finished. */
 	bestScore?: number;
-	/** When the lesson was first done: completed or quiz passed (device time), for the chart. */
+	/** When the lesson was first done by the one rule (device time), for the chart. */
 	doneAt?: string;
+	/** Its exercises passed and in all (0 and 0 for a lesson without exercises). */
+	exercisesPassed: number;
+	exercises: number;
 }
 
 /**
@@ -32,18 +40,34 @@ export interface LessonRecord {
  * lessons the learner sees as done; the states only say how. A lesson is "needs help" when the
  * learner is stuck on its quiz (quiz-struggle.ts): a pass clears it.
  */
-export function recordOf(tally: LessonTally, quizFails: number, quizLowScore = 0): LessonRecord {
-	const { fails, quizPassed: passed, bestScore, doneAt } = tally;
+export function recordOf(
+	tally: LessonTally,
+	quizFails: number,
+	quizLowScore = 0,
+	exercises: readonly string[] = []
+): LessonRecord {
+	const { fails, quizPassed: passed, bestScore } = tally;
+	const done = isDone(tally, exercises);
+	// A quiz passed with an exercise still to pass is not done yet: "opened", like any lesson
+	// under way.
 	const state: CellState = stuckOnQuiz({ fails, passed, bestScore }, quizFails, quizLowScore)
 		? 'needs_help'
-		: passed
-			? 'quiz_passed'
-			: isDone(tally)
-				? 'completed'
-				: tally.touched
-					? 'opened'
-					: 'not_started';
-	return { state, fails, passed, bestScore, doneAt };
+		: done
+			? passed
+				? 'quiz_passed'
+				: 'completed'
+			: tally.touched
+				? 'opened'
+				: 'not_started';
+	return {
+		state,
+		fails,
+		passed,
+		bestScore,
+		doneAt: doneAt(tally, exercises),
+		exercisesPassed: exercises.length - exercisesLeft(tally, exercises).length,
+		exercises: exercises.length
+	};
 }
 
 /**
@@ -54,10 +78,11 @@ export function recordOf(tally: LessonTally, quizFails: number, quizLowScore = 0
 export function lessonRecord(
 	events: readonly TutorEvent[],
 	quizFails: number,
-	quizLowScore = 0
+	quizLowScore = 0,
+	exercises: readonly string[] = []
 ): LessonRecord {
 	const unique = new Map(events.map((event) => [event.id, event]));
 	let tally = NO_TALLY;
 	for (const event of unique.values()) tally = addEvent(tally, event);
-	return recordOf(tally, quizFails, quizLowScore);
+	return recordOf(tally, quizFails, quizLowScore, exercises);
 }

@@ -74,7 +74,7 @@ describe('fromProgress: the server columns as tallies', () => {
 						completed: true,
 						quizPassed: false,
 						fails: 0,
-						doneAt: '2026-01-03T10:00:00.000Z'
+						finishedAt: '2026-01-03T10:00:00.000Z'
 					}
 				]
 			])
@@ -95,7 +95,7 @@ describe('withChanges: live events added to a state', () => {
 			quizPassed: true,
 			fails: 2,
 			bestScore: 1,
-			doneAt: passed.at
+			finishedAt: passed.at
 		});
 		expect(after.tallies.get('ben')).toBe(before.tallies.get('ben'));
 		// The state before is left as it was.

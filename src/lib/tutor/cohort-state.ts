@@ -42,7 +42,13 @@ export function fromProgress(progress: CohortProgress): CohortState {
 		const learner = learners[cells.learner[i] as number];
 		const lesson = cells.lesson[i];
 		if (!learner || lesson === undefined) continue;
-		const tally = cellTally(cells.flags[i], cells.fails[i], cells.best[i], cells.done[i]);
+		const tally = cellTally(
+			cells.flags[i],
+			cells.fails[i],
+			cells.best[i],
+			cells.done[i],
+			cells.exercises?.[i]
+		);
 		tallies.get(learner.id)?.lessons.set(lesson, tally);
 	}
 	return {
@@ -60,7 +66,8 @@ function cellTally(
 	flags = 0,
 	fails = 0,
 	best: number | null | undefined,
-	done: string | null | undefined
+	done: string | null | undefined,
+	exercises?: Record<string, string> | null
 ): LessonTally {
 	// A cell is there only if the learner did something on the lesson: it is touched.
 	const tally: LessonTally = {
@@ -70,7 +77,8 @@ function cellTally(
 		fails
 	};
 	if (best !== null && best !== undefined) tally.bestScore = best;
-	if (done) tally.doneAt = done;
+	if (done) tally.finishedAt = done;
+	if (exercises && Object.keys(exercises).length) tally.exercisesPassed = exercises;
 	return tally;
 }
 
@@ -91,7 +99,7 @@ export function withCells(
 		if (!members.has(cell.learner)) continue;
 		const old = next.get(cell.learner);
 		const lessons = new Map(old?.lessons);
-		lessons.set(cell.lesson, cellTally(cell.flags, cell.fails, cell.best, cell.done));
+		lessons.set(cell.lesson, cellTally(cell.flags, cell.fails, cell.best, cell.done, cell.exercises));
 		const active =
 			old?.active && (!cell.active || old.active > cell.active) ? old.active : cell.active;
 		next.set(cell.learner, { lessons, active: active ?? undefined });

@@ -12,6 +12,8 @@ function row(...doneAt: (string | undefined)[]): LearnerRow {
 		state: at ? 'completed' : 'not_started',
 		fails: 0,
 		passed: false,
+		exercisesPassed: 0,
+		exercises: 0,
 		doneAt: at
 	}));
 	return {

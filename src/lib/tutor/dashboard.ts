@@ -38,13 +38,20 @@ export function buildDashboard(
 	thresholds: Thresholds,
 	now: number
 ): Dashboard {
-	const untouched = recordOf(NO_TALLY, thresholds.quiz_fails, thresholds.quiz_low_score);
 	const lessonIds: string[] = [];
+	const lessonExercises: (readonly string[] | undefined)[] = [];
 	const moduleSizes: number[] = [];
 	for (const module of pathway.modules) {
-		for (const lesson of module.lessons) lessonIds.push(lesson.id);
+		for (const lesson of module.lessons) {
+			lessonIds.push(lesson.id);
+			lessonExercises.push(lesson.exercises);
+		}
 		moduleSizes.push(module.lessons.length);
 	}
+	// Lessons nobody touched share one record each (most cells of a big cohort are these).
+	const untouched = lessonExercises.map((exercises) =>
+		recordOf(NO_TALLY, thresholds.quiz_fails, thresholds.quiz_low_score, exercises)
+	);
 	const partial = learners.map((learner) => {
 		const mine = tallies.get(learner.id)?.lessons;
 		const active = tallies.get(learner.id)?.active;
@@ -64,8 +71,13 @@ export function buildDashboard(
 				const id = lessonIds[index] as string;
 				const tally = mine?.get(id);
 				const record = tally
-					? recordOf(tally, thresholds.quiz_fails, thresholds.quiz_low_score)
-					: untouched;
+					? recordOf(
+							tally,
+							thresholds.quiz_fails,
+							thresholds.quiz_low_score,
+							lessonExercises[index]
+						)
+					: (untouched[index] as LessonRecord);
 				lessons.push(record);
 				if (record.doneAt) done += 1;
 				if (record.bestScore !== undefined) {

@@ -3,7 +3,13 @@ import { makePathway } from '../../../tests/factories/catalog';
 import type { LessonRecord } from './cell-state';
 import { lessonCellsHtml } from './grid-cells';
 
-const record = (state: LessonRecord['state']): LessonRecord => ({ state, fails: 0, passed: false });
+const record = (state: LessonRecord['state']): LessonRecord => ({
+	state,
+	fails: 0,
+	passed: false,
+	exercisesPassed: 0,
+	exercises: 0
+});
 
 /** What lessonCellsHtml reads of a dashboard row: its lesson records and module totals. */
 const row = (states: LessonRecord['state'][], modules: number[]) => ({
@@ -43,5 +49,16 @@ describe('lessonCellsHtml', () => {
 			['cell not_started', '·'],
 			['module-sum', '0/2']
 		]);
+	});
+
+	it('says how many of a lesson’s exercises are passed, as a tooltip and to screen readers', () => {
+		const html = lessonCellsHtml(makePathway('p', 1, 2), {
+			lessons: [{ ...record('opened'), exercisesPassed: 1, exercises: 2 }, record('opened')],
+			modules: [0]
+		});
+		expect(html).toContain(
+			'<td class="cell opened first" title="exercises 1/2 passed">○<span class="visually-hidden"> exercises 1/2 passed</span></td>'
+		);
+		expect(html).toContain('<td class="cell opened">○</td>');
 	});
 });

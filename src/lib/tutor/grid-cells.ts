@@ -1,5 +1,5 @@
 import type { CatalogPathway } from '$lib/content/catalog-types';
-import type { CellState } from './cell-state';
+import { exercisesText, type CellState } from './cell-state';
 import type { LearnerRow } from './dashboard';
 
 // A symbol as well as a colour, so a state never depends on colour alone (WCAG 1.4.1).
@@ -15,8 +15,10 @@ export const SYMBOLS: Record<CellState, string> = {
  * A row's lesson cells and per-module totals as one HTML string. The grid has a cell per
  * learner per lesson (30,000 for 500 learners × 60 lessons): made one by one as Svelte
  * elements they took seconds on a slow laptop, parsed from one string per row they take a
- * fraction of that. The string holds only state names, fixed symbols and numbers — nothing a
- * person typed (the function is given no name or email) — so there is nothing to escape.
+ * fraction of that. The string holds only state names, fixed symbols, fixed words and numbers
+ * — nothing a person typed (the function is given no name or email) — so there is nothing to
+ * escape. A lesson with exercises says how many are passed, as the cell's tooltip and to
+ * screen readers.
  */
 export function lessonCellsHtml(
 	pathway: CatalogPathway,
@@ -26,9 +28,13 @@ export function lessonCellsHtml(
 	let index = 0;
 	pathway.modules.forEach((module, m) => {
 		module.lessons.forEach((_, i) => {
-			const state = row.lessons[index]?.state ?? 'not_started';
+			const record = row.lessons[index];
+			const state = record?.state ?? 'not_started';
+			const exercises = record ? exercisesText(record) : '';
 			index += 1;
-			html += `<td class="cell ${state}${i === 0 ? ' first' : ''}">${SYMBOLS[state]}</td>`;
+			html += exercises
+				? `<td class="cell ${state}${i === 0 ? ' first' : ''}" title="${exercises}">${SYMBOLS[state]}<span class="visually-hidden"> ${exercises}</span></td>`
+				: `<td class="cell ${state}${i === 0 ? ' first' : ''}">${SYMBOLS[state]}</td>`;
 		});
 		html += `<td class="module-sum">${row.modules[m] ?? 0}/${module.lessons.length}</td>`;
 	});

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { makePathway } from '../../../tests/factories/catalog';
+import { makePathway, withExercises } from '../../../tests/factories/catalog';
 import { STATE_LABELS, type CellState, type LessonRecord } from './cell-state';
 import type { LearnerRow } from './dashboard';
 import { gridCsv } from './grid-csv';
@@ -26,6 +26,8 @@ function row(name: string, options: RowOptions = {}): LearnerRow {
 		state,
 		fails: 0,
 		passed: state === 'quiz_passed',
+		exercisesPassed: 0,
+		exercises: 0,
 		doneAt:
 			state === 'completed' || state === 'quiz_passed' ? '2026-03-01T09:00:00.000Z' : undefined
 	}));
@@ -204,5 +206,27 @@ describe('gridCsv', () => {
 			'Failed the quiz on "Lesson 1.2" 3 times (best 25%); No activity for 9 days',
 			''
 		]);
+	});
+
+	it('adds the exercises passed, in all and per lesson that has them, when the pathway has any', () => {
+		const practised = withExercises(pathway);
+		const learner = row('Ana');
+		learner.lessons[0] = {
+			...(learner.lessons[0] as LessonRecord),
+			exercisesPassed: 1,
+			exercises: 2
+		};
+		const table = parse(gridCsv(practised, [learner]));
+		expect(table[0]?.slice(-5)).toEqual([
+			'Exercises passed',
+			'Exercises: Lesson 1.1',
+			'Exercises: Lesson 1.3',
+			'Exercises: Lesson 2.1',
+			'Exercises: Lesson 2.3'
+		]);
+		expect(column(table, 'Exercises passed')).toEqual(['1 of 8']);
+		expect(column(table, 'Exercises: Lesson 1.1')).toEqual(['1 of 2 passed']);
+		expect(column(table, 'Exercises: Lesson 1.3')).toEqual(['0 of 2 passed']);
+		expect(parse(gridCsv(pathway, [learner]))[0]).not.toContain('Exercises passed');
 	});
 });

@@ -24,6 +24,9 @@ export function gridCsv(
 ): string {
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
 	const title = lessonTitle(pathway);
+	// One more column per lesson with exercises, and their total, only when the pathway has any.
+	const practised = lessons.flatMap((l, i) => (l.exercises?.length ? [i] : []));
+	const exercises = practised.reduce((sum, i) => sum + (lessons[i]?.exercises?.length ?? 0), 0);
 	const header = [
 		'Learner',
 		'Email',
@@ -34,7 +37,9 @@ export function gridCsv(
 		'Needs help',
 		'Badge',
 		...pathway.modules.map((m) => `Module: ${m.title}`),
-		...lessons.map((l) => l.title)
+		...lessons.map((l) => l.title),
+		...(exercises ? ['Exercises passed'] : []),
+		...practised.map((i) => `Exercises: ${lessons[i]?.title}`)
 	];
 	const body = rows.map((row) => [
 		row.learner.name,
@@ -46,7 +51,14 @@ export function gridCsv(
 		row.signals.map((s) => describeSignal(s, title)).join('; '),
 		describeBadge(badges.get(row.learner.id)),
 		...row.modules.map((done, i) => `${done} of ${pathway.modules[i]?.lessons.length ?? 0}`),
-		...row.lessons.map((record) => STATE_LABELS[record.state])
+		...row.lessons.map((record) => STATE_LABELS[record.state]),
+		...(exercises
+			? [`${row.lessons.reduce((sum, r) => sum + r.exercisesPassed, 0)} of ${exercises}`]
+			: []),
+		...practised.map((i) => {
+			const record = row.lessons[i];
+			return `${record?.exercisesPassed ?? 0} of ${lessons[i]?.exercises?.length ?? 0} passed`;
+		})
 	]);
 	// Our own pattern, not `escapeFormulae: true`: Papa's default (/^[=+\-@\t\r].*$/) does not
 	// match a cell that has a line break after its first line, so "=HYPERLINK(…)\nx" got through.

@@ -16,7 +16,9 @@ export interface CohortProgress {
 	/**
 	 * One entry per learner × lesson touched, as parallel arrays: an index into `learners`;
 	 * the lesson's id; `flags` = opened 1 + completed 2 + quiz passed 4; failed attempts; the
-	 * best score (0–1) or null; when it was first done (ISO 8601, device clock) or null.
+	 * best score (0–1) or null; when it was first marked complete or its quiz passed (ISO 8601,
+	 * device clock) or null; the exercises passed, each with its first pass (device clock), or
+	 * null (absent from servers before issue #16).
 	 */
 	cells: {
 		learner: number[];
@@ -25,6 +27,7 @@ export interface CohortProgress {
 		fails: number[];
 		best: (number | null)[];
 		done: (string | null)[];
+		exercises?: (Record<string, string> | null)[];
 	};
 	/**
 	 * The badges its learners hold for the cohort's pathway, revoked ones too (absent from
@@ -67,6 +70,8 @@ export interface NoticeCell {
 	done: string | null;
 	/** The learner's latest activity on this lesson (ISO 8601). */
 	active: string | null;
+	/** The exercises passed, each with its first pass, as in CohortProgress's cells. */
+	exercises?: Record<string, string> | null;
 }
 
 /** A learner's badge for the cohort's pathway, as the dashboard counts it. */
@@ -123,7 +128,7 @@ export interface CohortLearner {
 export interface TutorEvent {
 	id: string;
 	user: string;
-	type: 'lesson_opened' | 'lesson_completed' | 'quiz_completed';
+	type: 'lesson_opened' | 'lesson_completed' | 'quiz_completed' | 'exercise_checked';
 	lesson: string;
 	module: string;
 	/** The device's clock when it happened (ISO 8601). */
@@ -134,4 +139,7 @@ export interface TutorEvent {
 	correct?: number;
 	total?: number;
 	passed?: boolean;
+	/** Exercise checks: which exercise, and the indices of the checks that failed. */
+	exercise?: string;
+	failed?: number[];
 }
