@@ -99,7 +99,10 @@ export function withCells(
 		if (!members.has(cell.learner)) continue;
 		const old = next.get(cell.learner);
 		const lessons = new Map(old?.lessons);
-		lessons.set(cell.lesson, cellTally(cell.flags, cell.fails, cell.best, cell.done, cell.exercises));
+		lessons.set(
+			cell.lesson,
+			cellTally(cell.flags, cell.fails, cell.best, cell.done, cell.exercises)
+		);
 		const active =
 			old?.active && (!cell.active || old.active > cell.active) ? old.active : cell.active;
 		next.set(cell.learner, { lessons, active: active ?? undefined });
