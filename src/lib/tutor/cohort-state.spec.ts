@@ -137,7 +137,8 @@ describe("withCells: a notice's cells put in place", () => {
 					fails: 2,
 					best: 0.8,
 					done: '2026-01-04T09:00:00.000Z',
-					active: '2026-01-04T09:00:00.000Z'
+					active: '2026-01-04T09:00:00.000Z',
+					exercises: { 'first-heading': '2026-01-04T08:55:00.000Z' }
 				},
 				{
 					learner: 'ben',
@@ -160,7 +161,8 @@ describe("withCells: a notice's cells put in place", () => {
 			quizPassed: true,
 			fails: 2,
 			bestScore: 0.8,
-			doneAt: '2026-01-04T09:00:00.000Z'
+			finishedAt: '2026-01-04T09:00:00.000Z',
+			exercisesPassed: { 'first-heading': '2026-01-04T08:55:00.000Z' }
 		});
 		expect(ana?.lessons.get('l2')).toEqual(state.tallies.get('ana')?.lessons.get('l2'));
 		expect(ana?.active).toBe('2026-01-04T09:00:00.000Z');
