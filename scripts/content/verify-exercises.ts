@@ -1,6 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { buildPage } from '../../src/lib/exercises/build-page';
-import { isActionCheck, runChecks, type LoadedPage } from '../../src/lib/exercises/run-checks';
+import { runChecks, type LoadedPage } from '../../src/lib/exercises/run-checks';
 import type { Check, ExerciseFiles } from '../../src/lib/exercises/types';
 import type { FileExercise } from './compile-context';
 import { FileReport, type Diagnostic } from './diagnostics';
@@ -39,7 +39,8 @@ export async function verifyExercises(
 				`${name}: the model solution does not pass this check ("${result.message}")`
 			);
 		}
-		if (await passesEvery(exercise.starter, exercise.checks)) {
+		const starter = await tryFiles(exercise.starter, exercise.checks);
+		if (starter.results.every((r) => r.passed)) {
 			report.error(
 				at.files,
 				`${name}: the starter files already pass every check, so learners would have nothing to do`
@@ -81,22 +82,6 @@ async function tryFiles(files: ExerciseFiles, checks: readonly Check[]) {
 	const errors: string[] = [];
 	const results = await runChecks(checks, () => loadPage(html, errors));
 	return { results, errors };
-}
-
-/**
- * Whether files pass every check, stopping at the first failure: the state checks share one
- * page, so they go first, and a starter that fails one of them (most do) never loads the fresh
- * pages its click checks would need.
- */
-async function passesEvery(files: ExerciseFiles, checks: readonly Check[]): Promise<boolean> {
-	const state = checks.filter((c) => !isActionCheck(c));
-	const action = checks.filter(isActionCheck);
-	for (const group of [state, action]) {
-		if (group.length === 0) continue;
-		const { results } = await tryFiles(files, group);
-		if (!results.every((r) => r.passed)) return false;
-	}
-	return true;
 }
 
 function loadPage(html: string, errors: string[]): Promise<LoadedPage> {

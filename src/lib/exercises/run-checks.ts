@@ -21,7 +21,7 @@ export async function runChecks(
 	for (const [index, check] of checks.entries()) {
 		let passed: boolean;
 		try {
-			if (isActionCheck(check)) passed = actionPasses(check, await load());
+			if (isAction(check)) passed = actionPasses(check, await load());
 			else passed = statePasses(check, (shared ??= await load()));
 		} catch {
 			passed = false;
@@ -31,7 +31,7 @@ export async function runChecks(
 	return results;
 }
 
-export function isActionCheck(check: Check): check is ActionCheck {
+function isAction(check: Check): check is ActionCheck {
 	return check.type === 'click-adds' || check.type === 'after-click';
 }
 
