@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { contentReport } from './content/content-report';
+import { contentReport } from './content-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

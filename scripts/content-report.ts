@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { ROOT } from '../config';
-import { UserError } from '../user-error';
-import { internalError } from './check-lesson-source';
-import { compileContent } from './compile';
-import { formatDiagnostic, sortDiagnostics } from './diagnostics';
-import { loadContent } from './load';
-import { nodeSanitiser } from './node-sanitiser';
-import { kb, PATHWAY_BUDGET_GZIP } from './pictures';
-import { translationCoverage } from './translation-coverage';
-import { verifyExercises } from './verify-exercises';
+import { ROOT } from './config';
+import { UserError } from './user-error';
+import { internalError } from './content/check-lesson-source';
+import { compileContent } from './content/compile';
+import { formatDiagnostic, sortDiagnostics } from './content/diagnostics';
+import { loadContent } from './content/load';
+import { nodeSanitiser } from './content/node-sanitiser';
+import { kb, PATHWAY_BUDGET_GZIP } from './content/pictures';
+import { translationCoverage } from './content/translation-coverage';
+import { verifyExercises } from './content/verify-exercises';
 
 /**
  * What `npm run content:check` prints for a content folder, line by line: every problem as
