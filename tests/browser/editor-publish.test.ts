@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { axeViolations } from '../support/axe';
-import { publishBundledContent } from '../support/pocketbase';
+import { deleteAllDrafts, publishBundledContent } from '../support/pocketbase';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -64,6 +64,8 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 	beforeAll(async () => {
 		admin = new PocketBase(url);
 		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
+		// The editor's day starts from what learners have: no draft left by other test files.
+		await deleteAllDrafts(admin);
 		const email = `publisher-${suffix}@example.org`;
 		await admin.collection('users').create({
 			email,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { axeViolations } from '../support/axe';
 import { callRoute } from '../support/call-route';
+import { deleteAllDrafts } from '../support/pocketbase';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -69,7 +70,11 @@ describe('the content editor in the browser (real Chromium, real PocketBase)', (
 		ann = await browser.context.newPage();
 		await signIn(ann, url, email('ann'), PASSWORD);
 	}, 120_000);
-	afterAll(() => browser?.close());
+	afterAll(async () => {
+		await browser?.close();
+		// The drafts made here would be published by a later test file's publish.
+		await deleteAllDrafts(admin);
+	});
 
 	it('shows the planted mistake at its line; the editor fixes it guided by the message', async () => {
 		await ann.goto(editorUrl);

@@ -1,3 +1,4 @@
+import type PocketBase from 'pocketbase';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,4 +101,14 @@ export async function publishBundledContent(
 	await pb.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
 	const { pathways } = compileContent(await loadContent(dir), nodeSanitiser());
 	return publishContent({ url, token: pb.authStore.token, pathways, dryRun: false });
+}
+
+/**
+ * Deletes every draft on a test server (as an admin): a browser test that publishes starts
+ * from what learners have, whatever drafts the test files before it left behind.
+ */
+export async function deleteAllDrafts(admin: PocketBase) {
+	for (const draft of await admin.collection('drafts').getFullList({ fields: 'id' })) {
+		await admin.collection('drafts').delete(draft.id);
+	}
 }
