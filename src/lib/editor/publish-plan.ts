@@ -28,7 +28,7 @@ export interface PublishPlan {
 
 /**
  * What publishing one pathway would send: the published content with the editor's texts of
- * that pathway's files (drafts of other pathways stay drafts), compiled by the one compile
+ * that pathway's files ('' removes one; drafts of other pathways stay drafts), compiled by the one compile
  * content:publish uses. The publish route replaces the whole set, so the set is sent whole.
  */
 export function planPublish(
@@ -39,7 +39,12 @@ export function planPublish(
 ): PublishPlan {
 	const inPathway = (file: string) => file.startsWith(`${pathway}/`) && kindOf(file) !== undefined;
 	const markdown = new Map(published.markdown);
-	for (const [file, text] of edited) if (inPathway(file)) markdown.set(file, text);
+	for (const [file, text] of edited) {
+		if (!inPathway(file)) continue;
+		// A draft with no text removes its file (lesson-order.ts).
+		if (text === '') markdown.delete(file);
+		else markdown.set(file, text);
+	}
 	const compiled = compileContent({ markdown, assets: published.assets }, sanitiser);
 	const files = new Set([...published.markdown.keys(), ...markdown.keys()].filter(inPathway));
 	const changes: FileChange[] = [];
