@@ -42,10 +42,16 @@ export function moveLesson(
 	if (!mine || !theirs) return undefined;
 	const renumbered = (path: string, to: string) =>
 		path.replace(/\/\d+-([^/]*)$/, (_, name: string) => `/${to}-${name}`);
-	const moves = [
-		...withTranslations(files, file).map((from) => [from, renumbered(from, theirs)]),
-		...withTranslations(files, other).map((from) => [from, renumbered(from, mine)])
-	] as const;
+	const moves: [string, string][] = [
+		...withTranslations(files, file).map((from): [string, string] => [
+			from,
+			renumbered(from, theirs)
+		]),
+		...withTranslations(files, other).map((from): [string, string] => [
+			from,
+			renumbered(from, mine)
+		])
+	];
 	const moved = new Set(moves.map(([from]) => from));
 	const drafts: Drafts = new Map();
 	for (const [from, to] of moves) drafts.set(to, relink(files.get(from) ?? '', to, moves));
