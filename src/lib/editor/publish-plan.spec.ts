@@ -62,14 +62,17 @@ describe(
 			expect(plan.pathways[0]?.media.length).toBeGreaterThan(0);
 		});
 
-		it('lists a moved lesson as removed and added, with its links following, and compiles', () => {
+		it('lists a moved lesson as moved, with its links following, and compiles', () => {
 			const MODULE = `${PATHWAY}/02-staying-safe`;
 			const edited = moveLesson(published.markdown, `${MODULE}/02-strong-passwords.md`, 1);
 			const plan = planPublish(published, edited ?? new Map(), PATHWAY, sanitiser);
 			expect(plan.errors).toEqual([]);
 			const listed = plan.changes.map((c) => [c.change, c.file.split('/').slice(1).join('/')]);
-			expect(listed).toContainEqual(['removed', '02-staying-safe/02-strong-passwords.md']);
-			expect(listed).toContainEqual(['added', '02-staying-safe/03-strong-passwords.md']);
+			expect(listed).toContainEqual(['moved', '02-staying-safe/03-strong-passwords.md']);
+			expect(listed).toContainEqual(['moved', '02-staying-safe/02-two-step-sign-in.md']);
+			expect(listed.filter(([change]) => change === 'removed' || change === 'added')).toEqual([]);
+			const moved = plan.changes.find((c) => c.file.endsWith('03-strong-passwords.md'));
+			expect(moved?.from).toBe(`${MODULE}/02-strong-passwords.md`);
 			expect(listed).toContainEqual(['changed', '03-email/01-what-email-is.md']);
 			const module = plan.pathways[0]?.modules.find((m) => m.file === `${MODULE}/module.md`);
 			expect(module?.lessons.map((l) => l.id).slice(1, 3)).toEqual([

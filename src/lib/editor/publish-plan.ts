@@ -9,7 +9,10 @@ export interface FileChange {
 	file: string;
 	kind: FileKind;
 	title: string;
-	change: 'added' | 'changed' | 'removed';
+	/** 'moved': renamed to another file (a new number in its module), its id and so progress kept. */
+	change: 'added' | 'changed' | 'removed' | 'moved';
+	/** Where a moved file was. */
+	from?: string;
 	/** The published text ('' when added) and the text to publish ('' when removed). */
 	before: string;
 	after: string;
@@ -64,7 +67,27 @@ export function planPublish(
 	return {
 		pathway,
 		errors: compiled.diagnostics.filter((d) => d.severity === 'error'),
-		changes,
+		changes: pairMoves(changes),
 		pathways: compiled.pathways
 	};
+}
+
+/** A removed file and an added one with the same `id:` are one file moved (lesson-order.ts). */
+function pairMoves(changes: FileChange[]): FileChange[] {
+	const idOf = (text: string) => /^id:[ \t]*(\S+)/m.exec(text)?.[1];
+	const removed = new Map<string, FileChange>();
+	for (const c of changes) {
+		const id = idOf(c.before);
+		if (c.change === 'removed' && id) removed.set(`${c.kind} ${id}`, c);
+	}
+	const paired = new Set<FileChange>();
+	const out: FileChange[] = [];
+	for (const c of changes) {
+		const was = c.change === 'added' ? removed.get(`${c.kind} ${idOf(c.after)}`) : undefined;
+		if (was && !paired.has(was)) {
+			paired.add(was);
+			out.push({ ...c, change: 'moved', from: was.file, before: was.before });
+		} else out.push(c);
+	}
+	return out.filter((c) => !paired.has(c));
 }
