@@ -19,9 +19,7 @@ export function newLesson(
 		.filter((file) => file.startsWith(`${moduleDir}/`) && file.split('/').length === 3)
 		.map((file) => Number(/^(\d+)-/.exec(file.split('/')[2] ?? '')?.[1] ?? 0));
 	const next = Math.max(0, ...numbers) + 1;
-	const ids = new Set([...texts.values()].map((text) => /^id:[ \t]*(\S+)/m.exec(text)?.[1]));
-	let id = slug;
-	for (let n = 2; ids.has(id); n++) id = `${slug}-${n}`;
+	const id = uniqueId(texts, slug);
 	const text = [
 		'---',
 		`id: ${id}`,
@@ -38,8 +36,16 @@ export function newLesson(
 	return { file: `${moduleDir}/${String(next).padStart(2, '0')}-${slug}.md`, text };
 }
 
+/** `slug`, or `slug-2`, `slug-3`…: the first that no content file's `id:` uses. */
+export function uniqueId(texts: ReadonlyMap<string, string>, slug: string): string {
+	const ids = new Set([...texts.values()].map((text) => /^id:[ \t]*(\S+)/m.exec(text)?.[1]));
+	let id = slug;
+	for (let n = 2; ids.has(id); n++) id = `${slug}-${n}`;
+	return id;
+}
+
 /** "Your data, abroad!" → "your-data-abroad": the letters and numbers a path and an id may use. */
-function slugOf(title: string): string {
+export function slugOf(title: string): string {
 	return title
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')

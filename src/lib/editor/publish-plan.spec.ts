@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../scripts/content/load';
 import { nodeSanitiser } from '../../../scripts/content/node-sanitiser';
+import { moveLesson } from './lesson-order';
 import { planPublish } from './publish-plan';
 
 const CONTENT = resolve(import.meta.dirname, '../../../content');
@@ -59,6 +60,25 @@ describe(
 			const plan = planPublish(published, new Map(), PATHWAY, sanitiser);
 			expect(plan.changes).toEqual([]);
 			expect(plan.pathways[0]?.media.length).toBeGreaterThan(0);
+		});
+
+		it('lists a moved lesson as moved, with its links following, and compiles', () => {
+			const MODULE = `${PATHWAY}/02-staying-safe`;
+			const edited = moveLesson(published.markdown, `${MODULE}/02-strong-passwords.md`, 1);
+			const plan = planPublish(published, edited ?? new Map(), PATHWAY, sanitiser);
+			expect(plan.errors).toEqual([]);
+			const listed = plan.changes.map((c) => [c.change, c.file.split('/').slice(1).join('/')]);
+			expect(listed).toContainEqual(['moved', '02-staying-safe/03-strong-passwords.md']);
+			expect(listed).toContainEqual(['moved', '02-staying-safe/02-two-step-sign-in.md']);
+			expect(listed.filter(([change]) => change === 'removed' || change === 'added')).toEqual([]);
+			const moved = plan.changes.find((c) => c.file.endsWith('03-strong-passwords.md'));
+			expect(moved?.from).toBe(`${MODULE}/02-strong-passwords.md`);
+			expect(listed).toContainEqual(['changed', '03-email/01-what-email-is.md']);
+			const module = plan.pathways[0]?.modules.find((m) => m.file === `${MODULE}/module.md`);
+			expect(module?.lessons.map((l) => l.id).slice(1, 3)).toEqual([
+				'de-two-step-sign-in',
+				'de-strong-passwords'
+			]);
 		});
 
 		it('refuses with each error located, and still lists the changes', () => {

@@ -9,7 +9,10 @@ export interface FileChange {
 	file: string;
 	kind: FileKind;
 	title: string;
-	change: 'added' | 'changed' | 'removed';
+	/** 'moved': renamed to another file (a new number in its module), its id and so progress kept. */
+	change: 'added' | 'changed' | 'removed' | 'moved';
+	/** Where a moved file was. */
+	from?: string;
 	/** The published text ('' when added) and the text to publish ('' when removed). */
 	before: string;
 	after: string;
@@ -28,7 +31,7 @@ export interface PublishPlan {
 
 /**
  * What publishing one pathway would send: the published content with the editor's texts of
- * that pathway's files (drafts of other pathways stay drafts), compiled by the one compile
+ * that pathway's files ('' removes one; drafts of other pathways stay drafts), compiled by the one compile
  * content:publish uses. The publish route replaces the whole set, so the set is sent whole.
  */
 export function planPublish(
@@ -39,7 +42,12 @@ export function planPublish(
 ): PublishPlan {
 	const inPathway = (file: string) => file.startsWith(`${pathway}/`) && kindOf(file) !== undefined;
 	const markdown = new Map(published.markdown);
-	for (const [file, text] of edited) if (inPathway(file)) markdown.set(file, text);
+	for (const [file, text] of edited) {
+		if (!inPathway(file)) continue;
+		// A draft with no text removes its file (lesson-order.ts).
+		if (text === '') markdown.delete(file);
+		else markdown.set(file, text);
+	}
 	const compiled = compileContent({ markdown, assets: published.assets }, sanitiser);
 	const files = new Set([...published.markdown.keys(), ...markdown.keys()].filter(inPathway));
 	const changes: FileChange[] = [];
@@ -59,7 +67,27 @@ export function planPublish(
 	return {
 		pathway,
 		errors: compiled.diagnostics.filter((d) => d.severity === 'error'),
-		changes,
+		changes: pairMoves(changes),
 		pathways: compiled.pathways
 	};
+}
+
+/** A removed file and an added one with the same `id:` are one file moved (lesson-order.ts). */
+function pairMoves(changes: FileChange[]): FileChange[] {
+	const idOf = (text: string) => /^id:[ \t]*(\S+)/m.exec(text)?.[1];
+	const removed = new Map<string, FileChange>();
+	for (const c of changes) {
+		const id = idOf(c.before);
+		if (c.change === 'removed' && id) removed.set(`${c.kind} ${id}`, c);
+	}
+	const paired = new Set<FileChange>();
+	const out: FileChange[] = [];
+	for (const c of changes) {
+		const was = c.change === 'added' ? removed.get(`${c.kind} ${idOf(c.after)}`) : undefined;
+		if (was && !paired.has(was)) {
+			paired.add(was);
+			out.push({ ...c, change: 'moved', from: was.file, before: was.before });
+		} else out.push(c);
+	}
+	return out.filter((c) => !paired.has(c));
 }

@@ -5,7 +5,10 @@ import { unsentOf, type EditorDatabase, type UnsentDraft } from './unsent-drafts
 export interface WorkingFiles {
 	/** What learners have now. */
 	published: EditorFiles;
-	/** What the editors are working on: the published files with the drafts on top. */
+	/**
+	 * What the editors are working on: the published files with the drafts on top, without
+	 * the files whose draft has no text (removed, or moved to another number).
+	 */
 	files: EditorFiles;
 	drafts: Map<string, Draft>;
 	/** Texts typed on this device and not yet on the server. */
@@ -29,10 +32,18 @@ export async function loadWorkingFiles(
 	const markdown = new Map(published.markdown);
 	for (const draft of saved) markdown.set(draft.file, draft.text);
 	for (const row of unsent.values()) markdown.set(row.file, row.text);
+	for (const [file, text] of markdown) if (text === '') markdown.delete(file);
 	return {
 		published,
 		files: { markdown, assets: published.assets },
 		drafts: new Map(saved.map((d) => [d.file, d])),
 		unsent
 	};
+}
+
+/** The texts to publish over the published files: the working files, '' for a removed one. */
+export function editsOf(working: Pick<WorkingFiles, 'published' | 'files'>): Map<string, string> {
+	const edits = new Map(working.files.markdown);
+	for (const file of working.published.markdown.keys()) if (!edits.has(file)) edits.set(file, '');
+	return edits;
 }
