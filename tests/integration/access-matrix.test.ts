@@ -95,6 +95,17 @@ progress_events | create     | an event of their own                            
 progress_events | create     | an event in the learner's name                           |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 progress_events | update     | the learner's events on the tutor's pathway              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 progress_events | delete     | the learner's events on the tutor's pathway              |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+shared_code     | list       | the learner's code on the tutor's pathway                |     ✗     |    ✓    |       ✗       |   ✓   |      ✗      |   ✗
+shared_code     | list       | the learner's code on the other tutor's pathway          |     ✗     |    ✓    |       ✗       |   ✗   |      ✓      |   ✗
+shared_code     | list       | the other learner's code on the other tutor's pathway    |     ✗     |    ✗    |       ✓       |   ✗   |      ✓      |   ✗
+shared_code     | list       | the code of a learner in no cohort                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+shared_code     | view       | the learner's code on the tutor's pathway                |     ✗     |    ✓    |       ✗       |   ✓   |      ✗      |   ✗
+shared_code     | view       | the learner's code on the other tutor's pathway          |     ✗     |    ✓    |       ✗       |   ✗   |      ✓      |   ✗
+shared_code     | view       | the other learner's code on the other tutor's pathway    |     ✗     |    ✗    |       ✓       |   ✗   |      ✓      |   ✗
+shared_code     | view       | the code of a learner in no cohort                       |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+shared_code     | create     | code of their own                                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+shared_code     | update     | the learner's code on the tutor's pathway                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
+shared_code     | delete     | the learner's code on the tutor's pathway                |     ✗     |    ✗    |       ✗       |   ✗   |      ✗      |   ✗
 cohort_activity | list       | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
 cohort_activity | list       | the other tutor's cohort's notice                        |     ✗     |    ✗    |       ✗       |   ✗   |      ✓      |   ✗
 cohort_activity | view       | the tutor's cohort's notice                              |     ✗     |    ✗    |       ✗       |   ✓   |      ✗      |   ✗
@@ -187,6 +198,7 @@ type EventGroup =
 const ADMIN_ONLY: Record<string, string[]> = {
 	memberships: ['create', 'update'],
 	progress_events: ['create', 'update', 'delete'],
+	shared_code: ['create', 'update', 'delete'],
 	cohort_activity: ['create', 'update', 'delete'],
 	badges: ['create', 'update', 'delete'],
 	pathways: ['create', 'update', 'delete'],
@@ -275,7 +287,12 @@ interface World {
 	drafts: { draft: string; conflict: string };
 	/** A publish recorded by the admin, of an empty content set. */
 	publish: string;
+	/** Code shared with a tutor, stored by the admin as the share route would store it. */
+	shares: Record<ShareGroup, string>;
 }
+
+type ShareGroup =
+	'learner on mine' | 'learner on theirs' | 'other learner on theirs' | 'lone learner on mine';
 
 const PASSWORD = `matrix-${randomUUID().slice(0, 8)}-secret`;
 let w: World;
@@ -395,7 +412,8 @@ function known(collection: string): Set<string> {
 		badges: [w.badge],
 		drafts: [w.drafts.draft],
 		draft_conflicts: [w.drafts.conflict],
-		publishes: [w.publish]
+		publishes: [w.publish],
+		shared_code: Object.values(w.shares)
 	};
 	const content = w.content[collection as ContentCollection];
 	return new Set(content ? content.all : (ids[collection] ?? []));
@@ -438,6 +456,7 @@ const account = (role: string): Target => ({
 });
 
 const eventGroup = (group: EventGroup): Target => ({ ids: () => w.events[group] });
+const shareGroup = (group: ShareGroup): Target => ({ ids: () => [w.shares[group]] });
 
 function contentTarget(collection: ContentCollection): Record<string, Target> {
 	const kind = collection.slice(0, -1);
@@ -573,6 +592,16 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		'an event of their own': { body: (role) => forgedEvent(selfId(role)) },
 		"an event in the learner's name": { body: () => forgedEvent(w.user.learner) }
 	},
+	shared_code: {
+		"the learner's code on the tutor's pathway": {
+			...shareGroup('learner on mine'),
+			body: () => ({ files: { html: 'changed', css: '', js: '' } })
+		},
+		"the learner's code on the other tutor's pathway": shareGroup('learner on theirs'),
+		"the other learner's code on the other tutor's pathway": shareGroup('other learner on theirs'),
+		'the code of a learner in no cohort': shareGroup('lone learner on mine'),
+		'code of their own': { body: (role) => sharedCode(selfId(role), 'mine') }
+	},
 	cohort_activity: {
 		"the tutor's cohort's notice": {
 			ids: () => [w.cohort.tutor.id],
@@ -644,6 +673,21 @@ const TARGETS: Record<string, Record<string, Target>> = {
 		'a recorded publish as a dry run': { check: checkRestore }
 	}
 };
+
+/** A shared_code record as the share route stores it (pb_hooks/lib/shares.js). */
+function sharedCode(user: string, pathway: 'mine' | 'theirs') {
+	const e = event(pathway);
+	return {
+		op_id: e.id,
+		user,
+		exercise: 'an-exercise',
+		lesson: e.lesson,
+		module: e.module,
+		pathway: e.pathway,
+		at: e.at,
+		files: { html: '<h1>Mine</h1>', css: '', js: '' }
+	};
+}
 
 function forgedEvent(user: string) {
 	const e = event('mine', 'lesson_completed');
@@ -1101,6 +1145,15 @@ describe('access matrix: every role × collection × operation through the real 
 				issued: new Date().toISOString()
 			})
 		).id;
+
+		const share = async (person: Person, pathway: 'mine' | 'theirs') =>
+			(await admin.collection('shared_code').create(sharedCode(w.user[person], pathway))).id;
+		w.shares = {
+			'learner on mine': await share('learner', 'mine'),
+			'learner on theirs': await share('learner', 'theirs'),
+			'other learner on theirs': await share('other learner', 'theirs'),
+			'lone learner on mine': await share('lone learner', 'mine')
+		};
 
 		// Study on both pathways, pushed as the app's outbox does.
 		const learnerOnMine = [event('mine'), event('mine', 'lesson_completed')];

@@ -1,3 +1,4 @@
+import type { CodeShare } from '$lib/exercises/share-code';
 import type { ProgressEvent } from '$lib/progress/event-types';
 import type { Session } from './auth';
 import type { Call } from './http';
@@ -25,6 +26,8 @@ export interface SyncApi {
 	push(session: Session, events: ProgressEvent[]): Promise<PushAnswer>;
 	/** The learner's own events after the server's cursor `after`, oldest first. */
 	pull(session: Session, after: number, limit: number): Promise<PullPage>;
+	/** Sends code the learner chose to share with their tutor; `stored` false when already there. */
+	share(session: Session, share: CodeShare): Promise<{ stored: boolean }>;
 }
 
 export function syncApi(call: Call): SyncApi {
@@ -38,6 +41,9 @@ export function syncApi(call: Call): SyncApi {
 		},
 		pull(session, after, limit) {
 			return call('/api/clyde/sync/pull', { token: session.token, query: { after, limit } });
+		},
+		share(session, share) {
+			return call('/api/clyde/share', { method: 'POST', token: session.token, body: share });
 		}
 	};
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { IssuerDocument, StoredBadge } from '$lib/badges/types';
 import type { CatalogPathway, StoredLesson, StoredMedia } from '$lib/content/catalog-types';
 import type { ExerciseDraft } from '$lib/exercises/drafts';
+import type { CodeShare } from '$lib/exercises/share-code';
 import type { ProgressEvent } from '$lib/progress/event-types';
 import { exercisesByLesson } from '$lib/progress/catalog-exercises';
 import { summarise, type LessonSummary } from '$lib/progress/lesson-summary';
@@ -49,6 +50,8 @@ export type ClydeDatabase = Dexie & {
 	issuers: EntityTable<IssuerDocument, 'id'>;
 	/** Learners' code for exercises, as they left it: on this phone only. */
 	drafts: EntityTable<ExerciseDraft, 'key'>;
+	/** Code the learner chose to send to their tutor, until the server has it (push-shares.ts). */
+	shares: EntityTable<CodeShare, 'id'>;
 };
 
 /**
@@ -93,5 +96,6 @@ export function openDatabase(name = 'clyde'): ClydeDatabase {
 			const summaries = summarise(events, (lesson) => exercises.get(lesson));
 			await tx.table<LessonSummary>('summaries').bulkPut([...summaries.values()]);
 		});
+	db.version(8).stores({ shares: 'id, at' });
 	return db;
 }

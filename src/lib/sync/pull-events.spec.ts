@@ -23,6 +23,7 @@ const opened = (n: number): ProgressEvent => ({
 function serverWith(count: number): SyncApi {
 	return {
 		push: async () => ({ accepted: 0, stored: 0, seq: 0 }),
+		share: async () => ({ stored: true }),
 		async pull(_session, after, limit) {
 			const events = Array.from({ length: count }, (_, i) => opened(i + 1)).slice(after);
 			return {

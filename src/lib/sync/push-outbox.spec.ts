@@ -20,7 +20,8 @@ function api(answer: (sent: number) => PushAnswer): SyncApi & { batches: number[
 		},
 		async pull() {
 			return { events: [], cursor: 0, more: false };
-		}
+		},
+		share: async () => ({ stored: true })
 	};
 }
 

@@ -42,7 +42,8 @@ function rateLimitedApi(limitedTimes: number, retryAfterMs: number) {
 		},
 		async pull() {
 			return { events: [], cursor: 0, more: false };
-		}
+		},
+		share: async () => ({ stored: true })
 	};
 	const api = { sync } as Pick<LearnerApi, 'sync' | 'auth'>;
 	return { api, pushed };

@@ -8,6 +8,7 @@ import { backoffDelay } from './backoff';
 import { pullEvents } from './pull-events';
 import { pushLanguage } from './push-language';
 import { pushOutbox } from './push-outbox';
+import { pushShares } from './push-shares';
 import { loadSession, saveSession } from './session-store';
 
 export type SyncState = 'idle' | 'syncing' | 'waiting' | 'signed-out' | 'sign-in-needed';
@@ -137,6 +138,7 @@ export class SyncEngine {
 		try {
 			session = await this.#freshSession(session);
 			await pushOutbox(this.db, this.api.sync, session, () => this.clock.now());
+			await pushShares(this.db, this.api.sync, session, () => this.clock.now());
 			await pullEvents(this.db, this.api.sync, session);
 			if (this.#language) {
 				await pushLanguage(this.db, this.#language.account, session, this.#language.locale());

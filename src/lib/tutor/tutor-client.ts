@@ -2,6 +2,7 @@ import PocketBase from 'pocketbase';
 import type { Session } from '$lib/api/auth';
 import type { BadgeStatus } from '$lib/badges/types';
 import { storedEvent, type EventRecord, type StoredEvent } from '$lib/progress/wire-event';
+import type { SharedCode } from './shared-code';
 import type {
 	ActivityNotice,
 	Cohort,
@@ -93,6 +94,18 @@ export class TutorClient {
 			sort: '-seq'
 		});
 		return records.map((record) => storedEvent(record) as TimelineEvent);
+	}
+
+	/**
+	 * Code the learner chose to send, as the server's rules let this tutor see it: on the
+	 * pathways of this tutor's cohorts that the learner is in (pb_migrations/…_shared_code.js).
+	 */
+	async sharedCode(learner: string): Promise<SharedCode[]> {
+		return this.pb.collection('shared_code').getFullList<SharedCode>({
+			filter: this.pb.filter('user = {:learner}', { learner }),
+			fields: 'id,exercise,lesson,pathway,at,files',
+			sort: '-at'
+		});
 	}
 
 	/**
