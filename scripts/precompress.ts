@@ -1,7 +1,10 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { precompressDir } from './build/precompress';
 import { ROOT } from './config';
+import { screenFiles } from './pwa/editor-chunks';
+import { EDITOR_SIZE_FILE, editorDownloadBytes, precachedFiles } from './pwa/editor-size';
 import { runMain, UserError } from './user-error';
 
 /** `tsx scripts/precompress.ts [dir]`, the last step of `npm run build` (default dir: build/). */
@@ -14,8 +17,16 @@ async function main(): Promise<void> {
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	const total = (pick: (f: (typeof files)[number]) => number | null) =>
 		files.reduce((sum, f) => sum + (pick(f) ?? f.bytes), 0);
+	// What saving a pathway with exercises also fetches (DownloadPanel.svelte shows it).
+	const editor = editorDownloadBytes(
+		screenFiles(resolve(ROOT, '.svelte-kit')),
+		precachedFiles(readFileSync(join(dir, 'sw.js'), 'utf8')),
+		files,
+		(file) => statSync(join(dir, file)).size
+	);
+	await writeFile(join(dir, EDITOR_SIZE_FILE), JSON.stringify({ bytes: editor }));
 	console.log(
-		`precompress: ${files.length} text files in ${dir}, ${kb(total((f) => f.bytes))}: brotli ${kb(total((f) => f.br))}, gzip ${kb(total((f) => f.gzip))}`
+		`precompress: ${files.length} text files in ${dir}, ${kb(total((f) => f.bytes))}: brotli ${kb(total((f) => f.br))}, gzip ${kb(total((f) => f.gzip))}; the exercise editor ${kb(editor)} as sent`
 	);
 }
 

@@ -42,6 +42,31 @@ export function editorFiles(svelteKitDir: string): Set<string> {
 }
 
 /**
+ * Every built file opening an exercise loads (the screen's chunks and all they import, with
+ * their styles), whether precached or not: `editorDownloadBytes` counts those the service
+ * worker does not already hold.
+ */
+export function screenFiles(svelteKitDir: string): Set<string> {
+	const manifest = JSON.parse(
+		readFileSync(join(svelteKitDir, 'output/client/.vite/manifest.json'), 'utf8')
+	) as Record<string, ViteChunk>;
+	const files = new Set<string>();
+	const seen = new Set<string>();
+	const visit = (key: string) => {
+		const chunk = manifest[key];
+		if (seen.has(key) || !chunk) return;
+		seen.add(key);
+		files.add(chunk.file);
+		for (const css of chunk.css ?? []) files.add(css);
+		for (const next of chunk.imports ?? []) visit(next);
+	};
+	Object.keys(manifest)
+		.filter((key) => isScreenChunk(manifest[key]?.name ?? ''))
+		.forEach(visit);
+	return files;
+}
+
+/**
  * Whether a chunk is the screen's own. The build groups the app's modules by the entries that
  * use them and names each group after them (vite.config.ts, `lib`, entries-aware): the screen
  * is in "lib~ExerciseScreen", while "lib~nodes/11~…~ExerciseScreen" holds modules the lesson
