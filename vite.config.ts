@@ -126,6 +126,16 @@ export default defineConfig({
 							priority: 2
 						},
 						{
+							// What the root layout itself runs (its words, settings, network and
+							// install state, the worker's registration, idle scheduling): one chunk of
+							// its own. Grouped with the rest of the app, a small shared module could be
+							// merged into a chunk of the data layer, and the layout's import of it put
+							// Dexie on every first paint's path (docs/benchmarks.md, critical JS).
+							name: 'shell',
+							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling)[\\/]|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
+							priority: 1
+						},
+						{
 							// The app's own modules, grouped by the screens that use them; a group too
 							// small to be worth a request joins its nearest neighbour.
 							name: 'lib',

@@ -73,7 +73,7 @@ export const firstLoadJs: Benchmark = {
 };
 
 /** Files, raw and gzip -9 bytes of the home page's critical path, from the last build. */
-function criticalJs(): { files: number; raw: number; gzip: number } {
+export function criticalJs(): { files: number; raw: number; gzip: number } {
 	const client = resolve(ROOT, '.svelte-kit/output/client');
 	const manifest = JSON.parse(
 		readFileSync(resolve(client, '.vite/manifest.json'), 'utf8')

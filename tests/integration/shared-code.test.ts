@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/lib/db/database';
 import { save as saveDraft } from '../../src/lib/exercises/drafts';
 import { codeShare, MAX_SHARE_CHARS, type CodeShare } from '../../src/lib/exercises/share-code';
 import { recordEvent } from '../../src/lib/progress/record-event';
-import { queueShare } from '../../src/lib/sync/push-shares';
+import { queueShare } from '../../src/lib/exercises/share-code';
 import { saveSession } from '../../src/lib/sync/session-store';
 import { SyncEngine } from '../../src/lib/sync/sync-engine';
 import { callRoute } from '../support/call-route';

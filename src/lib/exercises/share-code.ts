@@ -1,3 +1,4 @@
+import type { ClydeDatabase } from '$lib/db/database';
 import type { ExerciseFiles } from './types';
 
 /**
@@ -42,4 +43,15 @@ export function codeShare(
 	const size = sent.html.length + sent.css.length + sent.js.length;
 	if (size > MAX_SHARE_CHARS) return { over: size - MAX_SHARE_CHARS };
 	return { id, ...place, at: at.toISOString(), files: sent };
+}
+
+/**
+ * Keeps code the learner chose to send to their tutor until the next sync sends it
+ * (src/lib/sync/push-shares.ts): the only way a learner's code leaves the phone
+ * (docs/exercises.md). Works offline like any progress. Here, not beside the sync step, so that
+ * the exercise screen shares no module with the app's sync: the bundler then merged the two
+ * into one chunk the root layout imports, putting Dexie on every first paint's path.
+ */
+export async function queueShare(db: Pick<ClydeDatabase, 'shares'>, share: CodeShare) {
+	await db.shares.put(share);
 }

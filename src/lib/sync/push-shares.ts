@@ -2,15 +2,6 @@ import { Rejected } from '$lib/api/http';
 import type { Session } from '$lib/api/auth';
 import type { SyncApi } from '$lib/api/sync';
 import type { ClydeDatabase } from '$lib/db/database';
-import type { CodeShare } from '$lib/exercises/share-code';
-
-/**
- * Keeps code the learner chose to send to their tutor until the next sync sends it: the only
- * way a learner's code leaves the phone (docs/exercises.md). Works offline like any progress.
- */
-export async function queueShare(db: Pick<ClydeDatabase, 'shares'>, share: CodeShare) {
-	await db.shares.put(share);
-}
 
 /**
  * A sync step, after the progress: sends each queued share, oldest first, and forgets it once
