@@ -2,8 +2,8 @@ import PocketBase from 'pocketbase';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { axeViolations } from '../support/axe';
 import { deleteAllDrafts, publishBundledContent } from '../support/pocketbase';
+import { lookAt } from '../support/look-at';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -28,29 +28,6 @@ const lessonText = (minutes: string) =>
 		'Keep every letter in one folder, with the date you sent it.',
 		''
 	].join('\n');
-
-/**
- * axe in light and dark at 1280, 768 and 360 px, and each as a screenshot for docs/screens
- * when CLYDE_SHOTS is set.
- */
-async function lookAt(page: Page, name: string): Promise<Record<string, unknown>> {
-	const found: Record<string, unknown> = {};
-	for (const width of [1280, 768, 360]) {
-		await page.setViewportSize({ width, height: 900 });
-		for (const theme of ['light', 'dark']) {
-			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-			const violations = await axeViolations(page);
-			if (violations.length) found[`${width} ${theme}`] = violations;
-			const shots = process.env.CLYDE_SHOTS;
-			if (shots) {
-				await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-			}
-		}
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
-	return found;
-}
 
 // An editor's whole day with a browser only: write a lesson, fix the mistake the checks show,
 // preview, publish with the change list; a learner's phone gets it as an update; roll back.
@@ -138,7 +115,7 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 			.getByLabel(`Changes to ${CHANGED}`)
 			.getByText('Ask for a copy of your data in writing.')
 			.waitFor();
-		expect(await lookAt(eve, 'editor-publish')).toEqual({});
+		expect(await lookAt(eve, 'editor-publish', [1280, 768, 360])).toEqual({});
 		await eve.getByRole('button', { name: /^Publish / }).focus();
 		await eve.keyboard.press('Enter');
 		await eve.getByText(/^The pathway is published/).waitFor({ timeout: 30_000 });
@@ -163,7 +140,7 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 		await eve.keyboard.press('Enter');
 		const dialog = eve.getByRole('dialog', { name: /^Restore publish \d+\?$/ });
 		await dialog.waitFor();
-		expect(await lookAt(eve, 'editor-history')).toEqual({});
+		expect(await lookAt(eve, 'editor-history', [1280, 768, 360])).toEqual({});
 		// Escape cancels; nothing is restored.
 		await eve.keyboard.press('Escape');
 		await dialog.waitFor({ state: 'hidden' });

@@ -2,8 +2,8 @@ import PocketBase from 'pocketbase';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { axeViolations } from '../support/axe';
 import { publishBundledContent } from '../support/pocketbase';
+import { lookAt } from '../support/look-at';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -12,26 +12,6 @@ const suffix = Date.now().toString(36);
 const SAFE = '01-digital-essentials/02-staying-safe';
 const EMAIL = '01-digital-essentials/03-email';
 const RENAMED = `Strong passwords ${suffix}`;
-
-/** axe in light and dark at 1280 and 360 px; screenshots for a look when CLYDE_SHOTS is set. */
-async function lookAt(page: Page, name: string): Promise<Record<string, unknown>> {
-	const found: Record<string, unknown> = {};
-	for (const width of [1280, 360]) {
-		await page.setViewportSize({ width, height: 900 });
-		for (const theme of ['light', 'dark']) {
-			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-			const violations = await axeViolations(page);
-			if (violations.length) found[`${width} ${theme}`] = violations;
-			const shots = process.env.CLYDE_SHOTS;
-			if (shots) {
-				await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-			}
-		}
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-	await page.evaluate(() => (document.documentElement.dataset.theme = 'system'));
-	return found;
-}
 
 // Rename, reorder and remove lessons as drafts; the publish page lists them; publish.
 describe('structure actions in the editor (real Chromium, real PocketBase)', () => {
@@ -80,7 +60,7 @@ describe('structure actions in the editor (real Chromium, real PocketBase)', () 
 		await eve.waitForURL(/03-strong-passwords/);
 		await eve.getByText(`Moved “${RENAMED}” down: it is lesson 3 of 4.`).waitFor();
 		expect(await eve.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Move down');
-		expect(await lookAt(eve, 'editor-structure')).toEqual({});
+		expect(await lookAt(eve, 'editor-structure', [1280, 360])).toEqual({});
 
 		// Removed after a confirm; Escape first cancels it.
 		await eve.goto(
@@ -89,7 +69,7 @@ describe('structure actions in the editor (real Chromium, real PocketBase)', () 
 		await eve.getByRole('button', { name: 'Remove lesson…' }).click();
 		const dialog = eve.getByRole('dialog', { name: /^Remove “Writing and sending email”\?$/ });
 		await dialog.waitFor();
-		expect(await lookAt(eve, 'editor-remove')).toEqual({});
+		expect(await lookAt(eve, 'editor-remove', [1280, 360])).toEqual({});
 		await dialog.getByRole('button', { name: 'Remove lesson' }).click();
 		await eve.waitForURL(/module\.md/);
 		await tree.getByRole('link', { name: 'Writing and sending email' }).waitFor({
