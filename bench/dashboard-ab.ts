@@ -62,12 +62,12 @@ async function main(): Promise<void> {
 			const order = round % 2 ? [1, 0] : [0, 1];
 			for (const which of order) {
 				const server = servers[which] as RunningPocketBase;
-				const look = which === 1 && round === rounds - 1;
-				await measure(server.url, world, figures[which] as Figures, look);
+				await measure(server.url, world, figures[which] as Figures);
 				console.log(`ab: round ${round + 1}, ${which ? 'B' : 'A'} done, load ${loadavg()[0]}`);
 			}
 		}
 		load.push(loadavg()[0] ?? 0);
+		await look((servers[1] as RunningPocketBase).url, world);
 		builds.forEach((build, i) => {
 			const f = figures[i] as Figures;
 			console.log(`\n${i ? 'B' : 'A'}: ${build}`);
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 				`  30 learners, whole open at 4×, self time by function (summed over ${profiles.length} opens):`
 			);
 			for (const [name, ms] of top(profiles, 25)) console.log(`    ${ms.toFixed(0)} ms  ${name}`);
-			for (const [name, values] of Object.entries(timed)) {
+			for (const [name, values] of Object.entries(timed).filter(([, v]) => v.length)) {
 				const sorted = [...values].sort((a, b) => a - b);
 				console.log(
 					`  ${name}: median ${Math.round(median(values))} ms (${sorted.map(Math.round).join(', ')})`
@@ -130,12 +130,7 @@ async function serve(dataDir: string, publicDir: string, hooksDir: string) {
 }
 
 /** One round for one build: a fresh browser, signed in, two warm-up opens, then timed ones. */
-async function measure(
-	url: string,
-	world: BenchCohorts,
-	into: Figures,
-	look: boolean
-): Promise<void> {
+async function measure(url: string, world: BenchCohorts, into: Figures): Promise<void> {
 	const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
 	try {
 		await installDashboardMarks(browser.context);
@@ -155,21 +150,50 @@ async function measure(
 		await traced(cdp, page, url, world, into);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		await cdp.detach();
-		if (look) {
-			// axe at each width in light and dark (screenshots too with CLYDE_SHOTS), both sizes.
-			for (const [cohort, learners] of [
-				[world.small.id, SMALL],
-				[world.big.id, LEARNERS]
-			] as const) {
-				await openDashboard(page, url, cohort, learners);
-				const found = await lookAt(page, `tutor-dashboard-${learners}`, [1280, 1024, 360]);
-				console.log(`ab: axe, ${learners} learners:`, JSON.stringify(found));
+	} finally {
+		await browser.close();
+	}
+}
+
+/**
+ * Build B at 1280, 1024 and 360 px in light and dark, both cohorts: axe, and with CLYDE_SHOTS
+ * full-page screenshots and one of the grid's first rows (rows out of view are not painted,
+ * content-visibility, so a full-page shot shows them empty).
+ */
+async function look(url: string, world: BenchCohorts): Promise<void> {
+	const browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+	try {
+		const page = await browser.context.newPage();
+		await signIn(page, url, world.tutor.email, world.password);
+		const shots = process.env.CLYDE_SHOTS;
+		for (const [cohort, learners] of [
+			[world.small.id, SMALL],
+			[world.big.id, LEARNERS]
+		] as const) {
+			await page.goto(`${url}/tutor/${cohort}`);
+			await page.locator('.cohort-grid tbody tr').first().waitFor();
+			const name = `tutor-dashboard-${learners}`;
+			console.log(
+				`ab: axe, ${learners} learners:`,
+				JSON.stringify(await lookAt(page, name, WIDTHS))
+			);
+			if (!shots) continue;
+			for (const width of WIDTHS) {
+				await page.setViewportSize({ width, height: 900 });
+				for (const theme of ['light', 'dark']) {
+					await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+					await page.locator('.grid-controls').evaluate((e) => e.scrollIntoView());
+					await page.waitForTimeout(300);
+					await page.screenshot({ path: `${shots}/${name}-grid-${width}-${theme}.png` });
+				}
 			}
 		}
 	} finally {
 		await browser.close();
 	}
 }
+
+const WIDTHS = [1280, 1024, 360];
 
 async function traced(
 	cdp: CDPSession,
