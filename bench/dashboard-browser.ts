@@ -127,7 +127,7 @@ export async function signIn(
  * later live change marks again). Checks the grid shows every learner, or says how many of
  * them it shows (a big cohort's grid starts with its first rows).
  */
-async function openDashboard(page: Page, url: string, cohort: string, learners: number) {
+export async function openDashboard(page: Page, url: string, cohort: string, learners: number) {
 	await page.goto(`${url}/tutor/${cohort}`, { waitUntil: 'commit' });
 	// Polled, not per frame, so that the waiting adds little work to a throttled page.
 	await page.waitForFunction(
@@ -152,7 +152,7 @@ async function openDashboard(page: Page, url: string, cohort: string, learners: 
  * Clicks "Show all" on a dashboard that shows its first rows, and times it in the page: from
  * the click to the next frame after every row is in the DOM. Marked, for the trace.
  */
-function showAll(page: Page, learners: number): Promise<number> {
+export function showAll(page: Page, learners: number): Promise<number> {
 	return page.evaluate(
 		(learners) =>
 			new Promise<number>((done, fail) => {

@@ -1,0 +1,257 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/browser/chromium';
+import { findPocketBaseBinary } from '../scripts/pocketbase/binary';
+import { freePort } from '../scripts/pocketbase/ports';
+import { startPocketBase, type RunningPocketBase } from '../scripts/pocketbase/server';
+import { runMain } from '../scripts/user-error';
+import { hooksWith } from '../tests/support/extra-hooks';
+import { lookAt } from '../tests/support/look-at';
+import { RELAXED_RATE_LIMITS, startTestServer, TEST_ADMIN } from '../tests/support/pocketbase';
+import { api } from './api';
+import { addLearners, BENCH_HOOK, setUpTutor, type BenchCohorts } from './dashboard-accounts';
+import { openDashboard, showAll, signIn } from './dashboard-browser';
+import { installDashboardMarks } from './dashboard-marks';
+import { EVENTS_EACH, GOAL_RATE, LEARNERS, SMALL } from './dashboard-sizes';
+import { median } from './stats';
+import { breakdown, traceWhile } from './trace-breakdown';
+
+/**
+ * `npx tsx bench/dashboard-ab.ts <build A> <build B> [rounds]`: the dashboard's render at 4×
+ * for two builds of the app on one world, taking turns in one run, so that the load of this
+ * shared machine falls on both alike (the full benchmark's runs minutes apart disagreed by
+ * more than a change). The world is made once (as `npm run bench dashboard` makes it), then
+ * its data dir is copied so that each build has a PocketBase of its own with the same data.
+ * Per build: render of 30 learners, first view and "Show all" of 500, and one traced open of
+ * each cohort (the page's CPU time between the marks, which the load disturbs less).
+ */
+async function main(): Promise<void> {
+	const [before, after, roundsArg] = process.argv.slice(2);
+	if (!before || !after) throw new Error('usage: dashboard-ab.ts <build A> <build B> [rounds]');
+	const builds = [resolve(before), resolve(after)];
+	const rounds = Number(roundsArg ?? 3);
+	const load = [loadavg()[0] ?? 0];
+	const hooks = await hooksWith([BENCH_HOOK]);
+	const setup = await startTestServer(builds[0], { hooksDir: hooks.dir });
+	const copies: string[] = [];
+	const servers: RunningPocketBase[] = [];
+	try {
+		const admin = await api<{ token: string }>(setup.url, '/api/admins/auth-with-password', {
+			body: { identity: TEST_ADMIN.email, password: TEST_ADMIN.password }
+		});
+		const side = await setUpTutor(setup.url, admin.token, { learners: LEARNERS, small: SMALL });
+		const world = await addLearners(setup.url, admin.token, side, {
+			learners: LEARNERS,
+			small: SMALL,
+			eventsEach: EVENTS_EACH,
+			seed: 6,
+			workers: 3
+		});
+		await setup.stop();
+		for (const build of builds) {
+			const dataDir = await mkdtemp(join(tmpdir(), 'clyde-ab-'));
+			await cp(setup.dataDir, dataDir, { recursive: true });
+			copies.push(dataDir);
+			servers.push(await serve(dataDir, build, hooks.dir));
+		}
+		const figures = builds.map(() => empty());
+		for (let round = 0; round < rounds; round++) {
+			// Taking turns, each first in every other round.
+			const order = round % 2 ? [1, 0] : [0, 1];
+			for (const which of order) {
+				const server = servers[which] as RunningPocketBase;
+				await measure(server.url, world, figures[which] as Figures);
+				console.log(`ab: round ${round + 1}, ${which ? 'B' : 'A'} done, load ${loadavg()[0]}`);
+			}
+		}
+		load.push(loadavg()[0] ?? 0);
+		await look((servers[1] as RunningPocketBase).url, world);
+		builds.forEach((build, i) => {
+			const f = figures[i] as Figures;
+			console.log(`\n${i ? 'B' : 'A'}: ${build}`);
+			const { profiles, ...timed } = f;
+			console.log(
+				`  30 learners, whole open at 4×, self time by function (summed over ${profiles.length} opens):`
+			);
+			for (const [name, ms] of top(profiles, 25)) console.log(`    ${ms.toFixed(0)} ms  ${name}`);
+			for (const [name, values] of Object.entries(timed).filter(([, v]) => v.length)) {
+				const sorted = [...values].sort((a, b) => a - b);
+				console.log(
+					`  ${name}: median ${Math.round(median(values))} ms (${sorted.map(Math.round).join(', ')})`
+				);
+			}
+		});
+		console.log(`\nload average (1 min): ${load.map((l) => l.toFixed(1)).join(' → ')}`);
+	} finally {
+		for (const server of servers) await server.stop();
+		await rm(setup.dataDir, { recursive: true, force: true });
+		for (const dir of copies) await rm(dir, { recursive: true, force: true });
+		await hooks.remove();
+	}
+}
+
+interface Figures {
+	/** Self time (ms) by function, of whole 30-learner opens at 4×: not a time of their own. */
+	profiles: Map<string, number>[];
+	small: number[];
+	smallCpu: number[];
+	smallScript: number[];
+	bigFirst: number[];
+	bigCpu: number[];
+	showAll: number[];
+	showAllCpu: number[];
+}
+
+function empty(): Figures {
+	return {
+		profiles: [],
+		small: [],
+		smallCpu: [],
+		smallScript: [],
+		bigFirst: [],
+		bigCpu: [],
+		showAll: [],
+		showAllCpu: []
+	};
+}
+
+async function serve(dataDir: string, publicDir: string, hooksDir: string) {
+	return startPocketBase({
+		binary: await findPocketBaseBinary(),
+		dataDir,
+		publicDir,
+		hooksDir,
+		host: '127.0.0.1',
+		port: await freePort(),
+		env: RELAXED_RATE_LIMITS
+	});
+}
+
+/** One round for one build: a fresh browser, signed in, two warm-up opens, then timed ones. */
+async function measure(url: string, world: BenchCohorts, into: Figures): Promise<void> {
+	const browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
+	try {
+		await installDashboardMarks(browser.context);
+		const page = await browser.context.newPage();
+		await signIn(page, url, world.tutor.email, world.password);
+		await openDashboard(page, url, world.small.id, SMALL);
+		await openDashboard(page, url, world.big.id, LEARNERS);
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: GOAL_RATE });
+		for (let i = 0; i < 2; i++) {
+			const small = await openDashboard(page, url, world.small.id, SMALL);
+			into.small.push(small.painted - small.data);
+			const big = await openDashboard(page, url, world.big.id, LEARNERS);
+			into.bigFirst.push(big.painted - big.data);
+			if (big.rows < LEARNERS) into.showAll.push(await showAll(page, LEARNERS));
+		}
+		await traced(cdp, page, url, world, into);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		await cdp.detach();
+	} finally {
+		await browser.close();
+	}
+}
+
+/**
+ * Build B at 1280, 1024 and 360 px in light and dark, both cohorts: axe, and with CLYDE_SHOTS
+ * full-page screenshots and one of the grid's first rows (rows out of view are not painted,
+ * content-visibility, so a full-page shot shows them empty).
+ */
+async function look(url: string, world: BenchCohorts): Promise<void> {
+	const browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+	try {
+		const page = await browser.context.newPage();
+		await signIn(page, url, world.tutor.email, world.password);
+		const shots = process.env.CLYDE_SHOTS;
+		for (const [cohort, learners] of [
+			[world.small.id, SMALL],
+			[world.big.id, LEARNERS]
+		] as const) {
+			await page.goto(`${url}/tutor/${cohort}`);
+			await page.locator('.cohort-grid tbody tr').first().waitFor();
+			const name = `tutor-dashboard-${learners}`;
+			console.log(
+				`ab: axe, ${learners} learners:`,
+				JSON.stringify(await lookAt(page, name, WIDTHS))
+			);
+			if (!shots) continue;
+			for (const width of WIDTHS) {
+				await page.setViewportSize({ width, height: 900 });
+				for (const theme of ['light', 'dark']) {
+					await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+					await page.locator('.grid-controls').evaluate((e) => e.scrollIntoView());
+					await page.waitForTimeout(300);
+					await page.screenshot({ path: `${shots}/${name}-grid-${width}-${theme}.png` });
+				}
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+}
+
+const WIDTHS = [1280, 1024, 360];
+
+async function traced(
+	cdp: CDPSession,
+	page: Page,
+	url: string,
+	world: BenchCohorts,
+	into: Figures
+): Promise<void> {
+	const small = breakdown(
+		await traceWhile(cdp, async () => {
+			await openDashboard(page, url, world.small.id, SMALL);
+		}),
+		'clyde:dashboard-data',
+		'clyde:dashboard-painted'
+	);
+	into.smallCpu.push(small.cpu);
+	into.smallScript.push(small.ms.script);
+	into.profiles.push(await profiled(cdp, () => openDashboard(page, url, world.small.id, SMALL)));
+	let partial = false;
+	const events = await traceWhile(cdp, async () => {
+		partial = (await openDashboard(page, url, world.big.id, LEARNERS)).rows < LEARNERS;
+		if (partial) await showAll(page, LEARNERS);
+	});
+	into.bigCpu.push(breakdown(events, 'clyde:dashboard-data', 'clyde:dashboard-painted').cpu);
+	if (partial) into.showAllCpu.push(breakdown(events, 'bench:show-all', 'bench:all-painted').cpu);
+}
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** A CPU profile of `action`, as self time (ms) by function and where it is. */
+async function profiled(cdp: CDPSession, action: () => Promise<unknown>) {
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	await cdp.send('Profiler.start');
+	await action();
+	const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+		profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+	};
+	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map<string, number>();
+	profile.samples.forEach((id, i) => {
+		const frame = nodes.get(id)?.callFrame;
+		if (!frame) return;
+		const file = frame.url.split('/').pop() ?? '';
+		const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+		self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+	});
+	return self;
+}
+
+function top(profiles: Map<string, number>[], count: number): [string, number][] {
+	const sum = new Map<string, number>();
+	for (const profile of profiles)
+		for (const [name, ms] of profile) sum.set(name, (sum.get(name) ?? 0) + ms);
+	return [...sum].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+runMain(main);
