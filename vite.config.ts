@@ -20,8 +20,9 @@ const TUTOR_PAGES = /routes\/(tutor|preview|editor)\//;
 // The badge and /verify come after a pathway is done and the badge is claimed online: their
 // code is kept by the worker's code cache when first fetched online (`runtimeCaching` below),
 // and the pathway's last screen fetches it ahead (complete/+page.svelte), so they work offline
-// from then on.
-const LATER_PAGES = /routes\/(verify|pathways\/\[pathway\]\/badge)\//;
+// from then on. Joining a class (/join) needs the server: offline, its screen could only say
+// so, and the error page says as much: open it with a connection (src/hooks.client.ts).
+const LATER_PAGES = /routes\/(verify|join|pathways\/\[pathway\]\/badge)\//;
 
 export default defineConfig({
 	plugins: [

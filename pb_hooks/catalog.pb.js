@@ -14,7 +14,7 @@ routerAdd('GET', '/api/clyde/catalog', (c) => {
 	const since = Number(c.queryParam('since') || 0);
 	const seq = catalog.contentSeq($app.dao());
 	if (since > 0 && since >= seq) return c.json(200, { seq, unchanged: true });
-	return c.json(200, catalog.catalog($app.dao()));
+	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, catalog.catalog($app.dao()));
 });
 
 // GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML, quiz, pictures' hashes), by content id, at most
@@ -35,7 +35,8 @@ routerAdd('GET', '/api/clyde/lessons', (c) => {
 		throw new BadRequestError('Give a language code: &lang=pl');
 	}
 	c.response().header().set('Cache-Control', 'no-cache');
-	return c.json(200, { lessons: catalog.lessons($app.dao(), ids, lang === 'en' ? '' : lang) });
+	const lessons = catalog.lessons($app.dao(), ids, lang === 'en' ? '' : lang);
+	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, { lessons });
 });
 
 // GET /api/clyde/media?hashes=a,b,c — published pictures by hash ({hash, type, data}), at most
@@ -57,5 +58,5 @@ routerAdd('GET', '/api/clyde/media', (c) => {
 	c.response()
 		.header()
 		.set('Cache-Control', whole ? 'public, max-age=31536000, immutable' : 'no-cache');
-	return c.json(200, { media });
+	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, { media });
 });

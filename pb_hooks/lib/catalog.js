@@ -7,9 +7,8 @@ function json(record, field) {
 }
 
 /**
- * About how many bytes downloading the lesson costs: its HTML, quiz and exercises as the JSON answer
- * carries them (Go's encoder writes each <, > and & as a six-character \u003c escape) plus
- * the fields around them.
+ * About how many bytes downloading the lesson costs: its HTML, quiz and exercises as the JSON
+ * answer carries them (lib/json-answer.js: no escapes for <, > and &) plus the fields around them.
  */
 function lessonBytes(record) {
 	return bytesOf(
@@ -19,8 +18,7 @@ function lessonBytes(record) {
 }
 
 function bytesOf(html, quiz) {
-	const escaped = (html.match(/[<>&]/g) || []).length + (quiz.match(/[<>&]/g) || []).length;
-	return html.length + quiz.length + 5 * escaped + 600;
+	return html.length + quiz.length + 600;
 }
 
 /**

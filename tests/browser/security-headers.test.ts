@@ -66,8 +66,9 @@ const PAGE_ONLY = [
 function expectHeaders(kind: Kind, headers: Headers, where: string): void {
 	// Everywhere: cheap, and read for every kind of resource.
 	expect(headers.get('x-content-type-options'), where).toBe('nosniff');
-	expect(headers.get('referrer-policy'), where).toBe('no-referrer');
 	expect(headers.get('cross-origin-resource-policy'), where).toBe('same-origin');
+	// A file a page reads makes its requests under the page's policy (docs/security.md).
+	expect(headers.get('referrer-policy'), where).toBe(kind === 'asset' ? null : 'no-referrer');
 	const page = kind === 'app' || kind === 'admin';
 	for (const name of PAGE_ONLY) expect(headers.has(name), `${where} ${name}`).toBe(page);
 	expect(headers.has('strict-transport-security'), where).toBe(kind !== 'asset');

@@ -6,10 +6,23 @@ import { createLessons } from '../support/content-records';
 const url = inject('pbUrl');
 
 describe('the catalog route', () => {
+	let admin: PocketBase;
 	beforeAll(async () => {
-		const admin = new PocketBase(url);
+		admin = new PocketBase(url);
 		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
 		await createLessons(admin, 'catalog', 1);
+	});
+
+	it('sends lessons as JSON with their HTML as it is, not as Go escapes it (\\u003c)', async () => {
+		const [id] = await createLessons(admin, 'json-shape', 1, { published: true });
+		const html = '<p>Fish &amp; chips</p>';
+		const record = await admin.collection('lessons').getFirstListItem(`content_id = "${id}"`);
+		await admin.collection('lessons').update(record.id, { html });
+		const response = await fetch(`${url}/api/clyde/lessons?ids=${id}`);
+		expect(response.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+		const text = await response.text();
+		expect(text).toContain(JSON.stringify(html));
+		expect((JSON.parse(text) as { lessons: { html: string }[] }).lessons[0]?.html).toBe(html);
 	});
 
 	it('answers "unchanged" to an app that holds the latest content seq, and the catalog otherwise', async () => {
