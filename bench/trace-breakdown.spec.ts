@@ -28,7 +28,16 @@ describe('breakdown', () => {
 			'to'
 		);
 		expect(result.total).toBe(10);
-		expect(result.ms).toEqual({ script: 3, gc: 1, style: 1, layout: 2, paint: 2, other: 1 });
+		expect(result.ms).toEqual({
+			script: 3,
+			compile: 0,
+			messages: 0,
+			gc: 1,
+			style: 1,
+			layout: 2,
+			paint: 2,
+			other: 1
+		});
 	});
 
 	it('clips events to the window and ignores other threads and later marks', () => {
@@ -83,5 +92,36 @@ describe('breakdown', () => {
 			'to'
 		);
 		expect(result.cpu).toBe(2);
+	});
+
+	it('names what the timeline leaves unnamed: V8 compiling and the browser messages; the rest is part of its parent', () => {
+		const result = breakdown(
+			[
+				mark('from', 0),
+				span('Receive mojo message', 0, 2_000),
+				span('FunctionCall', 2_000, 4_000),
+				span('V8.Execute', 2_000, 3_000),
+				span('V8.CompileIgnition', 3_000, 1_000),
+				span('RunTask', 6_000, 4_000),
+				span('V8.PreParse', 6_000, 1_000),
+				mark('to', 10_000)
+			],
+			'from',
+			'to'
+		);
+		expect(result.ms).toMatchObject({ messages: 2, script: 3, compile: 2, other: 3 });
+	});
+
+	it('counts the files compiled and those that came with the V8 code cache', () => {
+		const compile = (ts: number, consumedCacheSize?: number): TraceEvent => ({
+			...span('v8.compileModule', ts, 100),
+			args: { data: { url: '/a.js', ...(consumedCacheSize && { consumedCacheSize }) } }
+		});
+		const result = breakdown(
+			[mark('from', 0), compile(0, 2_000), compile(1_000), compile(2_000, 500), mark('to', 3_000)],
+			'from',
+			'to'
+		);
+		expect(result.compiled).toEqual({ files: 3, fromCache: 2, cacheBytes: 2_500 });
 	});
 });

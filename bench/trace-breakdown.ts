@@ -10,11 +10,23 @@ export interface TraceEvent {
 	dur?: number;
 	/** The thread's CPU time in the event (µs): what a busy machine's waiting does not inflate. */
 	tdur?: number;
-	/** Where script events say their code came from (`data.url`, or `fileName` on V8's). */
-	args?: { data?: { url?: string }; fileName?: string };
+	/**
+	 * Where script events say their code came from (`data.url`, or `fileName` on V8's); on a
+	 * module's or script's compile, how much of V8's code cache it consumed.
+	 */
+	args?: { data?: { url?: string; consumedCacheSize?: number }; fileName?: string };
 }
 
-export type Activity = 'script' | 'gc' | 'style' | 'layout' | 'paint' | 'other';
+/**
+ * What the main thread did. `compile` (V8 parsing and compiling functions, and tiering them
+ * up) and `messages` (the browser's messages to the page, such as each response's data, handled
+ * where nothing more specific is traced) are seen only with `traceWhile(cdp, action, DETAILED)`.
+ */
+export type Activity =
+	'script' | 'compile' | 'messages' | 'gc' | 'style' | 'layout' | 'paint' | 'other';
+
+/** Trace categories that name the parts of what the timeline alone leaves unnamed ("other"). */
+export const DETAILED = ['disabled-by-default-v8.compile', 'toplevel'];
 
 export interface Breakdown {
 	/** The window's length, ms. */
@@ -25,6 +37,8 @@ export interface Breakdown {
 	scriptByFile: Record<string, number>;
 	/** The main thread's CPU time in the window's outermost events, ms (where the trace gives it). */
 	cpu: number;
+	/** Modules and scripts compiled in the window, and how many of them from V8's code cache. */
+	compiled: { files: number; fromCache: number; cacheBytes: number };
 }
 
 /** The DevTools timeline's event names, grouped as its Performance panel groups them. */
@@ -51,8 +65,13 @@ const ACTIVITIES: Record<string, Activity> = {
 	UpdateLayer: 'paint',
 	UpdateLayerTree: 'paint',
 	CompositeLayers: 'paint',
-	Commit: 'paint'
+	Commit: 'paint',
+	'Receive mojo message': 'messages',
+	'Receive mojo reply': 'messages'
 };
+
+/** V8's own compile events (`disabled-by-default-v8.compile`): lazy parses, bytecode, tiering up. */
+const V8_COMPILE = /^V8\.(PreParse|Parse|Compile|Maglev|FinalizeMaglev|Turbofan|Optimize)/;
 
 /**
  * Where the main thread's time went between two performance marks: each event's own time
@@ -79,6 +98,8 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
 	const ms: Record<Activity, number> = {
 		script: 0,
+		compile: 0,
+		messages: 0,
 		gc: 0,
 		style: 0,
 		layout: 0,
@@ -96,7 +117,12 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 				.find(Boolean) ?? '(none)';
 		const { event, nested } = stack.pop() as { event: TraceEvent; nested: number };
 		const own = clipped(event) - nested;
-		const activity = activityOf(event.name);
+		// An event the timeline has no name for is part of what encloses it (V8.Execute inside a
+		// function call is script); only at the top of the thread's stack is it "other".
+		const activity =
+			[event, ...[...stack].reverse().map((s) => s.event)]
+				.map((e) => activityOf(e.name))
+				.find((a) => a !== undefined) ?? 'other';
 		ms[activity] += own / 1000;
 		if (activity === 'script') scriptByFile[file] = (scriptByFile[file] ?? 0) + own / 1000;
 		const parent = stack.at(-1);
@@ -109,7 +135,19 @@ export function breakdown(events: readonly TraceEvent[], from: string, to: strin
 		stack.push({ event, nested: 0 });
 	}
 	while (stack.length) close();
-	return { total: (end.ts - start.ts) / 1000, ms, scriptByFile, cpu };
+	const compiles = spans.filter((e) => e.name === 'v8.compileModule' || e.name === 'v8.compile');
+	const cached = compiles.map((e) => e.args?.data?.consumedCacheSize ?? 0).filter((b) => b > 0);
+	return {
+		total: (end.ts - start.ts) / 1000,
+		ms,
+		scriptByFile,
+		cpu,
+		compiled: {
+			files: compiles.length,
+			fromCache: cached.length,
+			cacheBytes: cached.reduce((sum, b) => sum + b, 0)
+		}
+	};
 }
 
 function fileOf(event: TraceEvent): string | undefined {
@@ -120,13 +158,18 @@ function endOf(event: TraceEvent): number {
 	return event.ts + (event.dur ?? 0);
 }
 
-function activityOf(name: string): Activity {
+function activityOf(name: string): Activity | undefined {
 	if (name.startsWith('V8.GC') || name.startsWith('BlinkGC')) return 'gc';
-	return ACTIVITIES[name] ?? 'other';
+	if (V8_COMPILE.test(name)) return 'compile';
+	return ACTIVITIES[name];
 }
 
-/** Records a DevTools timeline trace of the page while `action` runs. */
-export async function traceWhile(cdp: CDPSession, action: () => Promise<void>) {
+/** Records a DevTools timeline trace of the page while `action` runs (plus `more` categories). */
+export async function traceWhile(
+	cdp: CDPSession,
+	action: () => Promise<void>,
+	more: readonly string[] = []
+) {
 	const events: TraceEvent[] = [];
 	const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
 	cdp.on('Tracing.dataCollected', collect);
@@ -137,7 +180,8 @@ export async function traceWhile(cdp: CDPSession, action: () => Promise<void>) {
 			includedCategories: [
 				'devtools.timeline',
 				'disabled-by-default-devtools.timeline',
-				'blink.user_timing'
+				'blink.user_timing',
+				...more
 			]
 		}
 	});
