@@ -57,7 +57,8 @@ export const dashboard: Benchmark = {
 			const pathway = await benchPathway(url);
 			// One cohort after the other: two reads at once would time each other.
 			const server: ServerTime[] = [];
-			for (const measured of cohorts) server.push(await serverTime(url, world, measured, runs, pid));
+			for (const measured of cohorts)
+				server.push(await serverTime(url, world, measured, runs, pid));
 			const derivation = server.map(({ progress }) => deriveInNode(pathway, progress, runs));
 			const figures = await measureBrowser(page, url, world, cohorts, runs);
 			load.push(loadavg()[0] ?? 0);

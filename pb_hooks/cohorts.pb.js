@@ -77,7 +77,9 @@ routerAdd(
 			const cache = require(`${__hooks}/lib/dashboard-cache.js`);
 			const read = cache.whole($app.dao(), cohort, () => dashboard.whole($app.dao(), cohort));
 			// Says whether the kept answer was sent (tests and the benchmark read it; DevTools shows it).
-			c.response().header().set('Server-Timing', `dashboard;desc="${read.kept ? 'kept' : 'built'}"`);
+			c.response()
+				.header()
+				.set('Server-Timing', `dashboard;desc="${read.kept ? 'kept' : 'built'}"`);
 			return c.blob(200, 'application/json; charset=utf-8', read.body);
 		}
 		if (!isCount(Number(after), 0, Number.MAX_SAFE_INTEGER)) {
