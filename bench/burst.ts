@@ -31,6 +31,9 @@ const DASHBOARDS = [0, 200];
 const ONLY = process.env.BURST_ONLY === undefined ? undefined : Number(process.env.BURST_ONLY);
 const GAP_MS =
 	process.env.BURST_GAP_MS === undefined ? undefined : Number(process.env.BURST_GAP_MS);
+/** BURST_HOOKS_POOL=25 starts the server with that many JS VMs ready (its `--hooksPool`). */
+const HOOKS_POOL =
+	process.env.BURST_HOOKS_POOL === undefined ? undefined : Number(process.env.BURST_HOOKS_POOL);
 const P95_GOAL = 1000;
 /** "Within 20% of the same burst with no dashboard open". */
 const SLOWDOWN_GOAL = 1.2;
@@ -89,7 +92,7 @@ export const burst: Benchmark = {
 
 async function oneBurst(dashboards: number, run: number): Promise<Burst> {
 	const hooks = await hooksWith([BENCH_HOOK]);
-	const server = await startTestServer(undefined, { hooksDir: hooks.dir });
+	const server = await startTestServer(undefined, { hooksDir: hooks.dir, hooksPool: HOOKS_POOL });
 	const open: { stop(): Promise<void> }[] = [];
 	try {
 		const world = await makeWorld(server, run);

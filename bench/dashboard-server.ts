@@ -6,11 +6,18 @@ import { fromProgress } from '../src/lib/tutor/cohort-state';
 import { buildDashboard } from '../src/lib/tutor/dashboard';
 import { sortRows } from '../src/lib/tutor/sort-rows';
 import type { CohortProgress } from '../src/lib/tutor/types';
+import { api } from './api';
+import { cpuSecondsOf } from './cpu-seconds';
 import type { BenchCohorts } from './dashboard-accounts';
 import { SMALL, type Measured } from './dashboard-sizes';
 
 export interface ServerTime {
-	ms: number[];
+	/** Reads the server built (the cohort changed since the last read): wall ms. */
+	built: number[];
+	/** Reads answered with the kept answer (pb_hooks/lib/dashboard-cache.js): wall ms. */
+	kept: number[];
+	/** PocketBase's CPU per read, built and kept (mean ms over the runs), when its pid is known. */
+	cpu?: { built: number; kept: number };
 	/** The answer as sent (gzip) and unpacked. */
 	wire: number;
 	bytes: number;
@@ -19,22 +26,50 @@ export interface ServerTime {
 
 /**
  * The tutor's dashboard read, timed from Node to the last byte of the answer, gzipped as a
- * browser asks for it: one warm-up, then at least ten. Also checks the answer holds every
- * learner and a cell for every lesson each learner touched.
+ * browser asks for it: one warm-up, then at least ten pairs of a read after the cohort changed
+ * (its tutor sets a threshold, which makes the server build the answer again: the first read
+ * after a push costs the same) and a read of the same state (the kept answer). Checks that the
+ * server says which it sent, and that the answer holds every learner and a cell for every
+ * lesson each learner touched.
  */
 export async function serverTime(
 	url: string,
 	world: BenchCohorts,
 	{ cohort, learners }: Measured,
-	runs: number
+	runs: number,
+	pid?: number
 ): Promise<ServerTime> {
 	const read = () => gzippedGet(`${url}/api/clyde/cohorts/${cohort}/progress`, world.tutor.token);
-	await read();
-	const times: number[] = [];
-	let last: { ms: number; wire: number; body: Buffer } = { ms: 0, wire: 0, body: Buffer.alloc(0) };
-	for (let i = 0; i < Math.max(10, runs); i++) {
-		last = await read();
-		times.push(last.ms);
+	const warm = await read();
+	const days = (JSON.parse(warm.body.toString('utf8')) as CohortProgress).cohort.quiet_days;
+	const built: number[] = [];
+	const kept: number[] = [];
+	const cpu = { built: 0, kept: 0 };
+	let last = warm;
+	const n = Math.max(10, runs);
+	for (let i = 0; i < n; i++) {
+		await api(url, `/api/collections/cohorts/records/${cohort}`, {
+			method: 'PATCH',
+			token: world.tutor.token,
+			body: { quiet_days: i % 2 === 0 ? days + 1 : days }
+		});
+		for (const [want, times] of [
+			['built', built],
+			['kept', kept]
+		] as const) {
+			const before = pid ? await cpuSecondsOf(pid) : 0;
+			last = await read();
+			if (pid) cpu[want] += (await cpuSecondsOf(pid)) - before;
+			if (last.sent !== want) throw new Error(`the read was ${last.sent}, expected ${want}`);
+			times.push(last.ms);
+		}
+	}
+	if (n % 2 === 1) {
+		await api(url, `/api/collections/cohorts/records/${cohort}`, {
+			method: 'PATCH',
+			token: world.tutor.token,
+			body: { quiet_days: days }
+		});
 	}
 	const progress = JSON.parse(last.body.toString('utf8')) as CohortProgress;
 	const members = learners === SMALL ? world.small.members : world.big.members;
@@ -48,12 +83,19 @@ export async function serverTime(
 			`the dashboard read has ${progress.learners.length} learners and ${progress.cells.learner.length} cells; expected ${learners} and ${touched}`
 		);
 	}
-	return { ms: times, wire: last.wire, bytes: last.body.length, progress };
+	return {
+		built,
+		kept,
+		cpu: pid ? { built: (1000 * cpu.built) / n, kept: (1000 * cpu.kept) / n } : undefined,
+		wire: last.wire,
+		bytes: last.body.length,
+		progress
+	};
 }
 
 /** A GET that accepts gzip, as browsers send it: the time to the last byte and both sizes. */
 function gzippedGet(url: string, token: string) {
-	return new Promise<{ ms: number; wire: number; body: Buffer }>((done, fail) => {
+	return new Promise<{ ms: number; wire: number; body: Buffer; sent: string }>((done, fail) => {
 		const begun = performance.now();
 		const request = httpGet(
 			url,
@@ -68,7 +110,10 @@ function gzippedGet(url: string, token: string) {
 					}
 					const raw = Buffer.concat(chunks);
 					const gzipped = response.headers['content-encoding'] === 'gzip';
-					done({ ms, wire: raw.length, body: gzipped ? gunzipSync(raw) : raw });
+					// pb_hooks/cohorts.pb.js says whether it sent the answer it kept.
+					const timing = String(response.headers['server-timing'] ?? '');
+					const sent = /"kept"/.test(timing) ? 'kept' : 'built';
+					done({ ms, wire: raw.length, body: gzipped ? gunzipSync(raw) : raw, sent });
 				});
 			}
 		);

@@ -26,7 +26,7 @@ import { EVENTS_EACH, LEARNERS, SMALL, type Measured } from './dashboard-sizes';
 export const dashboard: Benchmark = {
 	id: 'dashboard',
 	title: 'Tutor dashboard: 30 and 500 learners × 60 lessons',
-	async run({ url, runs }) {
+	async run({ url, runs, pid }) {
 		runs = Math.max(runs, 5);
 		const load = [loadavg()[0] ?? 0];
 		const admin = await api<{ token: string }>(url, '/api/admins/auth-with-password', {
@@ -57,7 +57,8 @@ export const dashboard: Benchmark = {
 			const pathway = await benchPathway(url);
 			// One cohort after the other: two reads at once would time each other.
 			const server: ServerTime[] = [];
-			for (const measured of cohorts) server.push(await serverTime(url, world, measured, runs));
+			for (const measured of cohorts)
+				server.push(await serverTime(url, world, measured, runs, pid));
 			const derivation = server.map(({ progress }) => deriveInNode(pathway, progress, runs));
 			const figures = await measureBrowser(page, url, world, cohorts, runs);
 			load.push(loadavg()[0] ?? 0);

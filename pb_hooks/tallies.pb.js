@@ -4,9 +4,11 @@
 // it in its own transaction, and its migration counted the events stored before it; these
 // cover the rest.
 
-// An event deleted (with its learner's account, or by an admin) leaves its cell counted again.
+// An event deleted (with its learner's account, or by an admin) leaves its cell counted again,
+// and tutors' kept dashboard answers (lib/dashboard-cache.js) no longer hold.
 onModelAfterDelete((e) => {
 	const event = e.model;
+	require(`${__hooks}/lib/dashboard-cache.js`).forgetAll();
 	require(`${__hooks}/lib/tallies.js`).recount(
 		$app.dao().db(),
 		event.getString('user'),
@@ -21,6 +23,7 @@ onModelAfterUpdate((e) => {
 	const tallies = require(`${__hooks}/lib/tallies.js`);
 	const event = e.model;
 	const before = event.originalCopy();
+	require(`${__hooks}/lib/dashboard-cache.js`).forgetAll();
 	for (const copy of [before, event]) {
 		tallies.recount(
 			$app.dao().db(),

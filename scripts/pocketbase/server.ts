@@ -86,7 +86,18 @@ export interface StartOptions extends PocketBaseDirs {
 	echoErrors?: boolean;
 	/** Extra environment for the server (pb_hooks read their settings from it), over this process's. */
 	env?: Record<string, string>;
+	/** JS VMs kept ready for the hooks (`--hooksPool`); HOOKS_POOL when not given. */
+	hooksPool?: number;
 }
+
+/**
+ * JS VMs PocketBase keeps ready for the hooks (its default is 25). A push holds its VM while it
+ * waits for SQLite's one write connection, so in a class-start burst 25 waiting pushes took them
+ * all and every other request got a VM made for it alone: every binding set up again, every
+ * module require()d again, a new gzip pool. 64 cost 7 MB more at rest and a few percent less
+ * CPU in the burst (docs/scaling.md).
+ */
+export const HOOKS_POOL = 64;
 
 /** Starts `pocketbase serve` and resolves once /api/health answers. */
 export async function startPocketBase(options: StartOptions): Promise<RunningPocketBase> {
@@ -101,6 +112,7 @@ export async function startPocketBase(options: StartOptions): Promise<RunningPoc
 			// must not restart a server that a test is talking to.
 			'--automigrate=false',
 			'--hooksWatch=false',
+			`--hooksPool=${options.hooksPool ?? HOOKS_POOL}`,
 			...commonArgs(options)
 		],
 		{ stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } }

@@ -595,6 +595,63 @@ describe('cohorts against a real PocketBase', () => {
 		await ada.pb.collection('users').update(ada.id, { language: '' });
 	});
 
+	it('a kept dashboard answer is sent again only while nothing it shows has changed', async () => {
+		const place = await newPlace(2);
+		const cohort = await createCohort(tutor, place);
+		expect((await join(ada, cohort.join_code)).status).toBe(200);
+		/** The whole read, and whether the server sent the answer it kept (its Server-Timing). */
+		const read = async (who: Account = tutor) => {
+			const response = await fetch(`${url}/api/clyde/cohorts/${cohort.id}/progress`, {
+				headers: { authorization: who.pb.authStore.token }
+			});
+			const timing = response.headers.get('server-timing') ?? '';
+			return { status: response.status, text: await response.text(), kept: /"kept"/.test(timing) };
+		};
+		const cellsOf = (text: string) => (JSON.parse(text) as { cells: { lesson: string[] } }).cells;
+		const first = await read();
+		expect(first.kept).toBe(false);
+		const again = await read();
+		expect(again).toEqual({ ...first, kept: true });
+
+		// A push to the cohort's pathway: the next read has it.
+		await push(ada, [event(place, 'lesson_opened', 1)]);
+		const pushed = await read();
+		expect(pushed.kept).toBe(false);
+		expect(cellsOf(pushed.text).lesson).toEqual([place.lessons[1]]);
+		expect((await read()).kept).toBe(true);
+
+		// A learner's new name, a tutor's threshold, a join: each shows at once.
+		const name = `Ada ${randomUUID().slice(0, 4)}`;
+		await ada.pb.collection('users').update(ada.id, { name });
+		const renamed = await read();
+		expect(renamed.kept).toBe(false);
+		expect(JSON.parse(renamed.text).learners[0].name).toBe(name);
+		await tutor.pb.collection('cohorts').update(cohort.id, { quiet_days: 9 });
+		const threshold = await read();
+		expect(JSON.parse(threshold.text).cohort.quiet_days).toBe(9);
+		expect((await join(ben, cohort.join_code)).status).toBe(200);
+		expect(JSON.parse((await read()).text).learners).toHaveLength(2);
+
+		// An admin deleting a stored event recounts its cell: the kept answer no longer holds.
+		const stored = await admin.collection('progress_events').getFirstListItem(
+			admin.filter('user = {:user} && pathway = {:pathway}', {
+				user: ada.id,
+				pathway: place.pathway
+			})
+		);
+		expect((await read()).kept).toBe(true);
+		await admin.collection('progress_events').delete(stored.id);
+		const deleted = await read();
+		expect(deleted.kept).toBe(false);
+		expect(cellsOf(deleted.text).lesson).toEqual([]);
+
+		// Another tutor gets nothing of it, kept or not.
+		const refused = await read(otherTutor);
+		expect(refused.status).toBe(404);
+		expect(refused.text).not.toContain(ada.id);
+		await ada.pb.collection('users').update(ada.id, { name: ada.name });
+	});
+
 	it("someone else's cohort answers 404, the same as a cohort id that does not exist", async () => {
 		const cohort = await createCohort(tutor, await newPlace(1));
 		expect((await join(ada, cohort.join_code)).status).toBe(200);

@@ -48,6 +48,8 @@ export interface TestServerOptions {
 	env?: Record<string, string>;
 	/** Hooks other than the project's (see extra-hooks.ts). */
 	hooksDir?: string;
+	/** PocketBase's `--hooksPool` (scripts/pocketbase/server.ts). */
+	hooksPool?: number;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function startTestServer(
 		binary,
 		host: '127.0.0.1',
 		port: await freePort(),
+		hooksPool: options.hooksPool,
 		env: { ...(options.rateLimits === 'real' ? PRODUCTION : RELAXED_RATE_LIMITS), ...options.env }
 	});
 	return {
