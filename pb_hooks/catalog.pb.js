@@ -8,13 +8,24 @@
 // download's size first.
 // With ?since=N (the seq of the catalog the app already has) the answer is just
 // {"seq": N, "unchanged": true} when no publish happened since: a few bytes, not the catalog.
+// With &lang=pl, each pathway and module translated into Polish carries its Polish words
+// (`translations: {pl: {title, summary, …}}`, beside the English): a phone asks in its
+// learner's language, and asks again with since=0 when the learner changes it.
 routerAdd('GET', '/api/clyde/catalog', (c) => {
 	const catalog = require(`${__hooks}/lib/catalog.js`);
+	const lang = String(c.queryParam('lang') || '');
+	if (lang !== '' && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang)) {
+		throw new BadRequestError('Give a language code: &lang=pl');
+	}
 	c.response().header().set('Cache-Control', 'no-cache');
 	const since = Number(c.queryParam('since') || 0);
 	const seq = catalog.contentSeq($app.dao());
 	if (since > 0 && since >= seq) return c.json(200, { seq, unchanged: true });
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, catalog.catalog($app.dao()));
+	return require(`${__hooks}/lib/json-answer.js`).sendJson(
+		c,
+		200,
+		catalog.catalog($app.dao(), lang === 'en' ? '' : lang)
+	);
 });
 
 // GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML, quiz, pictures' hashes), by content id, at most

@@ -44,8 +44,29 @@ function translationSummaries(record) {
 	return any ? summaries : undefined;
 }
 
-/** The published tree, ordered by position, with lesson sizes, versions and pictures. */
-function catalog(dao) {
+/**
+ * A pathway's or module's words in `language` ({title, summary, and for a pathway its outcomes
+ * and introHtml}), keyed by the language as a lesson's translations are; undefined when it has
+ * none in that language, or none is asked for.
+ */
+function introTranslation(record, language, withIntro) {
+	const t = language ? (json(record, 'translations') || {})[language] : undefined;
+	if (!t) return undefined;
+	const words = { title: t.title, summary: t.summary };
+	if (withIntro) {
+		words.outcomes = t.outcomes || [];
+		words.introHtml = t.introHtml || '';
+	}
+	const keyed = {};
+	keyed[language] = words;
+	return keyed;
+}
+
+/**
+ * The published tree, ordered by position, with lesson sizes, versions and pictures; each
+ * pathway's and module's words in `language` too, where it has them ("" for English only).
+ */
+function catalog(dao, language) {
 	const published = (kind) => dao.findRecordsByFilter(kind, 'published = true', 'position', 0, 0);
 	const pathways = published('pathways');
 	const modules = published('modules');
@@ -79,7 +100,7 @@ function catalog(dao) {
 							if (translations) summary.translations = translations;
 							return summary;
 						});
-					return {
+					const module = {
 						id: m.getString('content_id'),
 						slug: m.getString('slug'),
 						position: m.getInt('position'),
@@ -87,8 +108,11 @@ function catalog(dao) {
 						summary: m.getString('summary'),
 						lessons: moduleLessons
 					};
+					const translations = introTranslation(m, language, false);
+					if (translations) module.translations = translations;
+					return module;
 				});
-			return {
+			const pathway = {
 				id: p.getString('content_id'),
 				slug: p.getString('slug'),
 				position: p.getInt('position'),
@@ -99,6 +123,9 @@ function catalog(dao) {
 				introHtml: p.getString('intro_html'),
 				modules: pathwayModules
 			};
+			const translations = introTranslation(p, language, true);
+			if (translations) pathway.translations = translations;
+			return pathway;
 		})
 	};
 }

@@ -147,6 +147,43 @@ function validatePayload(data, sha256) {
 			exercises(tp, item.exercises);
 		}
 	};
+	// A pathway.md's or module.md's translations ("pathway.pl.md"): their words, checked as the
+	// original's are, with as many outcomes.
+	const introTranslations = (path, item) => {
+		const all = item.translations;
+		if (all === undefined) return;
+		if (!all || typeof all !== 'object' || Array.isArray(all)) {
+			return problems.push(`${path}.translations must map language codes to translations.`);
+		}
+		for (const language in all) {
+			const tp = `${path}.translations.${language}`;
+			const t = all[language];
+			if (!LANGUAGE.test(language) || language === 'en') {
+				problems.push(`${tp}: "${language}" is not a language code like "pl".`);
+				continue;
+			}
+			if (!t || typeof t !== 'object') {
+				problems.push(`${tp} must be an object.`);
+				continue;
+			}
+			if (typeof item.file !== 'string' || t.file !== item.file.replace(/\.md$/, `.${language}.md`))
+				problems.push(`${tp}.file must be the original's file with ".${language}" before ".md".`);
+			text(`${tp}.title`, t.title, 80);
+			text(`${tp}.summary`, t.summary, 200);
+			text(`${tp}.status`, t.status, 200);
+			if (
+				!Array.isArray(t.outcomes) ||
+				t.outcomes.some((o) => typeof o !== 'string') ||
+				!Array.isArray(item.outcomes) ||
+				t.outcomes.length !== item.outcomes.length
+			)
+				problems.push(`${tp}.outcomes must be a list of text, as many as the original's.`);
+			source(tp, t);
+			text(`${tp}.introHtml`, t.introHtml, 200000, true);
+			html(`${tp}.introHtml`, t.introHtml);
+			introPictures(`${tp}.introHtml`, t.introHtml);
+		}
+	};
 	// Pictures go in lessons: a pathway's or module's page shows text only.
 	const introPictures = (path, value) => {
 		if (typeof value === 'string' && media.placedHashes(value).length) {
@@ -199,6 +236,7 @@ function validatePayload(data, sha256) {
 		html(`${pp}.introHtml`, pathway.introHtml);
 		introPictures(`${pp}.introHtml`, pathway.introHtml);
 		source(pp, pathway);
+		introTranslations(pp, pathway);
 		const pathwayDir = file(pp, 'pathways', pathway.file);
 		if (!Array.isArray(pathway.media)) return problems.push(`${pp}.media must be a list.`);
 		const pictures = {};
@@ -215,6 +253,7 @@ function validatePayload(data, sha256) {
 			html(`${mp}.introHtml`, module.introHtml);
 			introPictures(`${mp}.introHtml`, module.introHtml);
 			source(mp, module);
+			introTranslations(mp, module);
 			const moduleDir = file(mp, 'modules', module.file, pathwayDir);
 			if (!Array.isArray(module.lessons)) return problems.push(`${mp}.lessons must be a list.`);
 			module.lessons.forEach((lesson, l) => {
@@ -306,7 +345,8 @@ function publish(app, data, author, restoredFrom) {
 				const pathwayRecord = write('pathways', pathway, {
 					level: pathway.level,
 					intro_html: pathway.introHtml || '',
-					source: pathway.source || ''
+					source: pathway.source || '',
+					translations: pathway.translations || {}
 				});
 				const refs = {};
 				for (const item of pathway.media) {
@@ -324,7 +364,8 @@ function publish(app, data, author, restoredFrom) {
 					const moduleRecord = write('modules', module, {
 						pathway: pathwayRecord.id,
 						intro_html: module.introHtml || '',
-						source: module.source || ''
+						source: module.source || '',
+						translations: module.translations || {}
 					});
 					for (const lesson of module.lessons) {
 						write('lessons', lesson, {

@@ -60,6 +60,19 @@ export interface CompiledTranslation extends SourceFile {
 	hash: string;
 }
 
+/**
+ * A pathway.md's or module.md's translation ("pathway.pl.md"): its words. Its id, level and
+ * number of outcomes are the original's (compile-intro-translations.ts checks them).
+ */
+export interface CompiledIntroTranslation extends SourceFile {
+	title: string;
+	summary: string;
+	outcomes: string[];
+	/** "draft…" until a speaker has reviewed it, then "reviewed by <name>, <date>". */
+	status: string;
+	introHtml: string;
+}
+
 export interface CompiledModule extends SourceFile {
 	id: string;
 	slug: string;
@@ -68,6 +81,8 @@ export interface CompiledModule extends SourceFile {
 	summary: string;
 	outcomes: string[];
 	introHtml: string;
+	/** Its module.md's translations, by language code; absent when it has none (hashes stay). */
+	translations?: Record<string, CompiledIntroTranslation>;
 	hash: string;
 	lessons: CompiledLesson[];
 }
@@ -81,6 +96,8 @@ export interface CompiledPathway extends SourceFile {
 	level: Level;
 	outcomes: string[];
 	introHtml: string;
+	/** Its pathway.md's translations, by language code; absent when it has none (hashes stay). */
+	translations?: Record<string, CompiledIntroTranslation>;
 	/** sha256 of everything above but `file`: not of its modules, nor of its pictures. */
 	hash: string;
 	modules: CompiledModule[];

@@ -1,10 +1,11 @@
 import type { Level } from '../../src/lib/content/types';
 import type { CompiledLesson, CompiledModule } from './catalog';
 import { identity, type CompileContext } from './compile-context';
+import { compileIntroTranslations } from './compile-intro-translations';
 import { compileLesson } from './compile-lesson';
 import { contentHash } from './content-hash';
 import type { ModuleDir } from './folders';
-import { moduleFrontmatter } from './schemas';
+import { moduleFrontmatter, moduleTranslationFrontmatter } from './schemas';
 
 /**
  * One module folder: module.md and its lessons. The lessons are compiled (and checked) even
@@ -23,13 +24,21 @@ export function compileModule(
 	);
 	if (doc) context.checkIntro(file, doc, level);
 	const meta = doc?.meta;
+	const translations = compileIntroTranslations(
+		context,
+		dir.translations,
+		moduleTranslationFrontmatter,
+		level,
+		meta && { file, id: meta.id, outcomes: meta.outcomes ?? [] }
+	);
 	if (!doc || !meta) return { lessons };
 	context.claimId(meta.id, file, doc.idOffset);
 	const module: Omit<CompiledModule, 'hash' | 'lessons'> = {
 		...identity(dir, file, { meta, head: doc.head }),
 		outcomes: meta.outcomes ?? [],
 		source: doc.body,
-		introHtml: context.render(file, doc.body).html
+		introHtml: context.render(file, doc.body).html,
+		...(translations && { translations })
 	};
 	return { module: { ...module, hash: contentHash(module, pathwayId), lessons }, lessons };
 }

@@ -1,11 +1,12 @@
 import type { Level } from '../../src/lib/content/types';
 import type { CompiledLesson, CompiledModule, CompiledPathway } from './catalog';
 import { identity, type CompileContext } from './compile-context';
+import { compileIntroTranslations } from './compile-intro-translations';
 import { compileModule } from './compile-module';
 import { contentHash } from './content-hash';
 import type { PathwayDir } from './folders';
 import { kb, PATHWAY_BUDGET_GZIP, type CompiledMedia } from './pictures';
-import { pathwayFrontmatter } from './schemas';
+import { pathwayFrontmatter, pathwayTranslationFrontmatter } from './schemas';
 
 /**
  * One pathway folder: pathway.md and its modules. Its modules and lessons are compiled (and
@@ -28,6 +29,13 @@ export function compilePathway(
 		lessons.push(...compiled.lessons);
 	}
 	if (doc) context.checkIntro(file, doc, level);
+	const translations = compileIntroTranslations(
+		context,
+		dir.translations,
+		pathwayTranslationFrontmatter,
+		level,
+		meta && { file, id: meta.id, level, outcomes: meta.outcomes }
+	);
 	if (!doc || !meta) return { lessons };
 	context.claimId(meta.id, file, doc.idOffset);
 	const pathway: Omit<CompiledPathway, 'hash' | 'modules' | 'media'> = {
@@ -35,7 +43,8 @@ export function compilePathway(
 		level,
 		outcomes: meta.outcomes,
 		source: doc.body,
-		introHtml: context.render(file, doc.body).html
+		introHtml: context.render(file, doc.body).html,
+		...(translations && { translations })
 	};
 	const media = pathwayMedia(context, modules, file);
 	return {

@@ -21,8 +21,9 @@ export interface PublishedMedia {
 }
 
 const NUMBERED = '[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*';
+const LANGUAGE = '(?:\\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)?';
 const MARKDOWN_PATH = new RegExp(
-	`^${NUMBERED}/(?:pathway\\.md|${NUMBERED}/(?:module\\.md|${NUMBERED}(?:\\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)?\\.md))$`
+	`^${NUMBERED}/(?:pathway${LANGUAGE}\\.md|${NUMBERED}/(?:module|${NUMBERED})${LANGUAGE}\\.md)$`
 );
 /** A picture's path: inside content/, plain characters, no hidden or parent folders. */
 const ASSET_PATH = /^(?:[\w-][\w .-]*\/)*[\w-][\w .-]*\.[a-z0-9]+$/i;

@@ -16,12 +16,16 @@ export interface ModuleDir {
 	slug: string;
 	position: number;
 	lessons: LessonEntry[];
+	/** Its module.md's translations ("module.pl.md"), by language code. */
+	translations: Map<string, string>;
 }
 export interface PathwayDir {
 	dir: string;
 	slug: string;
 	position: number;
 	modules: ModuleDir[];
+	/** Its pathway.md's translations ("pathway.pl.md"), by language code. */
+	translations: Map<string, string>;
 }
 
 /** Sorts the files into pathways, modules and lessons by their numbered folder and file names. */
@@ -32,7 +36,13 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 		if (!match) return undefined;
 		let entry = pathways.get(dir);
 		if (!entry) {
-			entry = { dir, slug: match[2] as string, position: Number(match[1]), modules: [] };
+			entry = {
+				dir,
+				slug: match[2] as string,
+				position: Number(match[1]),
+				modules: [],
+				translations: new Map()
+			};
 			pathways.set(dir, entry);
 		}
 		return entry;
@@ -43,7 +53,13 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 		const dir = `${pathway.dir}/${name}`;
 		let entry = pathway.modules.find((m) => m.dir === dir);
 		if (!entry) {
-			entry = { dir, slug: match[2] as string, position: Number(match[1]), lessons: [] };
+			entry = {
+				dir,
+				slug: match[2] as string,
+				position: Number(match[1]),
+				lessons: [],
+				translations: new Map()
+			};
 			pathway.modules.push(entry);
 		}
 		return entry;
@@ -69,6 +85,7 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 			continue;
 		}
 		if (parts.length === 2) {
+			if (introTranslation(file, 'pathway.md', pathway.translations, misplaced)) continue;
 			if (second !== 'pathway.md') {
 				misplaced(
 					file,
@@ -86,6 +103,7 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 			continue;
 		}
 		if (third === 'module.md') continue;
+		if (introTranslation(file, 'module.md', module.translations, misplaced)) continue;
 		const translation = translationOf(file);
 		if (translation) {
 			translations.push({ file, ...translation });
@@ -121,6 +139,28 @@ export function classify(files: string[], reportFor: (file: string) => FileRepor
 		}
 	}
 	return result;
+}
+
+/**
+ * Whether `file` is a translation of the pathway.md or module.md beside it ("pathway.pl.md");
+ * one in a language the interface does not have is an error.
+ */
+function introTranslation(
+	file: string,
+	original: 'pathway.md' | 'module.md',
+	translations: Map<string, string>,
+	misplaced: (file: string, why: string) => void
+): boolean {
+	const translation = translationOf(file);
+	if (!translation || !translation.original.endsWith(`/${original}`)) return false;
+	if (TRANSLATION_LANGUAGES.includes(translation.language))
+		translations.set(translation.language, file);
+	else
+		misplaced(
+			file,
+			`"${translation.language}" is not a language Clyde's screens speak (${TRANSLATION_LANGUAGES.join(', ')}): a translation is named like "${original.replace(/\.md$/, '')}.pl.md"`
+		);
+	return true;
 }
 
 /** Puts each translation beside its original lesson; one with no original, or in a language the interface does not have, is an error. */

@@ -12,15 +12,15 @@ export interface PublishedRecords {
 
 /** The fields each collection is read with, so that every reader asks for the same. */
 export const PUBLISHED_FIELDS = {
-	pathways: 'file,head,source,intro_html',
-	modules: 'file,head,source,intro_html',
+	pathways: 'file,head,source,intro_html,translations',
+	modules: 'file,head,source,intro_html,translations',
 	lessons: 'file,head,source,html,translations',
 	media: 'hash,type,data'
 } as const;
 
 /**
- * Every published file (pathways, modules, lessons and each lesson's translations, kept on the
- * lesson's record) and every picture by hash: what `exportFiles` writes as the content/ tree.
+ * Every published file (pathways, modules, lessons and each one's translations, kept on its
+ * original's record) and every picture by hash: what `exportFiles` writes as the content/ tree.
  * Shared by `content:export` and the browser editor, so both see the same files.
  */
 export function publishedItems(records: PublishedRecords): {
@@ -43,13 +43,17 @@ export function publishedItems(records: PublishedRecords): {
 		...records.pathways.map(item('intro_html')),
 		...records.modules.map(item('intro_html')),
 		...records.lessons.map(item('html')),
-		...records.lessons.flatMap(translationItems)
+		...[...records.pathways, ...records.modules].flatMap((r) => translationItems(r, 'introHtml')),
+		...records.lessons.flatMap((r) => translationItems(r, 'html'))
 	];
 	return { items, media };
 }
 
-/** A lesson's translations ("01-passwords.pl.md"), each kept on the lesson's record. */
-function translationItems(record: Row): PublishedFile[] {
+/**
+ * A record's translations ("01-passwords.pl.md", "pathway.pl.md"), each kept on the record of
+ * its original, with its HTML in `html` (a lesson's) or `introHtml` (a pathway's or module's).
+ */
+function translationItems(record: Row, html: 'html' | 'introHtml'): PublishedFile[] {
 	const translations = (record.translations ?? {}) as Record<string, Row>;
 	return Object.values(translations).map(item);
 	function item(t: Row): PublishedFile {
@@ -57,7 +61,7 @@ function translationItems(record: Row): PublishedFile[] {
 			file: String(t.file ?? ''),
 			head: String(t.head ?? ''),
 			source: String(t.source ?? ''),
-			html: String(t.html ?? '')
+			html: String(t[html] ?? '')
 		};
 	}
 }

@@ -78,12 +78,15 @@ export const lessonFrontmatter = z.strictObject({
  * translated, and `status`, the record of review (docs/translating.md). The fields that are
  * not words (id, minutes, level, skills) must be the original's: check-translation.ts says so.
  */
-export const translationFrontmatter = lessonFrontmatter.extend({
-	status: z.string({ error: 'must be text' }).regex(/^(draft\b.*|reviewed by .+)$/, {
-		error:
-			'must be "draft" until a speaker of the language has reviewed the translation, then "reviewed by <name>, <date>"'
-	})
+const status = z.string({ error: 'must be text' }).regex(/^(draft\b.*|reviewed by .+)$/, {
+	error:
+		'must be "draft" until a speaker of the language has reviewed the translation, then "reviewed by <name>, <date>"'
 });
+export const translationFrontmatter = lessonFrontmatter.extend({ status });
+
+/** A pathway.md's or module.md's translation ("pathway.pl.md"): its words, and `status`. */
+export const pathwayTranslationFrontmatter = pathwayFrontmatter.extend({ status });
+export const moduleTranslationFrontmatter = moduleFrontmatter.extend({ status });
 
 export type PathwayFrontmatter = z.infer<typeof pathwayFrontmatter>;
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatter>;

@@ -149,8 +149,9 @@ describe('lesson translations', () => {
 	it('says which lessons each language has, as information', () => {
 		const result = compile({ '01-tr/01-first/01-hello.pl.md': POLISH });
 		expect(translationCoverage(result.pathways)).toEqual([
-			'translations: 01-tr: pl 1 of 2 (1 draft), ur none, ar none',
-			'  info: not yet in pl: 01-first/02-other.md'
+			'translations: 01-tr: pl 1 of 2 (1 draft), titles 0 of 2, ur none, ar none',
+			'  info: not yet in pl: 01-first/02-other.md',
+			'  info: titles not yet in pl: pathway.md, 01-first/module.md'
 		]);
 	});
 });

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { LearnerApi } from '$lib/api/learner-api';
 import type { CatalogPathway } from '$lib/content/catalog-types';
+import type { QueryState } from '$lib/content/local-catalog.svelte';
 import type { ReadAhead } from '$lib/content/read-ahead';
 import type { ClydeDatabase } from '$lib/db/database';
 import type { LiveQuery } from '$lib/db/live.svelte';
@@ -19,9 +20,10 @@ export interface AppContext {
 	sync: SyncEngine;
 	/**
 	 * The stored catalog, ordered by position, read once for the whole app: a screen can
-	 * place its lesson at once instead of waiting for its own IndexedDB read.
+	 * place its lesson at once instead of waiting for its own IndexedDB read. Its words are in
+	 * the learner's language where the phone has them (localise-catalog.ts).
 	 */
-	catalog: LiveQuery<CatalogPathway[]>;
+	catalog: QueryState<CatalogPathway[]>;
 	/** Every lesson's summary (one row a lesson touched, never the events), read once too. */
 	summaries: LiveQuery<LessonSummary[]>;
 	/** The next lesson, read while the learner reads this one ("Next" shows it at once). */

@@ -7,7 +7,7 @@ import { readStore, waitForServiceWorker } from '../support/learner';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
-/** Translated into Polish and Arabic (content/…/01-getting-started/*.pl.md, *.ar.md). */
+/** Translated into Polish, Arabic and Urdu (content/…/01-getting-started/*.pl.md, *.ar.md, *.ur.md). */
 const TRANSLATED = '/pathways/digital-essentials/getting-started/phones-tablets-and-computers';
 /** Not translated: shown in English, with a note in the learner's language. */
 const ENGLISH_ONLY = '/pathways/digital-essentials/staying-safe/strong-passwords';
@@ -17,15 +17,40 @@ const CASES = [
 		locale: 'pl',
 		dir: 'ltr',
 		title: 'Telefony, tablety i komputery',
-		note: 'Nie przetłumaczono jeszcze na polski: ta lekcja jest po angielsku.'
+		note: 'Nie przetłumaczono jeszcze na polski: ta lekcja jest po angielsku.',
+		pathway: 'Cyfrowe podstawy',
+		module: 'Pierwsze kroki'
 	},
 	{
 		locale: 'ar',
 		dir: 'rtl',
 		title: 'الهواتف والأجهزة اللوحية والحواسيب',
-		note: 'لم يُترجم إلى العربية بعد: هذا الدرس بالإنجليزية.'
+		note: 'لم يُترجم إلى العربية بعد: هذا الدرس بالإنجليزية.',
+		pathway: 'الأساسيات الرقمية',
+		module: 'البداية'
+	},
+	{
+		locale: 'ur',
+		dir: 'rtl',
+		title: 'فون، ٹیبلٹ اور کمپیوٹر',
+		note: 'ابھی اردو میں ترجمہ نہیں ہوا: یہ سبق انگریزی میں ہے۔',
+		pathway: 'ڈیجیٹل بنیادی باتیں',
+		module: 'شروعات'
 	}
 ] as const;
+
+/** The pathway page's words: its heading, its introduction's language, its module headings. */
+async function pathwayOnScreen(page: Page) {
+	await page.locator('main h2').first().waitFor();
+	return page.evaluate(() => ({
+		title: document.querySelector('main h1')?.textContent?.trim(),
+		introLang: document.querySelector('main .lesson-body')?.getAttribute('lang'),
+		modules: [...document.querySelectorAll('main section[aria-labelledby^="module-"] h2')].map(
+			(h) => h.textContent?.trim()
+		),
+		overflow: document.documentElement.scrollWidth - window.innerWidth
+	}));
+}
 
 /** The lesson on screen: its heading, the language and direction of its text, its note. */
 async function lessonOnScreen(page: Page) {
@@ -60,7 +85,7 @@ async function shoot(page: Page, file: string) {
 	await page.emulateMedia({ colorScheme: null });
 }
 
-for (const { locale, dir, title, note } of CASES) {
+for (const { locale, dir, title, note, pathway, module } of CASES) {
 	describe(`a learner whose phone is set to ${locale} saves Digital Essentials, then studies offline (360 px)`, () => {
 		let browser: LaunchedBrowser;
 		beforeAll(async () => {
@@ -125,6 +150,45 @@ for (const { locale, dir, title, note } of CASES) {
 				overflow: 0
 			});
 			await shoot(offline, `docs/screens/${locale}/lesson-in-english`);
-		});
+
+			// The pathway's and first module's words came with the catalog in the learner's
+			// language; the later modules have none yet, so they are in English.
+			await offline.goto(`${url}/pathways/digital-essentials`);
+			const shown = await pathwayOnScreen(offline);
+			expect(shown).toMatchObject({ title: pathway, introLang: locale, overflow: 0 });
+			expect(shown.modules).toEqual([
+				module,
+				'Staying safe online',
+				'Email',
+				'Services and your rights'
+			]);
+			await shoot(offline, `docs/screens/${locale}/pathway-translated`);
+
+			// Home goes on from the lesson opened last: the translated one, in its module.
+			await offline.goto(`${url}${TRANSLATED}`);
+			await offline.locator('main .lesson-body').waitFor();
+			await offline.goto(`${url}/`);
+			const next = offline.locator('main .next-step');
+			await next.waitFor();
+			expect(await next.locator('.meta').first().textContent()).toBe(`${pathway} · ${module}`);
+			expect(await offline.locator('main ul.cards').textContent()).toContain(pathway);
+			// "Continue: …" names the lesson in the learner's language.
+			expect(await next.locator('a').first().textContent()).toContain(title);
+			await shoot(offline, `docs/screens/${locale}/home-translated`);
+
+			// Offline, another language's titles are not on the phone: English, until the learner
+			// comes back to the language they saved the pathway in.
+			const other = locale === 'pl' ? 'ar' : 'pl';
+			const titleIn = async (language: string) => {
+				await offline.evaluate((l) => localStorage.setItem('clyde-locale', l), language);
+				await offline.goto(`${url}/pathways/digital-essentials`);
+				await expect
+					.poll(() => offline.evaluate(() => document.documentElement.lang))
+					.toBe(language);
+				return (await pathwayOnScreen(offline)).title;
+			};
+			expect(await titleIn(other)).toBe('Digital Essentials');
+			expect(await titleIn(locale)).toBe(pathway);
+		}, 240_000);
 	});
 }

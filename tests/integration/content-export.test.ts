@@ -79,7 +79,7 @@ describe('content:export → content:publish → content:export', () => {
 		expect(published.filter((c) => c.kind !== 'media').length).toBe(2 + 8 + 31);
 		expect(published.filter((c) => c.kind === 'media').length).toBe(22);
 		const first = await temp();
-		expect(await exportTo(first)).toContain('Exported 71 files');
+		expect(await exportTo(first)).toContain('Exported 81 files');
 		const original = await filesIn(CONTENT);
 		const exported = await filesIn(first);
 		expect([...exported.keys()].sort()).toEqual(

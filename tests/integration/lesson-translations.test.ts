@@ -18,6 +18,10 @@ const FILES: Record<string, string> = {
 	'01-lang/pathway.md':
 		'---\nid: lang-p\ntitle: Languages\nsummary: A pathway.\nlevel: beginner\noutcomes:\n  - Read\n---\n\nWelcome.\n',
 	'01-lang/01-one/module.md': '---\nid: lang-m\ntitle: One\nsummary: A module.\n---\n',
+	'01-lang/pathway.pl.md':
+		'---\nid: lang-p\ntitle: Języki\nsummary: Ścieżka.\nlevel: beginner\noutcomes:\n  - Czytać\nstatus: draft\n---\n\nWitaj.\n',
+	'01-lang/01-one/module.ar.md':
+		'---\nid: lang-m\ntitle: واحد\nsummary: وحدة.\nstatus: draft\n---\n',
 	'01-lang/01-one/01-hello.md': `---\nid: lang-hello\ntitle: Hello\nsummary: Saying hello.\nminutes: 5\noutcomes:\n  - Say hello\n---\n\nYou say hello to a friend.\n\n${quiz('Which is a greeting?', 'Hello', 'Table')}`,
 	'01-lang/01-one/01-hello.pl.md': `---\nid: lang-hello\ntitle: Cześć\nsummary: Jak się witać.\nminutes: 5\noutcomes:\n  - Przywitaj się\nstatus: draft\n---\n\nMówisz „cześć” do przyjaciela.\n\n${quiz('Co jest powitaniem?', 'Cześć', 'Stół')}`,
 	'01-lang/01-one/02-goodbye.md': `---\nid: lang-goodbye\ntitle: Goodbye\nsummary: Saying goodbye.\nminutes: 5\noutcomes:\n  - Say goodbye\n---\n\nYou say goodbye when you go.\n`
@@ -84,6 +88,54 @@ describe('lesson translations on the server', () => {
 		);
 	});
 
+	it('gives the pathway and module words of the language asked for, beside the English', async () => {
+		const catalog = async (query: string) =>
+			(await (await fetch(`${server.url}/api/clyde/catalog${query}`)).json()) as Catalog;
+		const english = (await catalog('')).pathways[0];
+		expect(english?.translations).toBeUndefined();
+		expect(english?.modules[0]?.translations).toBeUndefined();
+		const polish = (await catalog('?lang=pl')).pathways[0];
+		expect(polish?.title).toBe('Languages');
+		expect(polish?.translations).toEqual({
+			pl: {
+				title: 'Języki',
+				summary: 'Ścieżka.',
+				outcomes: ['Czytać'],
+				introHtml: '<p>Witaj.</p>\n'
+			}
+		});
+		expect(polish?.modules[0]?.translations).toBeUndefined();
+		const arabic = (await catalog('?lang=ar')).pathways[0];
+		expect(arabic?.translations).toBeUndefined();
+		expect(arabic?.modules[0]?.translations).toEqual({ ar: { title: 'واحد', summary: 'وحدة.' } });
+		expect((await catalog('?lang=en')).pathways[0]?.translations).toBeUndefined();
+		expect((await fetch(`${server.url}/api/clyde/catalog?lang=x!`)).status).toBe(400);
+	});
+
+	it('refuses a pathway translation with other outcomes or HTML Clyde would not publish', async () => {
+		const pathways = await compiled(root);
+		const send = async (change: (t: Record<string, unknown>) => void) => {
+			const payload = structuredClone(publishPayload(pathways, true));
+			change(payload.pathways[0]?.translations?.pl as unknown as Record<string, unknown>);
+			const response = await fetch(`${server.url}/api/clyde/content/publish`, {
+				method: 'POST',
+				headers: { Authorization: token, 'Content-Type': 'application/json' },
+				body: JSON.stringify(payload)
+			});
+			// PocketBase writes the message's first letter in capitals.
+			return ((await response.json()) as { message: string }).message.toLowerCase();
+		};
+		expect(await send((t) => (t.outcomes = []))).toContain(
+			'pathways[0].translations.pl.outcomes must be a list of text, as many as the original'
+		);
+		expect(await send((t) => (t.introHtml = '<script>alert(1)</script>'))).toContain(
+			'pathways[0].translations.pl.introhtml is not html that clyde publishes'
+		);
+		expect(await send((t) => (t.file = '01-lang/pathway.ar.md'))).toContain(
+			"pathways[0].translations.pl.file must be the original's file"
+		);
+	});
+
 	it('refuses a translation whose quiz answers differ, or whose HTML Clyde would not publish', async () => {
 		const pathways = await compiled(root);
 		const send = async (change: (t: Record<string, unknown>) => void) => {
@@ -117,6 +169,7 @@ describe('lesson translations on the server', () => {
 			const run = await runScript('content-export', ['--url', server.url, '--out', out], {});
 			expect(run.code, run.stdout + run.stderr).toBe(0);
 			expect(run.stdout).toContain('added   01-lang/01-one/01-hello.pl.md');
+			expect(run.stdout).toContain('added   01-lang/pathway.pl.md');
 			for (const path of Object.keys(FILES)) {
 				expect(await readFile(join(out, path), 'utf8'), path).toBe(FILES[path]);
 			}

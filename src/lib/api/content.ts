@@ -3,8 +3,11 @@ import { BadAnswer, type Call } from './http';
 
 /** The content routes of pb_hooks/catalog.pb.js: public, so learners may study before signing up. */
 export interface ContentApi {
-	/** The catalog, or `unchanged` when nothing was published after `since` (a content seq). */
-	catalog(since?: number): Promise<Catalog | { seq: number; unchanged: true }>;
+	/**
+	 * The catalog, or `unchanged` when nothing was published after `since` (a content seq); its
+	 * pathways and modules carry their words in `language` too, where they have them.
+	 */
+	catalog(since?: number, language?: string): Promise<Catalog | { seq: number; unchanged: true }>;
 	/** Whole lessons; in `language` where a lesson has it (each says its `lang`), else in English. */
 	lessons(ids: string[], language?: string): Promise<StoredLesson[]>;
 	/** Published pictures by hash (at most 20 at a time); one no longer published is left out. */
@@ -13,9 +16,12 @@ export interface ContentApi {
 
 export function contentApi(call: Call): ContentApi {
 	return {
-		async catalog(since = 0) {
+		async catalog(since = 0, language) {
 			const catalog = await call<Catalog | { seq: number; unchanged: true }>('/api/clyde/catalog', {
-				query: since > 0 ? { since } : {}
+				query: {
+					...(since > 0 && { since }),
+					...(language && language !== 'en' && { lang: language })
+				}
 			});
 			if ('unchanged' in catalog && catalog.unchanged === true) return catalog;
 			if (!('pathways' in catalog) || !Array.isArray(catalog.pathways)) {

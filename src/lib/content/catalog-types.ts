@@ -17,6 +17,21 @@ export interface CatalogPathway {
 	outcomes: string[];
 	introHtml: string;
 	modules: CatalogModule[];
+	/**
+	 * Its words in the language the catalog was asked in (`?lang=pl`), keyed by that language;
+	 * absent in English, when it has no translation, and from a catalog stored before.
+	 */
+	translations?: Record<string, PathwayWords>;
+}
+
+/** A pathway's or module's words in another language; a module's have no outcomes or intro. */
+export interface IntroWords {
+	title: string;
+	summary: string;
+}
+export interface PathwayWords extends IntroWords {
+	outcomes: string[];
+	introHtml: string;
 }
 
 export interface CatalogModule {
@@ -26,6 +41,8 @@ export interface CatalogModule {
 	title: string;
 	summary: string;
 	lessons: CatalogLesson[];
+	/** Its words in the language the catalog was asked in, as a pathway's. */
+	translations?: Record<string, IntroWords>;
 }
 
 export interface CatalogLesson {

@@ -11,7 +11,7 @@ export function lessonLanguage(lesson: CatalogLesson, locale: string): string {
 }
 
 /** "pl" of "pl"; "en" of the test language "en-XA". */
-function languageOf(locale: string): string {
+export function languageOf(locale: string): string {
 	return locale.split('-')[0] ?? locale;
 }
 
