@@ -1,8 +1,8 @@
 /**
- * A learner's language as a tutor reads it, in English like the tutor's pages and the CSV's
- * column names ("Polish"); empty when their phone has not said yet.
+ * A learner's language as a tutor reads it, named in `inLanguage` ("Polish" for the CSV,
+ * "polski" on a Polish tutor's page); empty when their phone has not said yet.
  */
-export function languageName(code: string | undefined): string {
+export function languageName(code: string | undefined, inLanguage = 'en'): string {
 	if (!code) return '';
-	return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+	return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
 }
