@@ -43,9 +43,26 @@ class TutorWords {
 	t(key: TutorKey, params: Params = {}): string {
 		const message = this.#messages[key];
 		if (message === undefined) return key;
-		const values = this.#locale === PSEUDO_LOCALE ? pseudoParams(params) : params;
+		const values =
+			this.#locale === PSEUDO_LOCALE
+				? pseudoParams(params)
+				: i18n.dir === 'rtl'
+					? isolated(params)
+					: params;
 		return formatMessage(message, values, i18n.tag);
 	}
+}
+
+/**
+ * Right to left, each word filled in (a pathway's English title, a learner's name) is a
+ * directional isolate (FSI … PDI): a sentence that starts with one still reads right to left,
+ * since a paragraph takes its direction from its first letter outside isolates (app.css), and
+ * the name's own punctuation stays with it.
+ */
+function isolated(params: Params): Params {
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v])
+	);
 }
 
 export const tutorWords = new TutorWords();

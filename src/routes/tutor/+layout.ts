@@ -9,8 +9,12 @@ import type { LayoutLoad } from './$types';
  * else anyway, this just says so clearly. Runs once each time /tutor is entered, and fetches the
  * tutor pages' words in the interface's language first (only tutors ever fetch them).
  */
-export const load: LayoutLoad = async () => {
-	const [session] = await Promise.all([loadSession(appDatabase()), tutorWords.use()]);
+export const load: LayoutLoad = async ({ parent }) => {
+	// The root layout's load settles the interface's language, which the words follow.
+	const [session] = await Promise.all([
+		loadSession(appDatabase()),
+		parent().then(() => tutorWords.use())
+	]);
 	if (!session) return { access: 'signed-out' as const };
 	const tutor = new TutorClient(session);
 	try {
