@@ -156,10 +156,11 @@ async function lookAround(page: Page, locale: string, name: string, problems: st
 			const violations = await axeViolations(page);
 			if (violations.length)
 				problems.push(`${name} ${width} ${theme}: ${JSON.stringify(violations)}`);
-			await page.screenshot({
-				path: `docs/screens/${locale}/${name}-${width}-${theme}.png`,
-				fullPage: true
-			});
+			// The window as tall as the page, so that the phone's fixed tab bar sits at its foot.
+			const whole = await page.evaluate(() => document.documentElement.scrollHeight);
+			await page.setViewportSize({ width, height: Math.max(900, whole) });
+			await page.screenshot({ path: `docs/screens/${locale}/${name}-${width}-${theme}.png` });
+			await page.setViewportSize({ width, height: 900 });
 		}
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
