@@ -159,6 +159,7 @@ async function lookAround(page: Page, locale: string, name: string, problems: st
 			// The window as tall as the page, so that the phone's fixed tab bar sits at its foot.
 			const whole = await page.evaluate(() => document.documentElement.scrollHeight);
 			await page.setViewportSize({ width, height: Math.max(900, whole) });
+			await page.evaluate(() => window.scrollTo(0, 0));
 			await page.screenshot({ path: `docs/screens/${locale}/${name}-${width}-${theme}.png` });
 			await page.setViewportSize({ width, height: 900 });
 		}
