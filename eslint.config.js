@@ -35,17 +35,13 @@ export default ts.config(
 		}
 	},
 	{
-		// Learners' screens speak their language: no words hard-coded in the markup
-		// (docs/translating.md). The editor, its preview and the tutor's pages are not translated yet.
+		// Learners' and tutors' screens speak their language: no words hard-coded in the markup
+		// (docs/translating.md). The editor and its preview are not translated yet.
 		files: ['src/**/*.svelte'],
-		ignores: [
-			'src/routes/editor/**',
-			'src/lib/editor/**',
-			'src/routes/preview/**',
-			'src/routes/tutor/**'
-		],
+		ignores: ['src/routes/editor/**', 'src/lib/editor/**', 'src/routes/preview/**'],
 		plugins: { clyde: { rules: { 'no-literal-text': noLiteralText } } },
-		rules: { 'clyde/no-literal-text': ['error', { allow: ['Clyde'] }] }
+		// Σ: the tutor grid's "lessons done in the module" column, a symbol (its words are hidden text).
+		rules: { 'clyde/no-literal-text': ['error', { allow: ['Clyde', 'Σ'] }] }
 	},
 	{
 		// The checker and renderer run in the browser too (the editor imports them): no Node

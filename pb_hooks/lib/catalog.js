@@ -91,6 +91,8 @@ function catalog(dao, language) {
 								skills: json(l, 'skills') || [],
 								// What "done" needs beyond the reading and quiz (lib/lesson-done.js).
 								exercises: (json(l, 'exercises') || []).map((x) => x.id),
+								// Their titles, in the same order: the tutor's pages name exercises by them.
+								exerciseTitles: (json(l, 'exercises') || []).map((x) => x.title || x.id),
 								hash: l.getString('hash'),
 								version: l.getInt('version'),
 								bytes: lessonBytes(l),

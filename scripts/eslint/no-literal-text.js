@@ -20,7 +20,7 @@ export default {
 		],
 		messages: {
 			literal:
-				'"{{text}}" is shown to learners but is not in the messages: add it to messages/en.json and use t() (docs/translating.md).'
+				'"{{text}}" is shown to learners but is not in the messages: add it to messages/en.json and use t(), or on tutor pages messages/tutor/en.json and tt() (docs/translating.md).'
 		}
 	},
 	create(context) {

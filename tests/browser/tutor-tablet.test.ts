@@ -1,92 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import PocketBase from 'pocketbase';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import type { Catalog } from '../../src/lib/content/catalog-types';
 import { axeViolations } from '../support/axe';
 import { signIn as signInAs } from '../support/sign-in';
+import { seedCohort } from '../support/tutor-cohort';
 
 const url = inject('pbUrl');
 const PASSWORD = 'tutor-tablet-test-passphrase';
 const suffix = Date.now().toString(36);
 const COHORT = `Thursday drop-in ${suffix}`;
-
-async function signedIn(email: string): Promise<PocketBase> {
-	const pb = new PocketBase(url);
-	await pb.collection('users').authWithPassword(email, PASSWORD);
-	return pb;
-}
-
-/**
- * A cohort whose learners did everything today, one of them failing the first lesson's quiz
- * twice at 0%: the day a tutor runs a first session.
- */
-async function seedCohort(): Promise<string> {
-	const admin = new PocketBase(url);
-	await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
-	const people = [
-		[`tablet-tutor-${suffix}@example.org`, 'tutor', 'Tutor Iona'],
-		[`tablet-ada-${suffix}@example.org`, 'learner', `Ada ${suffix}`],
-		[`tablet-bo-${suffix}@example.org`, 'learner', `Bo ${suffix}`]
-	] as const;
-	for (const [email, role, name] of people) {
-		await admin
-			.collection('users')
-			.create({ email, role, name, password: PASSWORD, passwordConfirm: PASSWORD });
-	}
-	const [tutorEmail, adaEmail, boEmail] = people.map(([email]) => email) as [
-		string,
-		string,
-		string
-	];
-	const tutor = await signedIn(tutorEmail);
-	const cohort = await tutor.collection('cohorts').create<{ id: string; join_code: string }>({
-		name: COHORT,
-		pathway: 'digital-essentials',
-		tutor: tutor.authStore.model?.id
-	});
-
-	const catalog = await tutor.send<Catalog>('/api/clyde/catalog', {});
-	const pathway = catalog.pathways.find((p) => p.id === 'digital-essentials');
-	const module = pathway?.modules[0];
-	if (!pathway || !module) throw new Error('the bundled content is not published');
-	const place = (i: number) => ({
-		lesson: module.lessons[i]?.id ?? '',
-		module: module.id,
-		pathway: pathway.id
-	});
-	const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-	const events = {
-		[adaEmail]: [
-			{ ...place(0), id: randomUUID(), type: 'lesson_opened', at: at(50) },
-			...[40, 30].map((m) => ({
-				...place(0),
-				id: randomUUID(),
-				type: 'quiz_completed',
-				at: at(m),
-				correct: 0,
-				total: 4,
-				passed: false
-			}))
-		],
-		[boEmail]: [0, 1, 2].map((i) => ({
-			...place(i),
-			id: randomUUID(),
-			type: 'lesson_completed',
-			at: at(45 - i * 10)
-		}))
-	};
-	for (const [email, pushed] of Object.entries(events)) {
-		const learner = await signedIn(email);
-		await learner.send('/api/clyde/cohorts/join', {
-			method: 'POST',
-			body: { code: cohort.join_code }
-		});
-		await learner.send('/api/clyde/sync/push', { method: 'POST', body: { events: pushed } });
-	}
-	return tutorEmail;
-}
 
 const signIn = (page: Page, email: string) => signInAs(page, url, email, PASSWORD);
 
@@ -94,7 +16,12 @@ describe('a tutor on a 768 px tablet, after a first session (real Chromium, real
 	let browser: LaunchedBrowser;
 	let page: Page;
 	beforeAll(async () => {
-		const tutorEmail = await seedCohort();
+		// A first session: Ada failed the first lesson's quiz twice at 0%, Bo did three lessons.
+		const { tutorEmail } = await seedCohort(
+			url,
+			{ email: inject('adminEmail'), password: inject('adminPassword') },
+			{ suffix: `tablet-${suffix}`, cohort: COHORT, password: PASSWORD }
+		);
 		browser = await launchChromium({ viewport: { width: 768, height: 1024 } });
 		page = await browser.context.newPage();
 		await signIn(page, tutorEmail);
@@ -122,10 +49,10 @@ describe('a tutor on a 768 px tablet, after a first session (real Chromium, real
 	});
 
 	it('flags the quiz failed twice at 0%, in words and in the grid', async () => {
-		const ada = page.getByRole('row', { name: new RegExp(`Ada ${suffix}`) });
+		const ada = page.getByRole('row', { name: new RegExp(`Ada tablet-${suffix}`) });
 		expect(await ada.textContent()).toMatch(/Failed the quiz on ".+" 2 times \(best 0%\)/);
 		expect(await ada.locator('td.cell').first().textContent()).toBe('!');
-		const bo = page.getByRole('row', { name: new RegExp(`Bo ${suffix}`) });
+		const bo = page.getByRole('row', { name: new RegExp(`Bo tablet-${suffix}`) });
 		expect(await bo.textContent()).not.toContain('Failed the quiz');
 	});
 
@@ -136,7 +63,7 @@ describe('a tutor on a 768 px tablet, after a first session (real Chromium, real
 		expect(await region.getAttribute('aria-describedby')).toBe(
 			await page.locator('.scroll-hint').getAttribute('id')
 		);
-		const name = page.getByRole('link', { name: `Ada ${suffix}` });
+		const name = page.getByRole('link', { name: `Ada tablet-${suffix}` });
 		const header = page.getByRole('columnheader', { name: 'Learner' });
 		const before = await name.boundingBox();
 
@@ -151,7 +78,7 @@ describe('a tutor on a 768 px tablet, after a first session (real Chromium, real
 		expect((await header.boundingBox())?.x).toBeLessThan((after?.x ?? 0) + 1);
 		// The last lesson column is now in view beside the names.
 		const lastSum = page
-			.getByRole('row', { name: new RegExp(`Ada ${suffix}`) })
+			.getByRole('row', { name: new RegExp(`Ada tablet-${suffix}`) })
 			.locator('td')
 			.last();
 		const sum = await lastSum.boundingBox();

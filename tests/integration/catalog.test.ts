@@ -34,6 +34,25 @@ describe('the catalog route', () => {
 		expect('pathways' in (await api.catalog(full.seq - 1))).toBe(true);
 	});
 
+	it('names each lesson’s exercises with their titles, in order, for the tutor’s pages', async () => {
+		const admin = new PocketBase(url);
+		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
+		const [id] = await createLessons(admin, 'catalog-exercises', 1, { published: true });
+		const lesson = await admin
+			.collection('lessons')
+			.getFirstListItem(admin.filter('content_id = {:id}', { id }));
+		await admin.collection('lessons').update(lesson.id, {
+			exercises: [{ id: 'a-list', title: 'A shopping list' }, { id: 'untitled' }]
+		});
+		const full = await learnerApi(url).content.catalog();
+		const listed = 'pathways' in full ? full.pathways : [];
+		const found = listed
+			.flatMap((p) => p.modules.flatMap((m) => m.lessons))
+			.find((l) => l.id === id);
+		expect(found?.exercises).toEqual(['a-list', 'untitled']);
+		expect(found?.exerciseTitles).toEqual(['A shopping list', 'untitled']);
+	});
+
 	it('refuses a lessons request without ids, or with too many', async () => {
 		expect((await fetch(`${url}/api/clyde/lessons`)).status).toBe(400);
 		const ids = Array.from({ length: 51 }, (_, i) => `l${i}`).join(',');

@@ -65,6 +65,8 @@ export interface CatalogLesson {
 	 * carried them, and for a lesson without exercises.
 	 */
 	exercises?: string[];
+	/** Their titles, in the same order (absent from a catalog stored before it carried them). */
+	exerciseTitles?: string[];
 	/** About how many bytes the lesson's HTML and quiz take. */
 	bytes: number;
 	/**

@@ -2,7 +2,7 @@ import type english from '../../../messages/en.json';
 import { formatMessage, type Message, type Params } from './format-message';
 import { fromValues } from './from-values';
 import { direction, pickLocale, PSEUDO_LOCALE, type Locale } from './locales';
-import { accent, pseudoMessages } from './pseudo';
+import { pseudoMessages, pseudoParams } from './pseudo';
 
 export type MessageKey = Exclude<keyof typeof english, `$${string}`>;
 type Messages = Readonly<Record<string, Message>>;
@@ -93,12 +93,7 @@ class I18n {
 	t(key: MessageKey, params: Params = {}): string {
 		const message = this.#messages[key];
 		if (message === undefined) return key;
-		const values =
-			this.#locale === PSEUDO_LOCALE
-				? Object.fromEntries(
-						Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? accent(v) : v])
-					)
-				: params;
+		const values = this.#locale === PSEUDO_LOCALE ? pseudoParams(params) : params;
 		return formatMessage(message, values, this.tag);
 	}
 }

@@ -10,8 +10,9 @@ import { LOCALES } from './locales';
 // and small enough for a phone.
 
 const DIR = new URL('../../../messages/', import.meta.url);
-// The interface's messages, then the skills framework's (a file of their own: skill-words.svelte.ts).
-const FILES = ['', 'skills/'];
+// The interface's messages, the skills framework's (skill-words.svelte.ts) and the tutor pages'
+// (tutor-words.svelte.ts), each a set of its own.
+const FILES = ['', 'skills/', 'tutor/'];
 const read = (locale: string, folder = '') =>
 	JSON.parse(readFileSync(new URL(`${folder}${locale}.json`, DIR), 'utf8')) as Record<
 		string,

@@ -12,6 +12,15 @@ export function accent(text: string): string {
 	return text.replace(/[a-z]/gi, (c) => ACCENTED[c] ?? c);
 }
 
+/** A message's parameters as the pseudo-locale shows them: words accented, numbers as they are. */
+export function pseudoParams(
+	params: Readonly<Record<string, string | number>>
+): Record<string, string | number> {
+	return Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? accent(v) : v])
+	);
+}
+
 /** Pseudo-translates one message: each letter accented, placeholders kept, the whole in ⟦ ⟧. */
 export function pseudoText(text: string): string {
 	const parts = text.split(/(\{\w+\})/);

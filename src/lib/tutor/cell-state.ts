@@ -1,23 +1,23 @@
 import { doneAt, exercisesLeft, isDone } from '$lib/progress/lesson-state';
 import { addEvent, NO_TALLY, type LessonTally } from './lesson-tally';
 import { stuckOnQuiz } from './quiz-struggle';
+import type { Say } from './tutor-words.svelte';
 import type { TutorEvent } from './types';
 
 /** One learner's state on one lesson, from least to most done; needs-help is apart. */
 export type CellState = 'not_started' | 'opened' | 'completed' | 'quiz_passed' | 'needs_help';
 
-/** Each state in words, for the learner page and the CSV. */
-export const STATE_LABELS: Record<CellState, string> = {
-	not_started: 'Not started',
-	opened: 'Opened',
-	completed: 'Completed',
-	quiz_passed: 'Quiz passed',
-	needs_help: 'Needs help'
-};
+/** A state in words, for the learner page (`say`: their language) and the CSV (English). */
+export const stateLabel = (state: CellState, say: Say): string => say(`state_${state}`);
 
 /** A lesson's exercises passed, in words for the grid's cells, the learner page and the CSV. */
-export function exercisesText(record: Pick<LessonRecord, 'exercisesPassed' | 'exercises'>): string {
-	return record.exercises ? `exercises ${record.exercisesPassed}/${record.exercises} passed` : '';
+export function exercisesText(
+	record: Pick<LessonRecord, 'exercisesPassed' | 'exercises'>,
+	say: Say
+): string {
+	return record.exercises
+		? say('exercises_passed', { passed: record.exercisesPassed, total: record.exercises })
+		: '';
 }
 
 export interface LessonRecord {

@@ -7,6 +7,8 @@ import type { TutorClient } from './tutor-client';
 import type { Thresholds } from './types';
 
 export type LiveStatus = 'loading' | 'live' | 'offline' | 'failed';
+/** Why the cohort could not be loaded, for the page to say in the tutor's language. */
+export type LiveFailure = 'missing' | 'signed-out' | 'other';
 
 /**
  * One cohort's progress, kept current for its pages by a CohortFeed: loaded whole once, then
@@ -15,6 +17,8 @@ export type LiveStatus = 'loading' | 'live' | 'offline' | 'failed';
 export class CohortLive {
 	progress: CohortState | undefined = $state.raw();
 	status: LiveStatus = $state('loading');
+	failure: LiveFailure = $state('other');
+	/** The server's own words, shown when the failure is none of the known ones. */
 	error = $state('');
 	/** When the data was last known complete (ms), shown while offline. */
 	updatedAt: number | undefined = $state();
@@ -128,11 +132,8 @@ export class CohortLive {
 			return;
 		}
 		this.status = 'failed';
-		this.error =
-			status === 404
-				? 'This cohort does not exist, or it is not yours.'
-				: status === 401 || status === 403
-					? 'Your session has ended. Sign in again on the Account page.'
-					: (error as Error).message;
+		this.failure =
+			status === 404 ? 'missing' : status === 401 || status === 403 ? 'signed-out' : 'other';
+		this.error = (error as Error).message;
 	}
 }

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import { describeBadge } from './badge-count';
 import { languageName } from './language-name';
-import { STATE_LABELS } from './cell-state';
+import { stateLabel } from './cell-state';
+import { sayInEnglish } from './english-words';
 import type { LearnerRow } from './dashboard';
 import { lessonTitle } from './lesson-title';
 import { describeSignal } from './signals';
@@ -12,7 +13,8 @@ import type { CohortBadge } from './types';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * The grid as CSV, one learner a row. Papa Parse does the quoting (names with commas,
+ * The grid as CSV, one learner a row, in English whatever the page's language (column names,
+ * states, reasons and language names: issue 17). Papa Parse does the quoting (names with commas,
  * quotes or line breaks are common in real data), and `escapeFormulae` prefixes cells that
  * start with = + - @ with ' so a spreadsheet does not run a learner's name as a formula.
  * `badges`: each learner's badge for the pathway, by learner id (src/lib/tutor/badge-count.ts).
@@ -48,10 +50,10 @@ export function gridCsv(
 		`${row.completed} of ${lessons.length}`,
 		row.lastActive === undefined ? '' : new Date(row.lastActive).toISOString(),
 		row.quizAverage === undefined ? '' : `${Math.round(row.quizAverage * 100)}%`,
-		row.signals.map((s) => describeSignal(s, title)).join('; '),
+		row.signals.map((s) => describeSignal(s, title, sayInEnglish)).join('; '),
 		describeBadge(badges.get(row.learner.id)),
 		...row.modules.map((done, i) => `${done} of ${pathway.modules[i]?.lessons.length ?? 0}`),
-		...row.lessons.map((record) => STATE_LABELS[record.state]),
+		...row.lessons.map((record) => stateLabel(record.state, sayInEnglish)),
 		...(exercises
 			? [`${row.lessons.reduce((sum, r) => sum + r.exercisesPassed, 0)} of ${exercises}`]
 			: []),

@@ -1,13 +1,17 @@
-// One for the page: building an Intl.DisplayNames loads locale data, and the grid asks once
-// per learner.
-let names: Intl.DisplayNames | undefined;
+// One per language for the page: building an Intl.DisplayNames loads locale data, and the grid
+// asks once per learner.
+const namesIn = new Map<string, Intl.DisplayNames>();
 
 /**
- * A learner's language as a tutor reads it, in English like the tutor's pages and the CSV's
- * column names ("Polish"); empty when their phone has not said yet.
+ * A learner's language as a tutor reads it, named in `inLanguage` ("Polish" for the CSV,
+ * "polski" on a Polish tutor's page); empty when their phone has not said yet.
  */
-export function languageName(code: string | undefined): string {
+export function languageName(code: string | undefined, inLanguage = 'en'): string {
 	if (!code) return '';
-	names ??= new Intl.DisplayNames(['en'], { type: 'language' });
+	let names = namesIn.get(inLanguage);
+	if (!names) {
+		names = new Intl.DisplayNames([inLanguage], { type: 'language' });
+		namesIn.set(inLanguage, names);
+	}
 	return names.of(code) ?? code;
 }

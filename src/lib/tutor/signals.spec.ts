@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSignal, median, needsHelp, type LearnerFacts } from './signals';
+import { sayInEnglish } from './english-words';
 import type { Thresholds } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -146,18 +147,22 @@ describe('describeSignal', () => {
 				{ id: 'p-m1-l2', fails: 2, best: 0 }
 			]
 		};
-		expect(describeSignal(signal, title)).toBe(
+		expect(describeSignal(signal, title, sayInEnglish)).toBe(
 			'Failed the quiz on "Fractions" 3 times (best 60%); Failed the quiz on "Decimals" 2 times (best 0%)'
 		);
 	});
 
 	it('says how long a learner has been quiet, or that they never started', () => {
-		expect(describeSignal({ kind: 'quiet', days: 9 }, title)).toBe('No activity for 9 days');
-		expect(describeSignal({ kind: 'quiet', days: undefined }, title)).toBe('Has not started yet');
+		expect(describeSignal({ kind: 'quiet', days: 9 }, title, sayInEnglish)).toBe(
+			'No activity for 9 days'
+		);
+		expect(describeSignal({ kind: 'quiet', days: undefined }, title, sayInEnglish)).toBe(
+			'Has not started yet'
+		);
 	});
 
 	it('says how far behind the median a learner is', () => {
-		expect(describeSignal({ kind: 'behind', behind: 6, median: 8 }, title)).toBe(
+		expect(describeSignal({ kind: 'behind', behind: 6, median: 8 }, title, sayInEnglish)).toBe(
 			'6 lessons behind the cohort (median 8)'
 		);
 	});

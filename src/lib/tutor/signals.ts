@@ -1,3 +1,4 @@
+import type { Say } from './tutor-words.svelte';
 import type { Thresholds } from './types';
 
 /** Why a learner may need help, each with what the tutor needs to act on it. */
@@ -58,21 +59,28 @@ export function median(values: readonly number[]): number {
 	return (lower + upper) / 2;
 }
 
-/** A signal in words, for the grid, the learner's page and the CSV. */
-export function describeSignal(signal: Signal, lessonTitle: (id: string) => string): string {
+/** A signal in words, for the grid, the learner's page (`say`: their language) and the CSV (English). */
+export function describeSignal(
+	signal: Signal,
+	lessonTitle: (id: string) => string,
+	say: Say
+): string {
 	switch (signal.kind) {
 		case 'quiz_fails':
 			return signal.lessons
-				.map(
-					(l) =>
-						`Failed the quiz on "${lessonTitle(l.id)}" ${l.fails} times (best ${Math.round(l.best * 100)}%)`
+				.map((l) =>
+					say('signal_quiz_fails', {
+						lesson: lessonTitle(l.id),
+						count: l.fails,
+						best: Math.round(l.best * 100)
+					})
 				)
 				.join('; ');
 		case 'quiet':
 			return signal.days === undefined
-				? 'Has not started yet'
-				: `No activity for ${signal.days} days`;
+				? say('signal_not_started')
+				: say('signal_quiet', { count: signal.days });
 		case 'behind':
-			return `${signal.behind} lessons behind the cohort (median ${signal.median})`;
+			return say('signal_behind', { count: signal.behind, median: signal.median });
 	}
 }

@@ -3,18 +3,9 @@ import type { LearnerRow } from './dashboard';
 export type SortKey = 'needs_help' | 'name' | 'progress' | 'last_active';
 export type Filter = 'all' | 'needs_help' | 'on_track';
 
-export const SORTS: { key: SortKey; label: string }[] = [
-	{ key: 'needs_help', label: 'Needs help first' },
-	{ key: 'name', label: 'Name' },
-	{ key: 'progress', label: 'Least progress first' },
-	{ key: 'last_active', label: 'Longest quiet first' }
-];
-
-export const FILTERS: { key: Filter; label: string }[] = [
-	{ key: 'all', label: 'Everyone' },
-	{ key: 'needs_help', label: 'Needs help' },
-	{ key: 'on_track', label: 'On track' }
-];
+/** The orders and filters the dashboard offers, in its menus' order (their words: messages/tutor/). */
+export const SORTS: readonly SortKey[] = ['needs_help', 'name', 'progress', 'last_active'];
+export const FILTERS: readonly Filter[] = ['all', 'needs_help', 'on_track'];
 
 // One collator for every comparison: localeCompare builds one per call, which made sorting a
 // 500-learner cohort a visible part of opening its dashboard.

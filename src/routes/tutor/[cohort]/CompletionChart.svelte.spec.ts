@@ -1,5 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { tutorWords } from '$lib/tutor/tutor-words.svelte';
 import CompletionChart from './CompletionChart.svelte';
 
 /** The line's points, as [x, y] in the chart's units. */
@@ -9,6 +11,11 @@ function linePoints(): number[][] {
 }
 
 describe('CompletionChart', () => {
+	beforeAll(async () => {
+		await i18n.use('en');
+		await tutorWords.use('en');
+	});
+
 	it('draws a rising line, not a lone dot, when all the work was on one day', () => {
 		render(CompletionChart, {
 			points: [
@@ -47,5 +54,32 @@ describe('CompletionChart', () => {
 		expect(
 			screen.getByText('No lessons done yet: the chart starts with the first one.')
 		).toBeVisible();
+	});
+
+	describe('in Arabic', () => {
+		beforeAll(async () => {
+			await i18n.use('ar');
+			await tutorWords.use('ar');
+		});
+		afterAll(async () => {
+			await i18n.use('en');
+			await tutorWords.use('en');
+		});
+
+		it('runs from the right, with the percentages on the right, in Arabic words', () => {
+			render(CompletionChart, {
+				points: [
+					{ day: '2026-03-09', share: 0 },
+					{ day: '2026-03-10', share: 0.375 }
+				]
+			});
+			expect(linePoints()).toEqual([
+				[600, 160],
+				[0, 100]
+			]);
+			const axis = document.querySelector('line.axis + line.axis');
+			expect(axis?.getAttribute('x1')).toBe('600');
+			expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^إنجاز المجموعة: /);
+		});
 	});
 });

@@ -1,22 +1,24 @@
+import { formatPercent as percent } from '$lib/i18n/format';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { tt } from '$lib/tutor/tutor-words.svelte';
+
 const DAY = 24 * 60 * 60 * 1000;
 
-/** "today", "yesterday", "5 days ago", or "never": what a tutor scans for. */
+/** "today", "yesterday", "5 days ago", or "never", in the tutor's language: what a tutor scans for. */
 export function formatWhen(at: number | undefined, now: number): string {
-	if (at === undefined) return 'never';
+	if (at === undefined) return tt('never');
 	const days = Math.floor(now / DAY) - Math.floor(at / DAY);
-	if (days <= 0) return 'today';
-	if (days === 1) return 'yesterday';
-	return `${days} days ago`;
+	return new Intl.RelativeTimeFormat(i18n.tag, { numeric: 'auto' }).format(
+		-Math.max(days, 0),
+		'day'
+	);
 }
 
 export const formatPercent = (share: number | undefined) =>
-	share === undefined ? '—' : `${Math.round(share * 100)}%`;
+	share === undefined ? '—' : percent(share);
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'short',
-	timeZone: 'UTC'
-});
-
-/** A YYYY-MM-DD day (UTC) as "9 Mar", for the chart's axis. */
-export const formatDay = (day: string) => DAY_FORMAT.format(Date.parse(day));
+/** A YYYY-MM-DD day (UTC) as "9 Mar" (or the language's short form), for the chart's axis. */
+export const formatDay = (day: string) =>
+	new Intl.DateTimeFormat(i18n.tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+		Date.parse(day)
+	);
