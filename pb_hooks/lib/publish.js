@@ -30,6 +30,23 @@ function validatePayload(data, sha256) {
 	}
 	if (data.dryRun !== undefined && typeof data.dryRun !== 'boolean')
 		return '"dryRun" must be true or false.';
+	const carried = data.drafts;
+	if (
+		carried !== undefined &&
+		(!Array.isArray(carried) ||
+			carried.length > 5000 ||
+			carried.some(
+				(d) =>
+					!d ||
+					typeof d.file !== 'string' ||
+					!(FILE.pathways.test(d.file) || FILE.modules.test(d.file) || FILE.lessons.test(d.file)) ||
+					typeof d.version !== 'number' ||
+					Math.floor(d.version) !== d.version ||
+					d.version < 1
+			))
+	) {
+		return '"drafts" must list the drafts this publish carries out: [{"file": "01-name/02-name/03-name.md", "version": 1}].';
+	}
 	const seen = {};
 	const problems = [];
 	const text = (path, value, max, optional) => {
@@ -400,10 +417,15 @@ function storedTranslations(translations, refs) {
 }
 
 /**
- * Deletes the drafts whose text is now what is published (a file's text is its head and
- * source): the editor's tree then shows no stale drafts. A draft typed on since is kept.
+ * Deletes the drafts this publish carried out: those the editor listed in `drafts` at the
+ * version it published (additions, changes, moves and removals alike), and those whose text
+ * is now what is published (a file's text is its head and source; content:publish lists
+ * none). The editor's tree then shows no stale drafts. A draft saved since, at a newer
+ * version, or of a file the publish did not carry, is kept: versions, not last-write-wins.
  */
 function clearPublishedDrafts(tx, data) {
+	const carried = {};
+	for (const draft of data.drafts || []) carried[draft.file] = draft.version;
 	const texts = {};
 	for (const pathway of data.pathways) {
 		texts[pathway.file] = (pathway.head || '') + (pathway.source || '');
@@ -416,7 +438,10 @@ function clearPublishedDrafts(tx, data) {
 	}
 	let cleared = 0;
 	for (const draft of tx.findRecordsByFilter('drafts', "id != ''", '', 0, 0)) {
-		if (texts[draft.getString('file')] !== draft.getString('text')) continue;
+		const file = draft.getString('file');
+		const done =
+			carried[file] === draft.getInt('version') || texts[file] === draft.getString('text');
+		if (!done) continue;
 		tx.deleteRecord(draft);
 		cleared++;
 	}
