@@ -12,12 +12,21 @@ const NUMBERED = '[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*';
 const FILE = {
 	pathways: new RegExp(`^(${NUMBERED})/pathway\\.md$`),
 	modules: new RegExp(`^(${NUMBERED}/${NUMBERED})/module\\.md$`),
-	lessons: new RegExp(`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.md$`)
+	lessons: new RegExp(`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.md$`),
+	// A lesson's translation: "01-de/02-safe/03-scams.pl.md" (a draft; published inside its lesson).
+	translations: new RegExp(
+		`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\\.md$`
+	)
 };
 // A BCP 47 language code: "pl", "ar", "zh-Hans".
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/;
 // The shape of an Essential Digital Skills code; which codes exist is content:check's business.
 const SKILL_CODE = /^[A-Z]{2,8}-[A-Z]?[0-9]{1,3}$/;
+
+/** Whether `file` is a path a draft may have: a pathway, module, lesson or translation file. */
+function draftFile(file) {
+	return ['pathways', 'modules', 'lessons', 'translations'].some((kind) => FILE[kind].test(file));
+}
 
 /**
  * Returns a message naming the first malformed fields of a publish payload, or "". `sha256`
@@ -39,7 +48,7 @@ function validatePayload(data, sha256) {
 				(d) =>
 					!d ||
 					typeof d.file !== 'string' ||
-					!(FILE.pathways.test(d.file) || FILE.modules.test(d.file) || FILE.lessons.test(d.file)) ||
+					!draftFile(d.file) ||
 					typeof d.version !== 'number' ||
 					Math.floor(d.version) !== d.version ||
 					d.version < 1
@@ -608,4 +617,4 @@ function describe(e) {
 	return message.replace(/^GoError: /, '');
 }
 
-module.exports = { validatePayload, publish, restorePayload, FILE };
+module.exports = { validatePayload, publish, restorePayload, FILE, draftFile };
