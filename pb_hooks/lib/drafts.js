@@ -10,16 +10,13 @@ const MAX_TEXT = 420000;
  * editor as it is typed and again, rendered and verified, when it is published.
  */
 function draftProblem(data) {
-	const { FILE } = require(`${__hooks}/lib/publish.js`);
+	const { draftFile } = require(`${__hooks}/lib/publish.js`);
 	if (!data || typeof data !== 'object') {
 		return 'The body must be JSON: {"file": "...", "text": "...", "baseVersion": 0}.';
 	}
 	const file = data.file;
-	if (
-		typeof file !== 'string' ||
-		!(FILE.pathways.test(file) || FILE.modules.test(file) || FILE.lessons.test(file))
-	) {
-		return '"file" must be the path of a pathway, module or lesson file in content/, like 01-name/02-name/03-name.md.';
+	if (typeof file !== 'string' || !draftFile(file)) {
+		return '"file" must be the path of a pathway, module, lesson or translation file in content/, like 01-name/02-name/03-name.md or 01-name/02-name/03-name.pl.md.';
 	}
 	if (typeof data.text !== 'string' || data.text.length > MAX_TEXT) {
 		return `"text" must be text of up to ${MAX_TEXT} characters.`;

@@ -12,12 +12,21 @@ const NUMBERED = '[0-9]+-[a-z0-9]+(?:-[a-z0-9]+)*';
 const FILE = {
 	pathways: new RegExp(`^(${NUMBERED})/pathway\\.md$`),
 	modules: new RegExp(`^(${NUMBERED}/${NUMBERED})/module\\.md$`),
-	lessons: new RegExp(`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.md$`)
+	lessons: new RegExp(`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.md$`),
+	// A lesson's translation: "01-de/02-safe/03-scams.pl.md" (a draft; published inside its lesson).
+	translations: new RegExp(
+		`^(${NUMBERED}/${NUMBERED})/${NUMBERED}\\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\\.md$`
+	)
 };
 // A BCP 47 language code: "pl", "ar", "zh-Hans".
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/;
 // The shape of an Essential Digital Skills code; which codes exist is content:check's business.
 const SKILL_CODE = /^[A-Z]{2,8}-[A-Z]?[0-9]{1,3}$/;
+
+/** Whether `file` is a path a draft may have: a pathway, module, lesson or translation file. */
+function draftFile(file) {
+	return ['pathways', 'modules', 'lessons', 'translations'].some((kind) => FILE[kind].test(file));
+}
 
 /**
  * Returns a message naming the first malformed fields of a publish payload, or "". `sha256`
@@ -30,6 +39,23 @@ function validatePayload(data, sha256) {
 	}
 	if (data.dryRun !== undefined && typeof data.dryRun !== 'boolean')
 		return '"dryRun" must be true or false.';
+	const carried = data.drafts;
+	if (
+		carried !== undefined &&
+		(!Array.isArray(carried) ||
+			carried.length > 5000 ||
+			carried.some(
+				(d) =>
+					!d ||
+					typeof d.file !== 'string' ||
+					!draftFile(d.file) ||
+					typeof d.version !== 'number' ||
+					Math.floor(d.version) !== d.version ||
+					d.version < 1
+			))
+	) {
+		return '"drafts" must list the drafts this publish carries out: [{"file": "01-name/02-name/03-name.md", "version": 1}].';
+	}
 	const seen = {};
 	const problems = [];
 	const text = (path, value, max, optional) => {
@@ -441,10 +467,15 @@ function storedTranslations(translations, refs) {
 }
 
 /**
- * Deletes the drafts whose text is now what is published (a file's text is its head and
- * source): the editor's tree then shows no stale drafts. A draft typed on since is kept.
+ * Deletes the drafts this publish carried out: those the editor listed in `drafts` at the
+ * version it published (additions, changes, moves and removals alike), and those whose text
+ * is now what is published (a file's text is its head and source; content:publish lists
+ * none). The editor's tree then shows no stale drafts. A draft saved since, at a newer
+ * version, or of a file the publish did not carry, is kept: versions, not last-write-wins.
  */
 function clearPublishedDrafts(tx, data) {
+	const carried = {};
+	for (const draft of data.drafts || []) carried[draft.file] = draft.version;
 	const texts = {};
 	for (const pathway of data.pathways) {
 		texts[pathway.file] = (pathway.head || '') + (pathway.source || '');
@@ -457,7 +488,10 @@ function clearPublishedDrafts(tx, data) {
 	}
 	let cleared = 0;
 	for (const draft of tx.findRecordsByFilter('drafts', "id != ''", '', 0, 0)) {
-		if (texts[draft.getString('file')] !== draft.getString('text')) continue;
+		const file = draft.getString('file');
+		const done =
+			carried[file] === draft.getInt('version') || texts[file] === draft.getString('text');
+		if (!done) continue;
 		tx.deleteRecord(draft);
 		cleared++;
 	}
@@ -624,4 +658,4 @@ function describe(e) {
 	return message.replace(/^GoError: /, '');
 }
 
-module.exports = { validatePayload, publish, restorePayload, FILE };
+module.exports = { validatePayload, publish, restorePayload, FILE, draftFile };

@@ -19,18 +19,31 @@ export interface PublishOptions {
 	token: string;
 	pathways: CompiledPathway[];
 	dryRun: boolean;
+	/** The drafts this publish carries out, at their versions: the server deletes them. */
+	drafts?: CarriedDraft[];
 	/** Called as the request body goes out, with bytes sent and the total. */
 	onUpload?(sent: number, total: number): void;
+}
+
+/** A draft a publish carries out: the server deletes it if it is still at `version`. */
+export interface CarriedDraft {
+	file: string;
+	version: number;
 }
 
 /**
  * The publish payload: the compiled catalog, each item with its file's path and text, which
  * the server keeps for `content:export`; each picture as the server stores it, without the
- * editors' file path and size.
+ * editors' file path and size; the drafts it carries out, if any.
  */
-export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
+export function publishPayload(
+	pathways: CompiledPathway[],
+	dryRun: boolean,
+	drafts?: CarriedDraft[]
+) {
 	return {
 		dryRun,
+		...(drafts && { drafts }),
 		pathways: pathways.map(({ media, ...pathway }) => ({
 			...pathway,
 			media: media.map(({ hash, type, data }) => ({ hash, type, data }))
@@ -41,7 +54,7 @@ export function publishPayload(pathways: CompiledPathway[], dryRun: boolean) {
 /** Sends the whole content set to the publish route, which applies it in one transaction. */
 export async function publishContent(options: PublishOptions): Promise<PublishResult> {
 	const body = new TextEncoder().encode(
-		JSON.stringify(publishPayload(options.pathways, options.dryRun))
+		JSON.stringify(publishPayload(options.pathways, options.dryRun, options.drafts))
 	);
 	const chunk = 64 * 1024;
 	let sent = 0;

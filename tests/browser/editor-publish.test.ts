@@ -154,7 +154,7 @@ describe('publish and roll back from the editor (real Chromium, real PocketBase)
 
 		// The phone follows: the changed lesson is an update again, the new one is gone.
 		await phone.reload();
-		await phone.getByText('Update available: 1 lesson changed').waitFor();
+		await phone.getByText('Update available: 1 lesson changed, 1 lesson removed').waitFor();
 		await phone.getByRole('button', { name: 'Get the update' }).click();
 		await phone.getByText('Saved for offline').waitFor({ timeout: 30_000 });
 		await phone.getByRole('link', { name: TITLE, exact: true }).waitFor({ state: 'detached' });

@@ -102,6 +102,24 @@ describe('drafts saved by editors', () => {
 		expect([drafts[0]?.text, kept[0]?.text].sort()).toEqual(['Ann new', 'Bob new']);
 	});
 
+	it('saves a lesson’s translation, and a removal (no text) of one', async () => {
+		const file = fileFor('translated').replace(/\.md$/, '.pl.md');
+		expect((await save('ann', { file, text: 'po polsku', baseVersion: 0 })).body).toEqual({
+			file,
+			version: 1
+		});
+		expect((await save('ann', { file, text: '', baseVersion: 1 })).body).toEqual({
+			file,
+			version: 2
+		});
+		const odd = await save('ann', {
+			file: file.replace('.pl.', '.PL1.'),
+			text: 'x',
+			baseVersion: 0
+		});
+		expect(odd.status).toBe(400);
+	});
+
 	it('a retried save of the text already stored succeeds, whatever its base', async () => {
 		const file = fileFor('retry');
 		await save('ann', { file, text: 'sent once', baseVersion: 0 });

@@ -2,7 +2,7 @@ import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileContent } from '../../scripts/content/compile';
 import { nodeSanitiser } from '../../scripts/content/node-sanitiser';
-import { publishContent } from '../../scripts/content/publish-client';
+import { publishContent, publishPayload } from '../../scripts/content/publish-client';
 import { callRoute } from '../support/call-route';
 
 const url = inject('pbUrl');
@@ -127,6 +127,39 @@ describe('publish history and restore', () => {
 		expect(result.draftsCleared).toBe(1);
 		const drafts = await admin.collection('drafts').getFullList({ filter: 'file ~ "01-hist/"' });
 		expect(drafts.map((d) => [d.file, d.text])).toEqual([['01-hist/01-mod/module.md', other]]);
+	});
+
+	it('a publish deletes the drafts it says it carried out, removals too, at their versions', async () => {
+		const save = (file: string, text: string, baseVersion = 0) =>
+			callRoute(url, token, 'POST', '/api/clyde/drafts/save', { file, text, baseVersion });
+		const gone = '01-hist/01-mod/02-gone.md';
+		const lesson = '01-hist/01-mod/01-lesson.md';
+		expect((await save(gone, '')).status).toBe(200);
+		expect((await save(lesson, lessonText('Carried words.'))).status).toBe(200);
+		// Another editor typed on after this publish's page was opened: version 2 is theirs.
+		expect((await save(lesson, lessonText('Typed since.'), 1)).status).toBe(200);
+		const carried = [
+			{ file: gone, version: 1 },
+			{ file: lesson, version: 1 }
+		];
+		const bad = await callRoute(url, token, 'POST', '/api/clyde/content/publish', {
+			...publishPayload(content('Carried words.'), true),
+			drafts: [{ file: '../x.md', version: 1 }]
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body.message).toMatch(/"drafts" must list the drafts/);
+		const result = await publishContent({
+			url,
+			token,
+			pathways: content('Carried words.'),
+			dryRun: false,
+			drafts: carried
+		});
+		expect(result.draftsCleared).toBe(1);
+		const left = await admin
+			.collection('drafts')
+			.getFullList({ filter: admin.filter('file = {:a} || file = {:b}', { a: gone, b: lesson }) });
+		expect(left.map((d) => [d.file, d.version])).toEqual([[lesson, 2]]);
 	});
 
 	it('refuses to restore a publish that does not exist, and learners may not restore', async () => {

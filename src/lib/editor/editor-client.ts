@@ -2,7 +2,11 @@ import type { Session } from '$lib/api/auth';
 import type { CompiledPathway } from '../../../scripts/content/catalog';
 import { exportFiles } from '../../../scripts/content/export-files';
 import { PUBLISHED_FIELDS, publishedItems } from '../../../scripts/content/published-records';
-import { publishPayload, type PublishResult } from '../../../scripts/content/publish-client';
+import {
+	publishPayload,
+	type CarriedDraft,
+	type PublishResult
+} from '../../../scripts/content/publish-client';
 import { NoAnswer } from './autosave';
 import type { Draft, DraftConflict, DraftSaveResult } from './draft-save';
 
@@ -96,8 +100,12 @@ export class EditorClient {
 	 * verifies every piece against the allow-list; `dryRun` answers what would change. Not the
 	 * CLI's streamed upload: Chromium streams request bodies over HTTP/2 only.
 	 */
-	async publish(pathways: CompiledPathway[], dryRun: boolean): Promise<PublishResult> {
-		return this.#post('/api/clyde/content/publish', publishPayload(pathways, dryRun));
+	async publish(
+		pathways: CompiledPathway[],
+		dryRun: boolean,
+		drafts?: CarriedDraft[]
+	): Promise<PublishResult> {
+		return this.#post('/api/clyde/content/publish', publishPayload(pathways, dryRun, drafts));
 	}
 
 	/** Publishes an earlier publish's content set again; recorded as a publish of its own. */

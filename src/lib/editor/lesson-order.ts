@@ -1,11 +1,7 @@
 import { translationOf } from '../../../scripts/content/translation-file';
+import { moveFiles, type Drafts } from './move-files';
 
-/**
- * Draft texts by file: the text to save, or '' for a file that goes (a draft with no text is
- * a removal, listed as "removed" on the publish page). Texts come first, removals last, so
- * that saving them in order never leaves a lesson without its text.
- */
-export type Drafts = Map<string, string>;
+export type { Drafts } from './move-files';
 
 /** The lessons of a module folder (not their translations), in the order learners get them. */
 export function lessonsOf(files: ReadonlyMap<string, string>, moduleDir: string): string[] {
@@ -52,15 +48,7 @@ export function moveLesson(
 			renumbered(from, mine)
 		])
 	];
-	const moved = new Set(moves.map(([from]) => from));
-	const drafts: Drafts = new Map();
-	for (const [from, to] of moves) drafts.set(to, relink(files.get(from) ?? '', to, moves));
-	for (const [path, text] of files) {
-		const linked = moved.has(path) ? text : relink(text, path, moves);
-		if (linked !== text) drafts.set(path, linked);
-	}
-	for (const from of moved) if (!drafts.has(from)) drafts.set(from, '');
-	return drafts;
+	return moveFiles(files, moves);
 }
 
 /** Unpublishing a lesson: it and its translations as removal drafts. */
@@ -68,21 +56,30 @@ export function removeLesson(files: ReadonlyMap<string, string>, file: string): 
 	return new Map(withTranslations(files, file).map((path) => [path, '']));
 }
 
-/** `text` (the file `path`'s) with its inline links to a moved file pointed at its new path. */
-function relink(text: string, path: string, moves: ReadonlyArray<readonly [string, string]>) {
-	const dir = path.split('/').slice(0, -1);
-	const targets = new Map(moves.map(([from, to]) => [relative(dir, from), relative(dir, to)]));
-	const escaped = [...targets.keys()].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-	const link = new RegExp(`\\]\\((${escaped.join('|')})(?=[)#\\s])`, 'g');
-	return text.replace(link, (_, target: string) => `](${targets.get(target) ?? target}`);
-}
-
-/** The path of `file` as a link from the folder `dir` writes it: "02-a.md", "../02-m/02-a.md". */
-function relative(dir: string[], file: string): string {
-	const parts = file.split('/');
-	let common = 0;
-	while (common < dir.length && dir[common] === parts[common]) common++;
-	return [...dir.slice(common).map(() => '..'), ...parts.slice(common)].join('/');
+/**
+ * Moving a lesson to the end of another module of its pathway (`moduleDir`, "01-de/03-email"),
+ * translations with it, numbered after that module's last lesson. Its id goes with it, so
+ * learners keep their progress; links to it and from it follow. Undefined for its own module.
+ */
+export function moveLessonTo(
+	files: ReadonlyMap<string, string>,
+	file: string,
+	moduleDir: string
+): Drafts | undefined {
+	const from = file.split('/').slice(0, 2).join('/');
+	if (from === moduleDir || !files.has(`${moduleDir}/module.md`)) return undefined;
+	const numbers = lessonsOf(files, moduleDir).map((l) =>
+		Number(/^(\d+)-/.exec(l.split('/')[2] ?? '')?.[1] ?? 0)
+	);
+	const next = String(Math.max(0, ...numbers) + 1).padStart(2, '0');
+	const name = (file.split('/')[2] ?? '').replace(/^\d+-/, '');
+	return moveFiles(
+		files,
+		withTranslations(files, file).map((path): [string, string] => [
+			path,
+			`${moduleDir}/${next}-${name.replace(/\.md$/, '')}${path.slice(file.length - 3)}`
+		])
+	);
 }
 
 function withTranslations(files: ReadonlyMap<string, string>, lesson: string): string[] {

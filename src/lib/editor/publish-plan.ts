@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../../scripts/content/diagnostics';
 import type { Sanitiser } from '../../../scripts/content/sanitize';
 import { kindOf, titleOf, type FileKind } from './content-tree';
 import type { EditorFiles } from './editor-client';
+import { followAssets } from './follow-assets';
 
 export interface FileChange {
 	file: string;
@@ -48,7 +49,8 @@ export function planPublish(
 		if (text === '') markdown.delete(file);
 		else markdown.set(file, text);
 	}
-	const compiled = compileContent({ markdown, assets: published.assets }, sanitiser);
+	const assets = followAssets(published.markdown, markdown, published.assets);
+	const compiled = compileContent({ markdown, assets }, sanitiser);
 	const files = new Set([...published.markdown.keys(), ...markdown.keys()].filter(inPathway));
 	const changes: FileChange[] = [];
 	for (const file of [...files].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {

@@ -1,5 +1,6 @@
 import type { Draft } from './draft-save';
 import type { EditorClient, EditorFiles } from './editor-client';
+import { followAssets } from './follow-assets';
 import { unsentOf, type EditorDatabase, type UnsentDraft } from './unsent-drafts';
 
 export interface WorkingFiles {
@@ -35,7 +36,7 @@ export async function loadWorkingFiles(
 	for (const [file, text] of markdown) if (text === '') markdown.delete(file);
 	return {
 		published,
-		files: { markdown, assets: published.assets },
+		files: { markdown, assets: followAssets(published.markdown, markdown, published.assets) },
 		drafts: new Map(saved.map((d) => [d.file, d])),
 		unsent
 	};

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { makePathway } from '../../../tests/factories/catalog';
-import { describeUpdate, downloadState, formatMegabytes } from './download-state';
+import { describeUpdate, downloadState, formatMegabytes, removedLessons } from './download-state';
 
 beforeAll(() => i18n.use('en'));
 
 const pathway = makePathway('p', 2, 5);
-const all = new Map(pathway.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.hash])));
+const all = new Map(
+	pathway.modules.flatMap((m) => m.lessons.map((l) => [l.id, { hash: l.hash, pathway: 'p' }]))
+);
 const without = (...ids: string[]) => new Map([...all].filter(([id]) => !ids.includes(id)));
 
 describe('downloadState', () => {
@@ -28,7 +30,8 @@ describe('downloadState', () => {
 		expect(downloadState(grown, { finishedAt: 'x' }, all)).toEqual({
 			kind: 'update',
 			added: 2,
-			changed: 0
+			changed: 0,
+			removed: 0
 		});
 	});
 
@@ -39,8 +42,20 @@ describe('downloadState', () => {
 		expect(downloadState(edited, { finishedAt: 'x' }, all)).toEqual({
 			kind: 'update',
 			added: 2,
-			changed: 1
+			changed: 1,
+			removed: 0
 		});
+	});
+});
+
+describe('a lesson unpublished since the download', () => {
+	it('is an update that names it, and stored lessons of other pathways do not count', () => {
+		const shrunk = structuredClone(pathway);
+		shrunk.modules[0]?.lessons.pop();
+		const stored = new Map([...all, ['q-1', { hash: 'h1', pathway: 'q' }]]);
+		const state = downloadState(shrunk, { finishedAt: 'x' }, stored);
+		expect(state).toEqual({ kind: 'update', added: 0, changed: 0, removed: 1 });
+		expect(removedLessons(shrunk, stored)).toEqual(['p-m1-l5']);
 	});
 });
 
@@ -54,8 +69,12 @@ describe('sizes and updates in words', () => {
 	});
 
 	it('names new and changed lessons', () => {
-		expect(describeUpdate({ added: 1, changed: 0 })).toBe('1 new lesson');
-		expect(describeUpdate({ added: 0, changed: 2 })).toBe('2 lessons changed');
-		expect(describeUpdate({ added: 2, changed: 1 })).toBe('2 new lessons, 1 changed');
+		expect(describeUpdate({ added: 1, changed: 0, removed: 0 })).toBe('1 new lesson');
+		expect(describeUpdate({ added: 0, changed: 2, removed: 0 })).toBe('2 lessons changed');
+		expect(describeUpdate({ added: 2, changed: 1, removed: 0 })).toBe('2 new lessons, 1 changed');
+		expect(describeUpdate({ added: 0, changed: 0, removed: 1 })).toBe('1 lesson removed');
+		expect(describeUpdate({ added: 1, changed: 0, removed: 2 })).toBe(
+			'1 new lesson, 2 lessons removed'
+		);
 	});
 });

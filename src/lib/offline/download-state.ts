@@ -7,8 +7,14 @@ export type DownloadState =
 	| { kind: 'downloading'; percent: number }
 	| { kind: 'paused'; percent: number }
 	| { kind: 'ready' }
-	/** Lessons published since the download (`added`), or changed since (`changed`). */
-	| { kind: 'update'; added: number; changed: number };
+	/**
+	 * Lessons published since the download (`added`), changed since (`changed`), or stored
+	 * and no longer in the pathway (`removed`: the update frees them, never their progress).
+	 */
+	| { kind: 'update'; added: number; changed: number; removed: number };
+
+/** What the phone has stored of each lesson, by its id: which version, of which pathway. */
+export type StoredLessons = ReadonlyMap<string, { hash: string; pathway: string }>;
 
 /** What the phone remembers of a download the learner asked for (the `downloads` table). */
 export interface DownloadMark {
@@ -37,14 +43,14 @@ export function pathwayBytes(pathway: CatalogPathway, locale = 'en'): number {
 export function downloadState(
 	pathway: CatalogPathway,
 	download: DownloadMark | undefined,
-	storedHashes: ReadonlyMap<string, string>,
+	stored: StoredLessons,
 	activePercent?: number,
 	locale = 'en'
 ): DownloadState {
 	if (activePercent !== undefined) return { kind: 'downloading', percent: activePercent };
 	if (!download) return { kind: 'none' };
 	const lessons = pathway.modules.flatMap((m) => m.lessons);
-	const missing = lessons.filter((l) => !storedHashes.has(l.id));
+	const missing = lessons.filter((l) => !stored.has(l.id));
 	if (missing.length > 0 && !download.finishedAt) {
 		const total = pathwayBytes(pathway, locale);
 		const missingBytes = missing.reduce((sum, l) => sum + lessonBytes(l, locale), 0);
@@ -53,12 +59,22 @@ export function downloadState(
 			percent: total ? Math.floor(((total - missingBytes) / total) * 100) : 0
 		};
 	}
-	const changed = lessons.filter(
-		(l) => storedHashes.has(l.id) && storedHashes.get(l.id) !== wantedHash(l, locale)
-	).length;
-	return changed + missing.length > 0
-		? { kind: 'update', added: missing.length, changed }
+	const changed = lessons.filter((l) => {
+		const hash = stored.get(l.id)?.hash;
+		return hash !== undefined && hash !== wantedHash(l, locale);
+	}).length;
+	const removed = removedLessons(pathway, stored).length;
+	return changed + missing.length + removed > 0
+		? { kind: 'update', added: missing.length, changed, removed }
 		: { kind: 'ready' };
+}
+
+/** The ids of the lessons stored for the pathway that it no longer has (unpublished since). */
+export function removedLessons(pathway: CatalogPathway, stored: StoredLessons): string[] {
+	const current = new Set(pathway.modules.flatMap((m) => m.lessons.map((l) => l.id)));
+	return [...stored]
+		.filter(([id, lesson]) => lesson.pathway === pathway.id && !current.has(id))
+		.map(([id]) => id);
 }
 
 const MB = 1024 * 1024;
@@ -82,8 +98,22 @@ function unit(value: number, unit: 'megabyte' | 'kilobyte'): string {
 	return new Intl.NumberFormat(i18n.tag, { style: 'unit', unit }).format(value);
 }
 
-/** An update in words: "1 new lesson", "2 lessons changed", "1 new lesson, 2 changed". */
-export function describeUpdate(update: { added: number; changed: number }): string {
+/**
+ * An update in words: "1 new lesson", "2 lessons changed", "1 new lesson, 2 changed",
+ * "1 lesson removed", "1 new lesson, 1 lesson removed".
+ */
+export function describeUpdate(update: {
+	added: number;
+	changed: number;
+	removed: number;
+}): string {
+	const parts: string[] = [];
+	if (update.added > 0 || update.changed > 0) parts.push(describeAddedAndChanged(update));
+	if (update.removed > 0) parts.push(t('update_removed', { count: update.removed }));
+	return new Intl.ListFormat(i18n.tag, { type: 'unit' }).format(parts);
+}
+
+function describeAddedAndChanged(update: { added: number; changed: number }): string {
 	const added = t('update_added', { count: update.added });
 	if (update.changed === 0) return added;
 	if (update.added === 0) return t('update_changed', { count: update.changed });

@@ -5,6 +5,7 @@ import { Offline } from '$lib/api/http';
 import type { CatalogPathway } from '$lib/content/catalog-types';
 import { openDatabase, type ClydeDatabase } from '$lib/db/database';
 import { StorageFullError } from '$lib/db/storage-full';
+import type { ProgressEvent } from '$lib/progress/event-types';
 import {
 	makePathway,
 	mediaItem,
@@ -12,7 +13,7 @@ import {
 	withPictures
 } from '../../../tests/factories/catalog';
 import { fullOnBulkPut } from '../../../tests/support/quota';
-import { downloadPathway, removeDownload, storedPictures } from './download';
+import { downloadPathway, removeDownload, storedLessons, storedPictures } from './download';
 import { downloadState, pathwayBytes } from './download-state';
 import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
 
@@ -58,7 +59,7 @@ describe('downloadPathway', () => {
 	});
 	afterEach(() => db.delete());
 
-	const hashes = async () => new Map((await db.lessons.toArray()).map((l) => [l.id, l.hash]));
+	const hashes = () => storedLessons(db);
 
 	it('asks for a pathway of 128 KB or less in one request, and for at most 50 lessons', async () => {
 		const api = fakeApi();
@@ -160,7 +161,8 @@ describe('downloadPathway', () => {
 		expect(downloadState(grown, mark, await hashes())).toEqual({
 			kind: 'update',
 			added: 2,
-			changed: 0
+			changed: 0,
+			removed: 0
 		});
 		const api = fakeApi();
 		api.lessons = async (ids) => {
@@ -174,6 +176,38 @@ describe('downloadPathway', () => {
 		});
 	});
 
+	it('reads a lesson unpublished since as an update; updating frees it and keeps its progress', async () => {
+		await downloadPathway(db, fakeApi(), pathway, { pictures: true });
+		const event: ProgressEvent = {
+			id: 'e1',
+			type: 'lesson_completed',
+			lesson: 'p-m2-l1',
+			module: 'p-m2',
+			pathway: 'p',
+			at: '2026-01-01T00:00:00Z'
+		};
+		await db.events.put(event);
+		const shrunk = structuredClone(pathway);
+		shrunk.modules[1]?.lessons.splice(0, 1);
+		// Another pathway's stored lessons are not this one's to remove.
+		await db.lessons.put({ ...storedLesson(makePathway('q', 1, 1), 'q-m1-l1') });
+		expect(downloadState(shrunk, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'update',
+			added: 0,
+			changed: 0,
+			removed: 1
+		});
+		const api = fakeApi();
+		await downloadPathway(db, api, shrunk, { pictures: true });
+		expect(api.asked).toEqual([]);
+		expect(await db.lessons.get('p-m2-l1')).toBeUndefined();
+		expect(await db.lessons.get('q-m1-l1')).toBeDefined();
+		expect(await db.events.get('e1')).toEqual(event);
+		expect(downloadState(shrunk, await db.downloads.get('p'), await hashes())).toEqual({
+			kind: 'ready'
+		});
+	});
+
 	it('fetches only changed lessons for an update', async () => {
 		await downloadPathway(db, fakeApi(), pathway, { pictures: true });
 		const changed = structuredClone(pathway);
@@ -182,7 +216,8 @@ describe('downloadPathway', () => {
 		expect(downloadState(changed, await db.downloads.get('p'), await hashes())).toEqual({
 			kind: 'update',
 			added: 0,
-			changed: 1
+			changed: 1,
+			removed: 0
 		});
 		const api = fakeApi();
 		await downloadPathway(db, api, changed, { pictures: true }).catch(() => {});
@@ -280,14 +315,15 @@ describe('downloadPathway in the learner’s language', () => {
 		expect(pathwayBytes(translated, 'pl')).toBe(13000);
 		expect(progress.at(-1)).toEqual([13000, 13000]);
 		expect((await db.lessons.get('p-m1-l1'))?.lang).toBe('pl');
-		const hashes = new Map((await db.lessons.toArray()).map((l) => [l.id, l.hash]));
+		const hashes = await storedLessons(db);
 		const mark = await db.downloads.get('p');
 		expect(downloadState(translated, mark, hashes, undefined, 'pl')).toEqual({ kind: 'ready' });
 		// Switched to English (or to a language these lessons lack): the two count as changed.
 		expect(downloadState(translated, mark, hashes, undefined, 'ar')).toEqual({
 			kind: 'update',
 			added: 0,
-			changed: 2
+			changed: 2,
+			removed: 0
 		});
 	});
 

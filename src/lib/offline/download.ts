@@ -4,6 +4,7 @@ import type { CatalogPathway } from '$lib/content/catalog-types';
 import { lessonBytes, lessonLanguage, wantedHash } from '$lib/content/lesson-language';
 import type { ClydeDatabase } from '$lib/db/database';
 import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
+import type { StoredLessons } from './download-state';
 import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
 
 /**
@@ -78,6 +79,10 @@ export async function downloadPathway(
 		done += batch.reduce((sum, l) => sum + bytes(l), 0);
 		onProgress(done, total);
 	}
+	// Lessons unpublished since go; their progress events and summaries stay (nothing is lost).
+	const current = new Set(lessons.map((l) => l.id));
+	const gone = [...stored.keys()].filter((id) => !current.has(id));
+	if (gone.length) await db.lessons.bulkDelete(gone);
 	await db.downloads.update(pathway.id, { finishedAt: new Date().toISOString() });
 	for (let i = 0; i < missing.length; i += PICTURE_BATCH) {
 		const batch = missing.slice(i, i + PICTURE_BATCH);
@@ -132,8 +137,15 @@ export async function removeDownload(db: ClydeDatabase, pathwayId: string): Prom
 	});
 }
 
-/** Which lessons are stored, and their hashes, without reading any lesson's HTML. */
-export async function storedHashes(db: ClydeDatabase): Promise<Map<string, string>> {
+/**
+ * Which lessons are stored: their hashes and pathways by id, read from two indexes without
+ * reading any lesson's HTML.
+ */
+export async function storedLessons(db: ClydeDatabase): Promise<StoredLessons> {
+	const pathways = new Map<string, string>();
+	await db.lessons
+		.orderBy('pathway')
+		.eachKey((pathway, cursor) => pathways.set(String(cursor.primaryKey), String(pathway)));
 	const keys = (await db.lessons.orderBy('[id+hash]').keys()) as unknown as [string, string][];
-	return new Map(keys);
+	return new Map(keys.map(([id, hash]) => [id, { hash, pathway: pathways.get(id) ?? '' }]));
 }
