@@ -401,7 +401,8 @@ function storedTranslations(translations, refs) {
 
 /**
  * Deletes the drafts whose text is now what is published (a file's text is its head and
- * source): the editor's tree then shows no stale drafts. A draft typed on since is kept.
+ * source; a picture's, its data): the editor's tree then shows no stale drafts. A draft
+ * typed on since is kept.
  */
 function clearPublishedDrafts(tx, data) {
 	const texts = {};
@@ -414,9 +415,18 @@ function clearPublishedDrafts(tx, data) {
 			}
 		}
 	}
+	// A picture draft (lib/drafts.js) holds its data as published: cleared once it is.
+	const pictures = {};
+	for (const pathway of data.pathways) {
+		for (const item of pathway.media) pictures[item.data] = true;
+	}
+	const { PICTURE } = require(`${__hooks}/lib/drafts.js`);
 	let cleared = 0;
 	for (const draft of tx.findRecordsByFilter('drafts', "id != ''", '', 0, 0)) {
-		if (texts[draft.getString('file')] !== draft.getString('text')) continue;
+		const file = draft.getString('file');
+		const text = draft.getString('text');
+		const done = PICTURE.test(file) ? pictures[text] === true : texts[file] === text;
+		if (!done) continue;
 		tx.deleteRecord(draft);
 		cleared++;
 	}
