@@ -23,11 +23,13 @@ export function svgContractModule(): Plugin {
 			return {
 				code: [
 					`import allowList from ${JSON.stringify(ALLOW_LIST)};`,
+					// In a function of its own, as CommonJS runs it: its names stay its own.
+					'const contract = (function (require, __hooks) {',
 					'const module = { exports: {} };',
-					'const __hooks = "";',
-					'const require = () => allowList;',
 					code,
-					'export const { checkSvg, elementProblem, attributeProblem } = module.exports;'
+					'return module.exports;',
+					'})(() => allowList, "");',
+					'export const { checkSvg, elementProblem, attributeProblem } = contract;'
 				].join('\n'),
 				moduleType: 'js'
 			};

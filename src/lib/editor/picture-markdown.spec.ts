@@ -27,11 +27,17 @@ describe('a picture’s Markdown', () => {
 describe('inserting a picture as its own paragraph', () => {
 	const lesson = '---\nid: a\n---\n\nFirst paragraph.\n\nSecond.\n';
 
-	it('goes after the cursor’s line, with a blank line before and after', () => {
+	it('goes after the cursor’s paragraph, with a blank line before and after', () => {
 		const cursor = lesson.indexOf('paragraph');
 		const { next, after } = apply(lesson, cursor, '![P](images/p.webp)');
 		expect(next).toBe('---\nid: a\n---\n\nFirst paragraph.\n\n![P](images/p.webp)\n\nSecond.\n');
 		expect(after.endsWith('![P](images/p.webp)')).toBe(true);
+	});
+
+	it('never splits a paragraph written over several lines', () => {
+		const text = 'One line\nand the next.\n\nAfter.\n';
+		expect(apply(text, 2, 'X').next).toBe('One line\nand the next.\n\nX\n\nAfter.\n');
+		expect(apply('Last\nlines', 1, 'X').next).toBe('Last\nlines\n\nX\n');
 	});
 
 	it('on a blank line, adds no more blank lines than it needs', () => {

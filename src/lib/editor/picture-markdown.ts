@@ -18,13 +18,18 @@ export interface Insertion {
 
 /**
  * Puts `block` into a lesson's text as a paragraph of its own (pictures must be: content:check
- * says so), at the end of the line the cursor is on, with one blank line before and after.
+ * says so), after the paragraph the cursor is in, with one blank line before and after.
  * A cursor in the frontmatter (a lesson just opened has it at the start) puts it at the end.
  */
 export function insertParagraph(text: string, cursor: number, block: string): Insertion {
 	const bodyStart = frontmatterEnd(text);
-	let at = cursor < bodyStart ? text.length : text.indexOf('\n', cursor);
-	if (at < 0) at = text.length;
+	const lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+	const lineEnd = text.indexOf('\n', cursor) < 0 ? text.length : text.indexOf('\n', cursor);
+	// On a line of text: after its paragraph (lines until a blank one), never inside it.
+	const paragraphEnd = /\n[ \t]*(?:\n|$)/.exec(text.slice(lineStart));
+	const blank = text.slice(lineStart, lineEnd).trim() === '';
+	let at = blank ? lineEnd : paragraphEnd ? lineStart + paragraphEnd.index : text.length;
+	if (cursor < bodyStart) at = text.length;
 	const before = text.slice(0, at);
 	const after = text.slice(at);
 	const lead =
