@@ -4,6 +4,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { messageValues } from './scripts/build/message-values.ts';
 import { exerciseRunner } from './scripts/build/runner-page.ts';
+import { svgContractModule } from './scripts/build/svg-contract-module.ts';
 import { contentPreview } from './scripts/content/preview-plugin.ts';
 import { manifest } from './src/lib/pwa/manifest.ts';
 import { editorFiles, isScreenChunk } from './scripts/pwa/editor-chunks.ts';
@@ -28,6 +29,7 @@ export default defineConfig({
 	plugins: [
 		messageValues(),
 		contentPreview(),
+		svgContractModule(),
 		sveltekit(),
 		exerciseRunner(),
 		{

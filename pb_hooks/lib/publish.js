@@ -469,9 +469,10 @@ function storedTranslations(translations, refs) {
 /**
  * Deletes the drafts this publish carried out: those the editor listed in `drafts` at the
  * version it published (additions, changes, moves and removals alike), and those whose text
- * is now what is published (a file's text is its head and source; content:publish lists
- * none). The editor's tree then shows no stale drafts. A draft saved since, at a newer
- * version, or of a file the publish did not carry, is kept: versions, not last-write-wins.
+ * is now what is published (a file's text is its head and source; a picture's, its data;
+ * content:publish lists none). The editor's tree then shows no stale drafts. A draft saved
+ * since, at a newer version, or of a file the publish did not carry, is kept: versions, not
+ * last-write-wins.
  */
 function clearPublishedDrafts(tx, data) {
 	const carried = {};
@@ -486,11 +487,19 @@ function clearPublishedDrafts(tx, data) {
 			}
 		}
 	}
+	// A picture draft (lib/drafts.js) holds its data as published: cleared once it is.
+	const pictures = {};
+	for (const pathway of data.pathways) {
+		for (const item of pathway.media) pictures[item.data] = true;
+	}
+	const { PICTURE } = require(`${__hooks}/lib/drafts.js`);
 	let cleared = 0;
 	for (const draft of tx.findRecordsByFilter('drafts', "id != ''", '', 0, 0)) {
 		const file = draft.getString('file');
+		const text = draft.getString('text');
 		const done =
-			carried[file] === draft.getInt('version') || texts[file] === draft.getString('text');
+			carried[file] === draft.getInt('version') ||
+			(PICTURE.test(file) ? pictures[text] === true : texts[file] === text);
 		if (!done) continue;
 		tx.deleteRecord(draft);
 		cleared++;

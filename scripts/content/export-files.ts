@@ -1,6 +1,7 @@
 import type { Tokens } from 'marked';
 import type { MediaType } from './allow-list';
 import { lexMarkdown, markdownParser } from './markdown';
+import { fromBase64 } from './paths';
 import { picturePath } from './picture-path';
 import { isQuizBlock } from './render';
 
@@ -105,10 +106,6 @@ function pictures(
 		}
 	});
 	return found;
-}
-
-function fromBase64(base64: string): Uint8Array {
-	return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -52,3 +52,8 @@ export function toBase64(bytes: Uint8Array): string {
 	}
 	return btoa(binary);
 }
+
+/** The bytes base64 stands for, without Node's Buffer. */
+export function fromBase64(base64: string): Uint8Array {
+	return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}

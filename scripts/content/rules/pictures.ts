@@ -30,10 +30,7 @@ export const pictures: BodyRule = ({ tokens, at, context }) => {
 		const alone =
 			placed.ancestors.join('/') === 'paragraph' && loneImage(topParagraph?.tokens) === token;
 		if (!image.text.trim()) {
-			report.error(
-				offset,
-				`picture "${image.href}" has no alt text: say what it shows inside the square brackets, for learners who cannot see it`
-			);
+			report.error(offset, noAltText(image.href));
 		}
 		if (!context.isLesson) {
 			report.error(offset, 'pictures go in lessons: pathway and module pages show text only');
@@ -54,6 +51,11 @@ export const pictures: BodyRule = ({ tokens, at, context }) => {
 		}
 	}
 };
+
+/** The checker's message for a picture without alt text; the editor's picture dialog says it too. */
+export function noAltText(href: string): string {
+	return `picture "${href}" has no alt text: say what it shows inside the square brackets, for learners who cannot see it`;
+}
 
 /** `![…](…)` written so that Markdown does not read it as a picture: it would show as text. */
 const PICTURE_SYNTAX = /!\[[^\]\n]*\]\(([^)\n]*)\)/g;

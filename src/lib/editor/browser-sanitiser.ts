@@ -43,7 +43,8 @@ function asPublished(bytes: Uint8Array, report: FileReport): string | undefined 
 	}
 }
 
-async function gzipSize(text: string): Promise<number> {
+/** The gzip size of a text, as a learner's download costs it (CompressionStream). */
+export async function gzipSize(text: string): Promise<number> {
 	const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
 	return (await new Response(stream).arrayBuffer()).byteLength;
 }

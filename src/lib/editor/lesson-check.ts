@@ -21,17 +21,19 @@ function pathwayLevel(files: EditorFiles, lessonFile: string): Level {
 /**
  * `content:check` on one lesson as it is being typed, against the other files as the editor
  * has them: the shared checker (scripts/content/check-lesson-source.ts), same messages.
+ * With `pictureHash`, its figures name their pictures, for a preview that shows them.
  */
 export function checkLesson(
 	files: EditorFiles,
 	file: string,
 	text: string,
-	sanitiser: Sanitiser
+	sanitiser: Sanitiser,
+	pictureHash?: (path: string) => string | undefined
 ): CheckedLesson {
 	const markdown = new Map(files.markdown).set(file, text);
 	return checkLessonSource(file, text, {
 		level: pathwayLevel(files, file),
-		files: contentFiles(markdown, files.assets),
+		files: contentFiles(markdown, files.assets, pictureHash),
 		sanitiser
 	});
 }

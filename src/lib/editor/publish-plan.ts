@@ -33,13 +33,15 @@ export interface PublishPlan {
 /**
  * What publishing one pathway would send: the published content with the editor's texts of
  * that pathway's files ('' removes one; drafts of other pathways stay drafts), compiled by the one compile
- * content:publish uses. The publish route replaces the whole set, so the set is sent whole.
+ * content:publish uses, with `assets` (the published pictures and those inserted as drafts).
+ * The publish route replaces the whole set, so the set is sent whole.
  */
 export function planPublish(
 	published: EditorFiles,
 	edited: ReadonlyMap<string, string>,
 	pathway: string,
-	sanitiser: Sanitiser
+	sanitiser: Sanitiser,
+	assets: Map<string, Uint8Array> = published.assets
 ): PublishPlan {
 	const inPathway = (file: string) => file.startsWith(`${pathway}/`) && kindOf(file) !== undefined;
 	const markdown = new Map(published.markdown);
@@ -49,8 +51,9 @@ export function planPublish(
 		if (text === '') markdown.delete(file);
 		else markdown.set(file, text);
 	}
-	const assets = followAssets(published.markdown, markdown, published.assets);
-	const compiled = compileContent({ markdown, assets }, sanitiser);
+	// Pictures follow a moved module or lesson (follow-assets.ts).
+	const followed = followAssets(published.markdown, markdown, assets);
+	const compiled = compileContent({ markdown, assets: followed }, sanitiser);
 	const files = new Set([...published.markdown.keys(), ...markdown.keys()].filter(inPathway));
 	const changes: FileChange[] = [];
 	for (const file of [...files].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {

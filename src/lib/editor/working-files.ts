@@ -1,14 +1,15 @@
 import type { Draft } from './draft-save';
 import type { EditorClient, EditorFiles } from './editor-client';
 import { followAssets } from './follow-assets';
+import { isPictureFile, pictureBytes } from './picture-file';
 import { unsentOf, type EditorDatabase, type UnsentDraft } from './unsent-drafts';
 
 export interface WorkingFiles {
 	/** What learners have now. */
 	published: EditorFiles;
 	/**
-	 * What the editors are working on: the published files with the drafts on top, without
-	 * the files whose draft has no text (removed, or moved to another number).
+	 * What the editors are working on: the published files with the drafts on top (pictures
+	 * too), without the files whose draft has no text (removed, or moved to another number).
 	 */
 	files: EditorFiles;
 	drafts: Map<string, Draft>;
@@ -30,13 +31,28 @@ export async function loadWorkingFiles(
 		editor.drafts(),
 		unsentOf(db, user)
 	]);
+	return workingFiles(published, saved, unsent);
+}
+
+/** The published files, the server's drafts over them, then the texts typed here and not sent. */
+export function workingFiles(
+	published: EditorFiles,
+	saved: Draft[],
+	unsent: Map<string, UnsentDraft>
+): WorkingFiles {
 	const markdown = new Map(published.markdown);
-	for (const draft of saved) markdown.set(draft.file, draft.text);
+	const assets = new Map(published.assets);
+	for (const draft of saved) {
+		// A picture inserted in the editor is a draft too, its data as text (picture-file.ts).
+		if (isPictureFile(draft.file)) {
+			if (draft.text) assets.set(draft.file, pictureBytes(draft.file, draft.text));
+		} else markdown.set(draft.file, draft.text);
+	}
 	for (const row of unsent.values()) markdown.set(row.file, row.text);
 	for (const [file, text] of markdown) if (text === '') markdown.delete(file);
 	return {
 		published,
-		files: { markdown, assets: followAssets(published.markdown, markdown, published.assets) },
+		files: { markdown, assets: followAssets(published.markdown, markdown, assets) },
 		drafts: new Map(saved.map((d) => [d.file, d])),
 		unsent
 	};

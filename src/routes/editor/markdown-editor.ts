@@ -13,6 +13,7 @@ import {
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { Diagnostic } from '../../../scripts/content/diagnostics';
+import { insertParagraph } from '$lib/editor/picture-markdown';
 
 // Colours from the app's tokens (app.css), so that the editor follows light and dark.
 const theme = EditorView.theme({
@@ -95,5 +96,17 @@ export function showProblems(view: EditorView, problems: Diagnostic[]): void {
 /** Puts the cursor at a message's line and column, scrolled into view, and focuses the editor. */
 export function jumpTo(view: EditorView, problem: Place): void {
 	view.dispatch({ selection: { anchor: placeOf(view, problem).at }, scrollIntoView: true });
+	view.focus();
+}
+
+/** Puts `block` in as a paragraph of its own after the cursor's line, and focuses the editor. */
+export function insertBlock(view: EditorView, block: string): void {
+	const text = view.state.doc.toString();
+	const { at, insert, cursor } = insertParagraph(text, view.state.selection.main.head, block);
+	view.dispatch({
+		changes: { from: at, insert },
+		selection: { anchor: cursor },
+		scrollIntoView: true
+	});
 	view.focus();
 }
