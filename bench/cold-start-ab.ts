@@ -40,11 +40,12 @@ async function main(): Promise<void> {
 		}
 		for (const { page, cdp, url } of sides) {
 			await offlineLikeAPhone(browser.context, page, cdp);
+			await cdp.send('ServiceWorker.enable');
 			await markLessonShown(page);
 			await page.addInitScript(() => performance.mark('clyde:document'));
 			await fullLoad(page, cdp, url);
 		}
-		const load = [loadavg()[0]];
+		const load: number[] = [loadavg()[0] ?? 0];
 		for (const rate of [4, 14]) {
 			const cpu: number[][] = [[], []];
 			const text: number[][] = [[], []];
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 					text[side]?.push(shown);
 				}
 			}
-			load.push(loadavg()[0]);
+			load.push(loadavg()[0] ?? 0);
 			const line = (side: number) =>
 				`CPU ${ms(median(cpu[side] ?? []))} (${ms(Math.min(...(cpu[side] ?? [])))}–${ms(Math.max(...(cpu[side] ?? [])))}), text at ${ms(median(text[side] ?? []))}`;
 			console.log(`${rate}×: A ${line(0)} → B ${line(1)}`);
