@@ -26,7 +26,9 @@ const PNG =
 const DRAWING =
 	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect class="ink" x="2" y="2" width="96" height="36" fill="none"/></svg>';
 
-const pathwayDir = `01-${prefix}`;
+// Numbered apart from other files' pathways: the server is shared, and a publish plan is the
+// whole published set, where two pathways with one number are an error.
+const pathwayDir = `93-${prefix}`;
 const moduleDir = `${pathwayDir}/01-basics`;
 const lessonFile = `${moduleDir}/01-wifi.md`;
 const pictureFile = `${moduleDir}/images/a-phone-s-wifi-settings.webp`;
