@@ -70,7 +70,6 @@ async function main(): Promise<void> {
 			}
 		}
 		load.push(loadavg()[0] ?? 0);
-		await look((servers[1] as RunningPocketBase).url, world);
 		builds.forEach((build, i) => {
 			const f = figures[i] as Figures;
 			console.log(`\n${i ? 'B' : 'A'}: ${build}`);
@@ -87,6 +86,7 @@ async function main(): Promise<void> {
 			}
 		});
 		console.log(`\nload average (1 min): ${load.map((l) => l.toFixed(1)).join(' → ')}`);
+		await look((servers[1] as RunningPocketBase).url, world);
 	} finally {
 		for (const server of servers) await server.stop();
 		await rm(setup.dataDir, { recursive: true, force: true });
@@ -213,7 +213,8 @@ const WIDTHS = [1280, 1024, 360];
  */
 async function lookAfterShowAll(page: Page, url: string, world: BenchCohorts): Promise<void> {
 	await page.setViewportSize({ width: 1280, height: 900 });
-	await openDashboard(page, url, world.big.id, LEARNERS);
+	await page.goto(`${url}/tutor/${world.big.id}`);
+	await page.getByText(`Showing 50 of ${LEARNERS} learners`).waitFor();
 	await showAll(page, LEARNERS);
 	const found: Record<string, unknown> = {};
 	for (const width of WIDTHS) {
