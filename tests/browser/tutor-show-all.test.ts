@@ -21,15 +21,13 @@ describe('"Show all" on a big cohort (real Chromium, real PocketBase)', () => {
 		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
 		const tutorEmail = `tutor-all-${suffix}@example.org`;
 		const user = (email: string, role: string, name: string) =>
-			admin
-				.collection('users')
-				.create<{ id: string }>({
-					email,
-					role,
-					name,
-					password: PASSWORD,
-					passwordConfirm: PASSWORD
-				});
+			admin.collection('users').create<{ id: string }>({
+				email,
+				role,
+				name,
+				password: PASSWORD,
+				passwordConfirm: PASSWORD
+			});
 		const tutor = await user(tutorEmail, 'tutor', 'Tutor Rhona');
 		const cohort = await admin
 			.collection('cohorts')
