@@ -8,6 +8,7 @@ import { freePort } from '../scripts/pocketbase/ports';
 import { startPocketBase, type RunningPocketBase } from '../scripts/pocketbase/server';
 import { runMain } from '../scripts/user-error';
 import { hooksWith } from '../tests/support/extra-hooks';
+import { axeViolations } from '../tests/support/axe';
 import { lookAt } from '../tests/support/look-at';
 import { RELAXED_RATE_LIMITS, startTestServer, TEST_ADMIN } from '../tests/support/pocketbase';
 import { api } from './api';
@@ -25,7 +26,9 @@ import { breakdown, traceWhile } from './trace-breakdown';
  * more than a change). The world is made once (as `npm run bench dashboard` makes it), then
  * its data dir is copied so that each build has a PocketBase of its own with the same data.
  * Per build: render of 30 learners, first view and "Show all" of 500, and one traced open of
- * each cohort (the page's CPU time between the marks, which the load disturbs less).
+ * each cohort (the page's CPU time between the marks, which the load disturbs less); for
+ * "Show all", also to the first rows beyond the first view painted (the app may add the rest
+ * over several frames).
  */
 async function main(): Promise<void> {
 	const [before, after, roundsArg] = process.argv.slice(2);
@@ -67,7 +70,6 @@ async function main(): Promise<void> {
 			}
 		}
 		load.push(loadavg()[0] ?? 0);
-		await look((servers[1] as RunningPocketBase).url, world);
 		builds.forEach((build, i) => {
 			const f = figures[i] as Figures;
 			console.log(`\n${i ? 'B' : 'A'}: ${build}`);
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
 			}
 		});
 		console.log(`\nload average (1 min): ${load.map((l) => l.toFixed(1)).join(' → ')}`);
+		await look((servers[1] as RunningPocketBase).url, world);
 	} finally {
 		for (const server of servers) await server.stop();
 		await rm(setup.dataDir, { recursive: true, force: true });
@@ -102,6 +105,9 @@ interface Figures {
 	bigCpu: number[];
 	showAll: number[];
 	showAllCpu: number[];
+	/** "Show all" clicked to the first rows beyond the first view painted. */
+	showAllFirst: number[];
+	showAllFirstCpu: number[];
 }
 
 function empty(): Figures {
@@ -113,7 +119,9 @@ function empty(): Figures {
 		bigFirst: [],
 		bigCpu: [],
 		showAll: [],
-		showAllCpu: []
+		showAllCpu: [],
+		showAllFirst: [],
+		showAllFirstCpu: []
 	};
 }
 
@@ -145,7 +153,10 @@ async function measure(url: string, world: BenchCohorts, into: Figures): Promise
 			into.small.push(small.painted - small.data);
 			const big = await openDashboard(page, url, world.big.id, LEARNERS);
 			into.bigFirst.push(big.painted - big.data);
-			if (big.rows < LEARNERS) into.showAll.push(await showAll(page, LEARNERS));
+			if (big.rows < LEARNERS) {
+				into.showAll.push(await showAll(page, LEARNERS));
+				into.showAllFirst.push(await firstRows(page));
+			}
 		}
 		await traced(cdp, page, url, world, into);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -188,12 +199,44 @@ async function look(url: string, world: BenchCohorts): Promise<void> {
 				}
 			}
 		}
+		await lookAfterShowAll(page, url, world);
 	} finally {
 		await browser.close();
 	}
 }
 
 const WIDTHS = [1280, 1024, 360];
+
+/**
+ * The 500-learner grid after "Show all": axe at each width, light and dark, and with
+ * CLYDE_SHOTS a screenshot of rows from its middle (rows a chunk added, not the first view).
+ */
+async function lookAfterShowAll(page: Page, url: string, world: BenchCohorts): Promise<void> {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto(`${url}/tutor/${world.big.id}`);
+	await page.getByText(`Showing 50 of ${LEARNERS} learners`).waitFor();
+	await showAll(page, LEARNERS);
+	const found: Record<string, unknown> = {};
+	for (const width of WIDTHS) {
+		await page.setViewportSize({ width, height: 900 });
+		for (const theme of ['light', 'dark']) {
+			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+			await page
+				.locator('.cohort-grid tbody tr')
+				.nth(LEARNERS / 2)
+				.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+			await page.waitForTimeout(300);
+			const violations = await axeViolations(page);
+			if (violations.length) found[`${width} ${theme}`] = violations;
+			const shots = process.env.CLYDE_SHOTS;
+			if (shots) {
+				const path = `${shots}/tutor-dashboard-${LEARNERS}-all-${width}-${theme}.png`;
+				await page.screenshot({ path });
+			}
+		}
+	}
+	console.log(`ab: axe, ${LEARNERS} learners after "Show all":`, JSON.stringify(found));
+}
 
 async function traced(
 	cdp: CDPSession,
@@ -218,7 +261,19 @@ async function traced(
 		if (partial) await showAll(page, LEARNERS);
 	});
 	into.bigCpu.push(breakdown(events, 'clyde:dashboard-data', 'clyde:dashboard-painted').cpu);
-	if (partial) into.showAllCpu.push(breakdown(events, 'bench:show-all', 'bench:all-painted').cpu);
+	if (partial) {
+		into.showAllCpu.push(breakdown(events, 'bench:show-all', 'bench:all-painted').cpu);
+		into.showAllFirstCpu.push(breakdown(events, 'bench:show-all', 'bench:first-rows').cpu);
+	}
+}
+
+/** After `showAll`: ms from the click to the first rows beyond the first view painted. */
+function firstRows(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			(performance.getEntriesByName('bench:first-rows').at(-1)?.startTime ?? NaN) -
+			(performance.getEntriesByName('bench:show-all').at(-1)?.startTime ?? NaN)
+	);
 }
 
 interface ProfileNode {

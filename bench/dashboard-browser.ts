@@ -150,7 +150,9 @@ export async function openDashboard(page: Page, url: string, cohort: string, lea
 
 /**
  * Clicks "Show all" on a dashboard that shows its first rows, and times it in the page: from
- * the click to the next frame after every row is in the DOM. Marked, for the trace.
+ * the click to the next frame after every row is in the DOM. Marked, for the trace, and so is
+ * the next frame after the first rows beyond those shown came (bench:first-rows; the app may
+ * add the rest over several frames).
  */
 export function showAll(page: Page, learners: number): Promise<number> {
 	return page.evaluate(
@@ -161,8 +163,15 @@ export function showAll(page: Page, learners: number): Promise<number> {
 				);
 				const body = document.querySelector('.cohort-grid tbody');
 				if (!button || !body) return fail(new Error('no "Show all" button under the grid'));
+				const shown = body.querySelectorAll(':scope > tr').length;
+				let first = false;
 				const observer = new MutationObserver(() => {
-					if (body.querySelectorAll(':scope > tr').length < learners) return;
+					const rows = body.querySelectorAll(':scope > tr').length;
+					if (!first && rows > shown) {
+						first = true;
+						requestAnimationFrame(() => setTimeout(() => performance.mark('bench:first-rows')));
+					}
+					if (rows < learners) return;
 					observer.disconnect();
 					requestAnimationFrame(() =>
 						setTimeout(() => {
