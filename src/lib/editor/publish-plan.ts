@@ -2,6 +2,7 @@ import type { CompiledPathway } from '../../../scripts/content/catalog';
 import { compileContent } from '../../../scripts/content/compile';
 import type { Diagnostic } from '../../../scripts/content/diagnostics';
 import type { Sanitiser } from '../../../scripts/content/sanitize';
+import { translationOf } from '../../../scripts/content/translation-file';
 import { kindOf, titleOf, type FileKind } from './content-tree';
 import type { EditorFiles } from './editor-client';
 import { followAssets } from './follow-assets';
@@ -43,7 +44,9 @@ export function planPublish(
 	sanitiser: Sanitiser,
 	assets: Map<string, Uint8Array> = published.assets
 ): PublishPlan {
-	const inPathway = (file: string) => file.startsWith(`${pathway}/`) && kindOf(file) !== undefined;
+	// pathway.pl.md is no kind of its own: it is published with its pathway.md.
+	const inPathway = (file: string) =>
+		file.startsWith(`${pathway}/`) && (kindOf(file) ?? translationOf(file)) !== undefined;
 	const markdown = new Map(published.markdown);
 	for (const [file, text] of edited) {
 		if (!inPathway(file)) continue;
