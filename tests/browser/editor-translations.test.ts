@@ -53,8 +53,9 @@ describe('translations in the editor (real Chromium, real PocketBase)', () => {
 	}, 120_000);
 	afterAll(async () => {
 		await browser?.close();
-		// The drafts made here would be published by a later test file's publish.
+		// Put the curriculum back as the other tests know it, with no draft left over.
 		await deleteAllDrafts(admin);
+		await publishBundledContent(url);
 	});
 
 	it('lists a lesson’s translations under it and reports a structure mistake at its line', async () => {
@@ -89,7 +90,7 @@ describe('translations in the editor (real Chromium, real PocketBase)', () => {
 		expect(await lookAt(eve, 'editor-translation', [1280, 360])).toEqual({});
 	}, 180_000);
 
-	it('New translation (Urdu) makes a draft that checks clean, right to left', async () => {
+	it('New translation (Urdu) makes a draft that checks clean, right to left; it publishes', async () => {
 		await eve.goto(fileHref(SAFE));
 		const language = eve.getByLabel('New translation of this lesson, into');
 		await language.focus();
@@ -113,5 +114,22 @@ describe('translations in the editor (real Chromium, real PocketBase)', () => {
 			.collection('drafts')
 			.getFullList({ filter: admin.filter('file = {:file}', { file: URDU }) });
 		expect(draft?.text).toMatch(/\nstatus: draft — needs review by a native speaker\n---\n/);
+
+		// Published with its pathway as any draft, once the planted mistake's draft is gone.
+		const [planted] = await admin
+			.collection('drafts')
+			.getFullList({ filter: admin.filter('file = {:file}', { file: POLISH }) });
+		await admin.collection('drafts').delete(planted?.id ?? '');
+		await eve.getByRole('link', { name: 'Publish pathway…' }).click();
+		await eve.getByRole('heading', { name: 'What will change' }).waitFor({ timeout: 60_000 });
+		await eve.getByText('New lesson translation (اردو): Staying safe online').waitFor();
+		await eve.getByRole('button', { name: /^Publish / }).click();
+		await eve.getByText(/^The pathway is published/).waitFor({ timeout: 30_000 });
+		const catalog = await (await fetch(`${url}/api/clyde/catalog`)).json();
+		const lessons = catalog.pathways.flatMap((p: { modules: { lessons: unknown[] }[] }) =>
+			p.modules.flatMap((m) => m.lessons)
+		) as { id: string; translations?: Record<string, unknown> }[];
+		const safe = lessons.find((l) => l.id === 'de-staying-safe-online');
+		expect(Object.keys(safe?.translations ?? {})).toEqual(['ur']);
 	}, 180_000);
 });

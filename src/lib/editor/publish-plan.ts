@@ -9,7 +9,9 @@ import { followAssets } from './follow-assets';
 
 export interface FileChange {
 	file: string;
+	/** A translation's is its original's kind, with its `language` ("pl"). */
 	kind: FileKind;
+	language?: string;
 	title: string;
 	/** 'moved': renamed to another file (a new number in its module), its id and so progress kept. */
 	change: 'added' | 'changed' | 'removed' | 'moved';
@@ -63,9 +65,11 @@ export function planPublish(
 		const before = published.markdown.get(file);
 		const after = markdown.get(file);
 		if (before === after) continue;
+		const translation = translationOf(file);
 		changes.push({
 			file,
-			kind: kindOf(file) ?? 'lesson',
+			kind: kindOf(translation?.original ?? file) ?? 'lesson',
+			...(translation && { language: translation.language }),
 			title: titleOf(file, after ?? before ?? ''),
 			change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
 			before: before ?? '',
@@ -86,12 +90,14 @@ function pairMoves(changes: FileChange[]): FileChange[] {
 	const removed = new Map<string, FileChange>();
 	for (const c of changes) {
 		const id = idOf(c.before);
-		if (c.change === 'removed' && id) removed.set(`${c.kind} ${id}`, c);
+		// A translation has its lesson's id: the language tells them apart.
+		if (c.change === 'removed' && id) removed.set(`${c.kind} ${c.language} ${id}`, c);
 	}
 	const paired = new Set<FileChange>();
 	const out: FileChange[] = [];
 	for (const c of changes) {
-		const was = c.change === 'added' ? removed.get(`${c.kind} ${idOf(c.after)}`) : undefined;
+		const was =
+			c.change === 'added' ? removed.get(`${c.kind} ${c.language} ${idOf(c.after)}`) : undefined;
 		if (was && !paired.has(was)) {
 			paired.add(was);
 			out.push({ ...c, change: 'moved', from: was.file, before: was.before });
