@@ -34,6 +34,41 @@ describe('contentTree', () => {
 		expect(tree[0]?.children[0]).toMatchObject({ title: 'safe', kind: 'module' });
 	});
 
+	it('shows translations under their lesson, pathway or module, by language and status', () => {
+		const reviewed = '---\nid: x\nstatus: reviewed by Ola, 2026-11-30\n---\n';
+		const draft = '---\nid: x\nstatus: draft — needs review by a native speaker\n---\n';
+		const tree = contentTree(
+			new Map([
+				['01-de/pathway.md', file('DE')],
+				['01-de/pathway.ar.md', draft],
+				['01-de/01-safe/module.md', file('Safe')],
+				['01-de/01-safe/module.pl.md', draft],
+				['01-de/01-safe/01-one.md', file('One')],
+				['01-de/01-safe/01-one.ar.md', draft],
+				['01-de/01-safe/01-one.pl.md', reviewed],
+				['01-de/01-safe/01-one.fr.md', draft],
+				['01-de/01-safe/02-gone.pl.md', draft]
+			])
+		);
+		const pathway = tree[0];
+		const module = pathway?.children[0];
+		expect(pathway?.translations).toEqual([
+			{ file: '01-de/pathway.ar.md', language: 'ar', name: 'العربية', status: 'draft' }
+		]);
+		expect(module?.translations.map((t) => t.name)).toEqual(['Polski']);
+		// The chooser's order (pl, ur, ar), then any other code, which its check reports.
+		expect(module?.children[0]?.translations.map((t) => [t.name, t.status])).toEqual([
+			['Polski', 'reviewed'],
+			['العربية', 'draft'],
+			['fr', 'draft']
+		]);
+		// With no original, a translation is listed where it is, to open and read its error.
+		expect(module?.children.map((c) => c.file)).toEqual([
+			'01-de/01-safe/01-one.md',
+			'01-de/01-safe/02-gone.pl.md'
+		]);
+	});
+
 	it('knows the kinds of file and reads titles', () => {
 		expect(['a/pathway.md', 'a/b/module.md', 'a/b/01-c.md', 'a/b/c/d.md'].map(kindOf)).toEqual([
 			'pathway',

@@ -1,10 +1,25 @@
+import { LOCALES, LOCALE_NAMES, type AppLocale } from '$lib/i18n/locales';
+import { translationOf } from '../../../scripts/content/translation-file';
+
 export type FileKind = 'pathway' | 'module' | 'lesson';
+
+/** A translation beside a lesson, pathway.md or module.md ("01-passwords.pl.md"). */
+export interface TranslationItem {
+	file: string;
+	language: string;
+	/** The language named in itself ("Polski"), or its code for one Clyde's screens lack. */
+	name: string;
+	/** From its `status:` line: reviewed once a speaker has signed it, else a draft. */
+	status: 'draft' | 'reviewed';
+}
 
 export interface TreeItem {
 	file: string;
 	kind: FileKind;
 	title: string;
 	children: TreeItem[];
+	/** Its translations, in the order the language chooser lists the languages. */
+	translations: TranslationItem[];
 }
 
 const PATHWAY = /^[^/]+\/pathway\.md$/;
@@ -42,14 +57,23 @@ export function contentTree(files: ReadonlyMap<string, string>): TreeItem[] {
 				file,
 				kind,
 				title: text === undefined ? folderName(file) : titleOf(file, text),
-				children: []
+				children: [],
+				translations: []
 			};
 			byPath.set(file, found);
 		}
 		return found;
 	};
 	const roots: TreeItem[] = [];
+	const translations: string[] = [];
 	for (const file of [...files.keys()].sort(byNumber)) {
+		const original = translationOf(file)?.original;
+		// A translation goes under its original, below; one with no original is listed as a
+		// file of its own, where its check says so.
+		if (original && files.has(original)) {
+			translations.push(file);
+			continue;
+		}
 		const kind = kindOf(file);
 		const parts = file.split('/');
 		if (kind === 'pathway') {
@@ -68,7 +92,31 @@ export function contentTree(files: ReadonlyMap<string, string>): TreeItem[] {
 			module.children.push(item(file, kind));
 		}
 	}
+	for (const file of translations.sort(byLanguage)) {
+		const { original, language } = translationOf(file) as { original: string; language: string };
+		byPath.get(original)?.translations.push(translationItem(file, language, files.get(file) ?? ''));
+	}
 	return roots;
+}
+
+function translationItem(file: string, language: string, text: string): TranslationItem {
+	const head = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+	const reviewed = /^status:[ \t]*['"]?reviewed by /m.test(head);
+	return {
+		file,
+		language,
+		name: LOCALE_NAMES[language as AppLocale] ?? language,
+		status: reviewed ? 'reviewed' : 'draft'
+	};
+}
+
+/** Translations in the order of LOCALES (pl, ur, ar), any other code after them. */
+function byLanguage(a: string, b: string): number {
+	const rank = (file: string) => {
+		const at = (LOCALES as readonly string[]).indexOf(translationOf(file)?.language ?? '');
+		return at < 0 ? LOCALES.length : at;
+	};
+	return rank(a) - rank(b) || byNumber(a, b);
 }
 
 const nameOf = (name: string) => name.replace(/\.md$/, '').replace(/^\d+-/, '');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../scripts/content/load';
 import { nodeSanitiser } from '../../../scripts/content/node-sanitiser';
 import { moveLesson } from './lesson-order';
+import { DRAFT_STATUS, newTranslation } from './new-translation';
 import { planPublish } from './publish-plan';
 
 const CONTENT = resolve(import.meta.dirname, '../../../content');
@@ -79,6 +80,26 @@ describe(
 				'de-two-step-sign-in',
 				'de-strong-passwords'
 			]);
+		});
+
+		it('publishes translations made in the browser, a pathway’s too, named by language', () => {
+			const SAFE = `${PATHWAY}/02-staying-safe/01-staying-safe-online.md`;
+			const urdu = newTranslation(published.markdown, SAFE, 'ur');
+			const intro = `${PATHWAY}/pathway.pl.md`;
+			const polish = (published.markdown.get(intro) ?? '').replace(/^title: .*$/m, 'title: Nowy');
+			const edited = new Map([
+				[urdu.file, urdu.text],
+				[intro, polish]
+			]);
+			const plan = planPublish(published, edited, PATHWAY, sanitiser);
+			expect(plan.errors).toEqual([]);
+			expect(plan.changes.map((c) => [c.change, c.kind, c.language, c.file])).toEqual([
+				['added', 'lesson', 'ur', urdu.file],
+				['changed', 'pathway', 'pl', intro]
+			]);
+			expect(plan.pathways[0]?.translations?.pl?.title).toBe('Nowy');
+			const lesson = plan.pathways[0]?.modules[1]?.lessons[0];
+			expect(lesson?.translations?.ur?.status).toBe(DRAFT_STATUS);
 		});
 
 		it('refuses with each error located, and still lists the changes', () => {

@@ -2,13 +2,16 @@ import type { CompiledPathway } from '../../../scripts/content/catalog';
 import { compileContent } from '../../../scripts/content/compile';
 import type { Diagnostic } from '../../../scripts/content/diagnostics';
 import type { Sanitiser } from '../../../scripts/content/sanitize';
+import { translationOf } from '../../../scripts/content/translation-file';
 import { kindOf, titleOf, type FileKind } from './content-tree';
 import type { EditorFiles } from './editor-client';
 import { followAssets } from './follow-assets';
 
 export interface FileChange {
 	file: string;
+	/** A translation's is its original's kind, with its `language` ("pl"). */
 	kind: FileKind;
+	language?: string;
 	title: string;
 	/** 'moved': renamed to another file (a new number in its module), its id and so progress kept. */
 	change: 'added' | 'changed' | 'removed' | 'moved';
@@ -43,7 +46,9 @@ export function planPublish(
 	sanitiser: Sanitiser,
 	assets: Map<string, Uint8Array> = published.assets
 ): PublishPlan {
-	const inPathway = (file: string) => file.startsWith(`${pathway}/`) && kindOf(file) !== undefined;
+	// pathway.pl.md is no kind of its own: it is published with its pathway.md.
+	const inPathway = (file: string) =>
+		file.startsWith(`${pathway}/`) && (kindOf(file) ?? translationOf(file)) !== undefined;
 	const markdown = new Map(published.markdown);
 	for (const [file, text] of edited) {
 		if (!inPathway(file)) continue;
@@ -60,9 +65,11 @@ export function planPublish(
 		const before = published.markdown.get(file);
 		const after = markdown.get(file);
 		if (before === after) continue;
+		const translation = translationOf(file);
 		changes.push({
 			file,
-			kind: kindOf(file) ?? 'lesson',
+			kind: kindOf(translation?.original ?? file) ?? 'lesson',
+			...(translation && { language: translation.language }),
 			title: titleOf(file, after ?? before ?? ''),
 			change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
 			before: before ?? '',
@@ -83,12 +90,14 @@ function pairMoves(changes: FileChange[]): FileChange[] {
 	const removed = new Map<string, FileChange>();
 	for (const c of changes) {
 		const id = idOf(c.before);
-		if (c.change === 'removed' && id) removed.set(`${c.kind} ${id}`, c);
+		// A translation has its lesson's id: the language tells them apart.
+		if (c.change === 'removed' && id) removed.set(`${c.kind} ${c.language} ${id}`, c);
 	}
 	const paired = new Set<FileChange>();
 	const out: FileChange[] = [];
 	for (const c of changes) {
-		const was = c.change === 'added' ? removed.get(`${c.kind} ${idOf(c.after)}`) : undefined;
+		const was =
+			c.change === 'added' ? removed.get(`${c.kind} ${c.language} ${idOf(c.after)}`) : undefined;
 		if (was && !paired.has(was)) {
 			paired.add(was);
 			out.push({ ...c, change: 'moved', from: was.file, before: was.before });
