@@ -136,18 +136,15 @@ export default defineConfig({
 							// layer, and the layout's import of it put Dexie on every first paint's path
 							// (docs/benchmarks.md, critical JS).
 							name: 'shell',
-							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling|first-text)[\\/]|[\\/]src[\\/]lib[\\/]catalog[\\/]find\.ts$|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$|[\\/]src[\\/]lib[\\/](content[\\/](lesson-language|localise-catalog)\.ts|db[\\/]storage-full\.ts|offline[\\/]download-state\.ts)$/,
+							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling|first-text)[\\/]|[\\/]src[\\/]lib[\\/]catalog[\\/]find\.ts$|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
 							priority: 1
 						},
 						{
 							// A downloaded lesson's text as a cold open shows it before the data layer
 							// (+layout.svelte): grouped with the lesson screen's, a module of it could be
 							// merged into AppRoot's chunk and bring the whole data layer before the text.
-							// The small modules home imports too (download state, the lesson's language,
-							// the localised catalog) are in `shell`: here, they put this whole chunk
-							// (5 KB gzip) on home's critical path.
 							name: 'lesson-text',
-							test: /[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts))|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
+							test: /[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts)|content[\\/](lesson-language|localise-catalog)\.ts|db[\\/]storage-full\.ts|offline[\\/]download-state\.ts)|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
 							priority: 1
 						},
 						{
