@@ -131,10 +131,10 @@ export default defineConfig({
 						{
 							// What the root layout itself runs (its words, settings, network and
 							// install state, the worker's registration, idle scheduling, the lesson text
-							// read early on a cold open): one chunk of its own. Grouped with the rest of
-							// the app, a small shared module could be merged into a chunk of the data
-							// layer, and the layout's import of it put Dexie on every first paint's path
-							// (docs/benchmarks.md, critical JS).
+							// read early on a cold open): one chunk of
+							// its own. Grouped with the rest of the app, a small shared module could be
+							// merged into a chunk of the data layer, and the layout's import of it put
+							// Dexie on every first paint's path (docs/benchmarks.md, critical JS).
 							name: 'shell',
 							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling|first-text)[\\/]|[\\/]src[\\/]lib[\\/]catalog[\\/]find\.ts$|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
 							priority: 1
