@@ -146,8 +146,7 @@ describe("the learner's journey at 360 px (real Chromium, real PocketBase)", () 
 			const title = await page.getByRole('heading', { level: 1, name: heading }).boundingBox();
 			// The page's own content starts in the top fifth of the screen, under a header of one
 			// line, and its title is on the first screen, above the tab bar.
-			// (The screen sits in a box-less wrapper: +layout.svelte's `.app-screen`.)
-			const content = await page.locator('main > .app-screen > :first-child').boundingBox();
+			const content = await page.locator('main > :first-child').boundingBox();
 			expect(content?.y).toBeLessThan(640 / 5);
 			expect(title && title.y + 40).toBeLessThan(640 - 64);
 			const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
