@@ -60,7 +60,14 @@ export async function seedCohort(
 		module: module.id,
 		pathway: pathway.id
 	});
-	const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+	// A session within the last hour, but all of it today (UTC): just after midnight the minutes
+	// shrink, so the completion chart still starts yesterday and ends today, whatever the hour.
+	const now = Date.now();
+	const minute = Math.min(
+		60_000,
+		(now - Date.parse(new Date(now).toISOString().slice(0, 10))) / 60
+	);
+	const at = (minutesAgo: number) => new Date(now - minutesAgo * minute).toISOString();
 	const events = {
 		[adaEmail]: [
 			{ ...place(0), id: randomUUID(), type: 'lesson_opened', at: at(50) },
