@@ -132,15 +132,9 @@ describe('the kept dashboard answer, patched after pushes', () => {
 		if (!pathway || !module) throw new Error('the bundled content has no module of 3 lessons');
 		Object.assign(place, { pathway: pathway.id, module: module.id });
 		lessons = module.lessons.map((lesson) => lesson.id);
-		[tutor, otherTutor, ada, ben, cleo, dan] = await Promise.all(
-			[
-				['Tess', 'tutor'],
-				['Omar', 'tutor'],
-				['Ada', 'learner'],
-				['Ben', 'learner'],
-				['Cleo', 'learner'],
-				['Dan', 'learner']
-			].map(([name, role]) => signUp(name as string, role as string))
+		[tutor, otherTutor] = await Promise.all([signUp('Tess', 'tutor'), signUp('Omar', 'tutor')]);
+		[ada, ben, cleo, dan] = await Promise.all(
+			['Ada', 'Ben', 'Cleo', 'Dan'].map((name) => signUp(name, 'learner'))
 		);
 	}, 120_000);
 
@@ -197,7 +191,9 @@ describe('the kept dashboard answer, patched after pushes', () => {
 
 		// A push that reaches only the other cohort moves the cursor alone.
 		await push(cleo, [['lesson_completed', 2]]);
-		board = await expectUpToDate(tutor, mine.id, 'kept');
+		const unchanged = await expectUpToDate(tutor, mine.id, 'kept');
+		expect(unchanged.cursor).toBeGreaterThan(board.cursor);
+		expect(unchanged.cells).toEqual(board.cells);
 
 		// A join and a leave: built again, then patched after the next push.
 		expect(
@@ -266,8 +262,9 @@ describe('the kept dashboard answer, patched after pushes', () => {
 		const many = [];
 		for (let i = 0; i < 41; i++) many.push(await create(`Many ${i}`));
 		for (const cohort of many) expect((await read(tutor, cohort.id)).sent).toBe('built');
-		expect(await kept(many[0]!.id)).toBe(false);
-		expect(await kept(many[1]!.id)).toBe(true);
-		expect(await kept(many[40]!.id)).toBe(true);
+		const [oldest, next] = many;
+		expect(await kept(String(oldest?.id))).toBe(false);
+		expect(await kept(String(next?.id))).toBe(true);
+		expect(await kept(String(many.at(-1)?.id))).toBe(true);
 	}, 120_000);
 });
