@@ -133,9 +133,12 @@ describe('the kept dashboard answer, patched after pushes', () => {
 		Object.assign(place, { pathway: pathway.id, module: module.id });
 		lessons = module.lessons.map((lesson) => lesson.id);
 		[tutor, otherTutor] = await Promise.all([signUp('Tess', 'tutor'), signUp('Omar', 'tutor')]);
-		[ada, ben, cleo, dan] = await Promise.all(
-			['Ada', 'Ben', 'Cleo', 'Dan'].map((name) => signUp(name, 'learner'))
-		);
+		[ada, ben, cleo, dan] = await Promise.all([
+			signUp('Ada', 'learner'),
+			signUp('Ben', 'learner'),
+			signUp('Cleo', 'learner'),
+			signUp('Dan', 'learner')
+		]);
 	}, 120_000);
 
 	afterAll(async () => {
