@@ -93,8 +93,11 @@ export async function serverTime(
 	};
 }
 
-/** A GET that accepts gzip, as browsers send it: the time to the last byte and both sizes. */
-function gzippedGet(url: string, token: string) {
+/**
+ * A GET that accepts gzip, as browsers send it: the time to the last byte, both sizes and how
+ * the server made the answer (kept, patched or built).
+ */
+export function gzippedGet(url: string, token: string) {
 	return new Promise<{ ms: number; wire: number; body: Buffer; sent: string }>((done, fail) => {
 		const begun = performance.now();
 		const request = httpGet(
@@ -112,7 +115,7 @@ function gzippedGet(url: string, token: string) {
 					const gzipped = response.headers['content-encoding'] === 'gzip';
 					// pb_hooks/cohorts.pb.js says whether it sent the answer it kept.
 					const timing = String(response.headers['server-timing'] ?? '');
-					const sent = /"kept"/.test(timing) ? 'kept' : 'built';
+					const sent = /desc="(\w+)"/.exec(timing)?.[1] ?? 'built';
 					done({ ms, wire: raw.length, body: gzipped ? gunzipSync(raw) : raw, sent });
 				});
 			}
