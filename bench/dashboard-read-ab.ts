@@ -144,7 +144,7 @@ function canonical(answer: CohortProgress): string {
 			cells.fails[k],
 			cells.best[k],
 			cells.done[k],
-			cells.exercises[k]
+			cells.exercises?.[k]
 		])
 	);
 	return JSON.stringify({ rest, learners, cells: lines.sort() });

@@ -27,10 +27,10 @@ export interface ServerTime {
 /**
  * The tutor's dashboard read, timed from Node to the last byte of the answer, gzipped as a
  * browser asks for it: one warm-up, then at least ten pairs of a read after the cohort changed
- * (its tutor sets a threshold, which makes the server build the answer again: the first read
- * after a push costs the same) and a read of the same state (the kept answer). Checks that the
- * server says which it sent, and that the answer holds every learner and a cell for every
- * lesson each learner touched.
+ * (its tutor sets a threshold, which makes the server build the answer again; after a push it
+ * patches the kept one instead: bench/dashboard-read-ab.ts times that) and a read of the same
+ * state (the kept answer). Checks that the server says which it sent, and that the answer
+ * holds every learner and a cell for every lesson each learner touched.
  */
 export async function serverTime(
 	url: string,
