@@ -17,62 +17,171 @@ function newestSeq(dao) {
 }
 
 /**
- * The cohort's learners, sorted by name, and their cells on its pathway from the lesson
- * tallies (lib/tallies.js), as JSON text that SQLite writes: no object per learner or cell is
- * made in JavaScript. `flags` packs opened (1), completed (2) and quiz passed (4); `best` is
- * the best score to 4 places; `exercises` the exercises passed (id → first pass). One statement, so the cursor (the newest seq) and the tallies
- * come from the same snapshot of the database: the tallies hold exactly the events up to it.
- * The cells come in whatever order SQLite's join yields them: each names its learner and lesson,
- * and the app files them by those (src/lib/tutor/cohort-state.ts), so no sort is paid for.
+ * What a cohort's answer shows besides the events, as one string: the roster count of its
+ * activity notice (moved by every join, leave and badge issued or revoked: lib/activity.js),
+ * the cohort record's `updated` (name, join code, thresholds), and its members' count and
+ * their memberships' and accounts' latest `updated` (a new name).
  */
-const WHOLE = `
-WITH members AS MATERIALIZED (
+const KEY = `
+	IFNULL((SELECT roster FROM cohort_activity WHERE id = {:cohort}), '')
+	|| '|' || IFNULL((SELECT updated FROM cohorts WHERE id = {:cohort}), '')
+	|| '|' || (SELECT COUNT(*) || '/' || IFNULL(MAX(max(u.updated, m.updated)), '')
+	           FROM memberships m JOIN users u ON u.id = m.learner WHERE m.cohort = {:cohort})`;
+
+/** The learners whose cells events in (after, cursor] changed (a push reached them). */
+const CHANGED = `changed AS MATERIALIZED (
+	SELECT DISTINCT e.user AS id FROM progress_events e
+	WHERE e.seq > {:after} AND e.seq <= (SELECT cursor FROM head)
+	  AND e.pathway = {:pathway} AND e.type != 'quiz_answered'
+	  AND e.user IN (SELECT id FROM members)),`;
+
+/**
+ * One row per learner (all of them, or with `changed` only those a push reached since a
+ * cursor), numbered by name as the answer lists them: their entry in `learners` and their
+ * cells on the pathway from the lesson tallies (lib/tallies.js) as pieces of the answer's
+ * columns, comma-joined JSON values that SQLite writes, so no object per cell is made in
+ * JavaScript. `flags` packs opened (1), completed (2) and quiz passed (4); `best` is the best
+ * score to 4 places; `exercises` the exercises passed (id → first pass). One statement, so the
+ * cursor (the newest seq), the key and the tallies come from one snapshot of the database: the
+ * tallies hold exactly the events up to the cursor. With no learner to send, one row of the
+ * cursor and key alone.
+ */
+function rowsQuery(changed) {
+	return `
+WITH head AS MATERIALIZED (
+	SELECT (SELECT IFNULL(MAX(seq), 0) FROM progress_events) AS cursor, ${KEY} AS key
+),
+members AS MATERIALIZED (
 	SELECT u.id AS id, m.id AS membership, u.name AS name, u.email AS email, m.created AS joined,
 	       u.language AS language,
 	       ROW_NUMBER() OVER (ORDER BY u.name, u.id) - 1 AS i
 	FROM memberships m JOIN users u ON u.id = m.learner
 	WHERE m.cohort = {:cohort}
-	ORDER BY i
+),
+${changed ? CHANGED : ''}
+chosen AS MATERIALIZED (
+	SELECT * FROM members ${changed ? 'WHERE id IN (SELECT id FROM changed)' : ''}
+),
+cells AS MATERIALIZED (
+	SELECT t.user AS user, COUNT(*) AS n, MAX(t.active) AS active,
+	       group_concat(json_quote(t.lesson)) AS lesson,
+	       group_concat(t.opened + 2 * t.completed + 4 * t.passed) AS flags,
+	       group_concat(json_quote(t.fails)) AS fails,
+	       group_concat(json_quote(round(t.best, 4))) AS best,
+	       group_concat(json_quote(t.done)) AS done,
+	       group_concat(IFNULL(json(t.exercises), 'null')) AS exercises
+	FROM chosen b JOIN _clyde_lesson_tallies t ON t.user = b.id AND t.pathway = {:pathway}
+	GROUP BY t.user
 )
-SELECT
-	(SELECT IFNULL(MAX(seq), 0) FROM progress_events) AS cursor,
-	(SELECT json_group_array(json_object(
-	          'id', b.id, 'membership', b.membership, 'name', b.name, 'email', b.email,
-	          'joined', replace(b.joined, ' ', 'T'), 'language', b.language,
-	          'active', (SELECT MAX(t.active) FROM _clyde_lesson_tallies t
-	                     WHERE t.user = b.id AND t.pathway = {:pathway})) ORDER BY b.i)
-	 FROM members b) AS learners,
-	(SELECT json_object(
-	          'learner', json_group_array(b.i), 'lesson', json_group_array(t.lesson),
-	          'flags', json_group_array(t.opened + 2 * t.completed + 4 * t.passed),
-	          'fails', json_group_array(t.fails), 'best', json_group_array(round(t.best, 4)),
-	          'done', json_group_array(t.done),
-	          'exercises', json_group_array(json(t.exercises)))
-	 FROM members b JOIN _clyde_lesson_tallies t ON t.user = b.id AND t.pathway = {:pathway})
-	 AS cells`;
+SELECT head.cursor AS cursor, head.key AS key, IFNULL(r.id, '') AS id, IFNULL(r.i, -1) AS i,
+       IFNULL(r.learner, '') AS learner, IFNULL(r.n, 0) AS n, IFNULL(r.lesson, '') AS lesson,
+       IFNULL(r.flags, '') AS flags, IFNULL(r.fails, '') AS fails, IFNULL(r.best, '') AS best,
+       IFNULL(r.done, '') AS done, IFNULL(r.exercises, '') AS exercises
+FROM head LEFT JOIN (
+	SELECT b.id AS id, b.i AS i,
+	       json_object('id', b.id, 'membership', b.membership, 'name', b.name, 'email', b.email,
+	                   'joined', replace(b.joined, ' ', 'T'), 'language', b.language,
+	                   'active', c.active) AS learner,
+	       c.n AS n, c.lesson AS lesson, c.flags AS flags, c.fails AS fails, c.best AS best,
+	       c.done AS done, c.exercises AS exercises
+	FROM chosen b LEFT JOIN cells c ON c.user = b.id
+) r ON true
+ORDER BY r.i`;
+}
+
+const BUILD = rowsQuery(false);
+const PATCH = rowsQuery(true);
+
+/** A learner's row as the answer is assembled from it: see rowsQuery. */
+const PARTS = ['learner', 'n', 'lesson', 'flags', 'fails', 'best', 'done', 'exercises'];
 
 /**
- * The whole cohort as the dashboard opens it, as JSON text: the cohort, its `roster` count and
- * `cursor`, its learners and, as parallel arrays, one entry per learner × lesson touched (the
- * learner as an index into `learners`, the lesson by its id).
+ * The learners' rows: every learner (`after` null), or only those with events in
+ * (after, cursor]; with the cursor and key they are exact for, and each row as an array in the
+ * order of PARTS, with the learner's id and index beside.
  */
-function whole(dao, cohort) {
+function rowsOf(dao, cohort, after) {
+	const rows = arrayOf(
+		new DynamicModel({
+			cursor: 0,
+			key: '',
+			id: '',
+			i: 0,
+			learner: '',
+			n: 0,
+			lesson: '',
+			flags: '',
+			fails: '',
+			best: '',
+			done: '',
+			exercises: ''
+		})
+	);
+	dao
+		.db()
+		.newQuery(after === null ? BUILD : PATCH)
+		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway'), after: after ?? 0 })
+		.all(rows);
+	const first = rows[0];
+	return {
+		cursor: first.cursor,
+		key: first.key,
+		learners: rows
+			.filter((row) => row.id !== '')
+			.map((row) => ({ id: row.id, i: row.i, parts: PARTS.map((part) => row[part]) }))
+	};
+}
+
+/**
+ * The cohort's whole answer, in parts a push can update: `head` (the cohort and its `roster`
+ * count) before the cursor, `badges` after it, and a row per learner (rowsOf); `key` and
+ * `cursor` what they are exact for.
+ */
+function build(dao, cohort) {
 	const activity = require(`${__hooks}/lib/activity.js`);
 	// The roster count first: a join after it makes a notice that loads the cohort again.
 	const roster = activity.rosterOf(dao, cohort.id);
-	const row = new DynamicModel({ cursor: 0, learners: '', cells: '' });
-	dao
-		.db()
-		.newQuery(WHOLE)
-		.bind({ cohort: cohort.id, pathway: cohort.getString('pathway') })
-		.one(row);
-	const head = JSON.stringify({
-		cohort: describe(cohort),
-		roster,
-		cursor: row.cursor,
-		badges: badgesOf(dao, cohort)
-	});
-	return `${head.slice(0, -1)},"learners":${row.learners},"cells":${row.cells}}`;
+	const read = rowsOf(dao, cohort, null);
+	const head = JSON.stringify({ cohort: describe(cohort), roster });
+	return {
+		key: read.key,
+		cursor: read.cursor,
+		head: head.slice(0, -1),
+		badges: JSON.stringify(badgesOf(dao, cohort)),
+		ids: read.learners.map((learner) => learner.id),
+		rows: read.learners.map((learner) => learner.parts)
+	};
+}
+
+/**
+ * The learners' and cells' part of the answer from the rows: `learners` in order, then the
+ * cells as parallel columns, one entry per learner × lesson touched (the learner as an index
+ * into `learners`, the lesson by its id), in the learners' order.
+ */
+function tailOf(rows) {
+	const learners = [];
+	const columns = PARTS.slice(1).map(() => []);
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows[i];
+		learners.push(row[0]);
+		const n = row[1];
+		if (n === 0) continue;
+		columns[0].push(new Array(n).fill(i).join(','));
+		for (let c = 2; c < PARTS.length; c++) columns[c - 1].push(row[c]);
+	}
+	// columns[0] holds the learner indices, in the place of the counts.
+	const names = ['learner'].concat(PARTS.slice(2));
+	const cells = names.map((name, c) => `"${name}":[${columns[c].join(',')}]`);
+	return `"learners":[${learners.join(',')}],"cells":{${cells.join(',')}}}`;
+}
+
+/**
+ * The whole cohort as the dashboard opens it, as JSON text: the cohort, its `roster` count and
+ * `cursor`, its badges, its learners and, as parallel arrays, one entry per learner × lesson
+ * touched.
+ */
+function answerOf(parts, tail) {
+	return `${parts.head},"cursor":${parts.cursor},"badges":${parts.badges},${tail}`;
 }
 
 /**
@@ -171,4 +280,4 @@ function since(dao, cohort, after) {
 	};
 }
 
-module.exports = { whole, since };
+module.exports = { build, rowsOf, tailOf, answerOf, since };
