@@ -130,12 +130,23 @@ export default defineConfig({
 						},
 						{
 							// What the root layout itself runs (its words, settings, network and
-							// install state, the worker's registration, idle scheduling): one chunk of
+							// install state, the worker's registration, idle scheduling, whether the
+							// lesson text read early on a cold open is on show): one chunk of
 							// its own. Grouped with the rest of the app, a small shared module could be
 							// merged into a chunk of the data layer, and the layout's import of it put
 							// Dexie on every first paint's path (docs/benchmarks.md, critical JS).
 							name: 'shell',
-							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling)[\\/]|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
+							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling)[\\/]|[\\/]src[\\/]lib[\\/]first-text[\\/]first-text\.svelte\.ts$|[\\/]src[\\/]lib[\\/]catalog[\\/]find\.ts$|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
+							priority: 1
+						},
+						{
+							// A downloaded lesson's text as a cold open shows it before the data layer
+							// (+layout.svelte): grouped with the lesson screen's, a module of it could be
+							// merged into AppRoot's chunk and bring the whole data layer before the text.
+							// With it, the read and the record of the open (first-text/) and what they
+							// share with record-event.ts: its stamp, the summary's fold and uuid.
+							name: 'lesson-text',
+							test: /node_modules[\\/]uuid[\\/]|[\\/]src[\\/]lib[\\/](first-text[\\/](?!first-text\.svelte)|progress[\\/](stamp-event|lesson-summary|lesson-state|catalog-exercises)\.ts$)|[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts)|content[\\/](lesson-language|localise-catalog)\.ts|db[\\/]storage-full\.ts|offline[\\/]download-state\.ts)|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
 							priority: 1
 						},
 						{

@@ -1,9 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { ClydeDatabase } from '$lib/db/database';
 import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
 import { exercisesByLesson } from './catalog-exercises';
 import type { NewProgressEvent, ProgressEvent } from './event-types';
 import { foldSummary } from './lesson-summary';
+import { stampEvent } from './stamp-event';
 
 /**
  * Writes an event, its outbox row and its lesson's new summary in one IndexedDB transaction,
@@ -15,11 +15,7 @@ export async function recordEvent(
 	event: NewProgressEvent,
 	now = new Date()
 ): Promise<ProgressEvent> {
-	const stored = {
-		...event,
-		id: uuidv7({ msecs: now.getTime() }),
-		at: now.toISOString()
-	} as ProgressEvent;
+	const stored = stampEvent(event, now);
 	try {
 		await db.transaction('rw', [db.events, db.outbox, db.summaries, db.catalog], async () => {
 			await db.events.add(stored);
