@@ -27,20 +27,23 @@ export async function installDashboardMarks(context: BrowserContext): Promise<vo
 		// or more after the row (td.later holds their place): complete is the next frame after
 		// every row in the viewport has them. Checked at each frame's start, before its own
 		// layout, which the check then does early rather than again.
-		const complete = () => {
+		// A property, not a named const: tsx keeps function names with a helper (__name) that the
+		// page does not have, and an init script is sent to the page as its source.
+		const frame: { complete?: () => void } = {};
+		frame.complete = () => {
 			const height = window.innerHeight;
 			const waiting = [...document.querySelectorAll('.cohort-grid tbody tr')].some((row) => {
 				const box = row.getBoundingClientRect();
 				return box.bottom > 0 && box.top < height && row.querySelector('td.later');
 			});
-			if (waiting) requestAnimationFrame(complete);
+			if (waiting && frame.complete) requestAnimationFrame(frame.complete);
 			else setTimeout(() => performance.mark('clyde:dashboard-complete'));
 		};
 		const grid = new MutationObserver(() => {
 			if (!document.querySelector('.cohort-grid tbody tr')) return;
 			grid.disconnect();
 			requestAnimationFrame(() => setTimeout(() => performance.mark('clyde:dashboard-painted')));
-			requestAnimationFrame(complete);
+			if (frame.complete) requestAnimationFrame(frame.complete);
 		});
 		grid.observe(document, { childList: true, subtree: true });
 	});
