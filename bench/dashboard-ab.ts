@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -86,7 +86,11 @@ async function main(): Promise<void> {
 			}
 		});
 		console.log(`\nload average (1 min): ${load.map((l) => l.toFixed(1)).join(' → ')}`);
-		await look((servers[1] as RunningPocketBase).url, world);
+		// Build A too, with CLYDE_SHOTS into its `before/`, to compare the screens.
+		const shots = process.env.CLYDE_SHOTS;
+		if (shots) await mkdir(join(shots, 'before'), { recursive: true });
+		await look((servers[0] as RunningPocketBase).url, world, shots && join(shots, 'before'));
+		await look((servers[1] as RunningPocketBase).url, world, shots);
 	} finally {
 		for (const server of servers) await server.stop();
 		await rm(setup.dataDir, { recursive: true, force: true });
@@ -101,8 +105,13 @@ interface Figures {
 	small: number[];
 	smallCpu: number[];
 	smallScript: number[];
+	/** Data to the rows in the viewport complete (the app may make cells after the rows). */
+	smallComplete: number[];
+	smallCompleteCpu: number[];
 	bigFirst: number[];
 	bigCpu: number[];
+	bigComplete: number[];
+	bigCompleteCpu: number[];
 	showAll: number[];
 	showAllCpu: number[];
 	/** "Show all" clicked to the first rows beyond the first view painted. */
@@ -116,8 +125,12 @@ function empty(): Figures {
 		small: [],
 		smallCpu: [],
 		smallScript: [],
+		smallComplete: [],
+		smallCompleteCpu: [],
 		bigFirst: [],
 		bigCpu: [],
+		bigComplete: [],
+		bigCompleteCpu: [],
 		showAll: [],
 		showAllCpu: [],
 		showAllFirst: [],
@@ -151,8 +164,10 @@ async function measure(url: string, world: BenchCohorts, into: Figures): Promise
 		for (let i = 0; i < 2; i++) {
 			const small = await openDashboard(page, url, world.small.id, SMALL);
 			into.small.push(small.painted - small.data);
+			into.smallComplete.push(small.complete - small.data);
 			const big = await openDashboard(page, url, world.big.id, LEARNERS);
 			into.bigFirst.push(big.painted - big.data);
+			into.bigComplete.push(big.complete - big.data);
 			if (big.rows < LEARNERS) {
 				into.showAll.push(await showAll(page, LEARNERS));
 				into.showAllFirst.push(await firstRows(page));
@@ -167,16 +182,14 @@ async function measure(url: string, world: BenchCohorts, into: Figures): Promise
 }
 
 /**
- * Build B at 1280, 1024 and 360 px in light and dark, both cohorts: axe, and with CLYDE_SHOTS
- * full-page screenshots and one of the grid's first rows (rows out of view are not painted,
- * content-visibility, so a full-page shot shows them empty).
+ * A build at 1280, 768 and 360 px in light and dark, both cohorts: axe, and with `shots` (a
+ * folder) a screenshot of the grid's first rows at each.
  */
-async function look(url: string, world: BenchCohorts): Promise<void> {
+async function look(url: string, world: BenchCohorts, shots: string | undefined): Promise<void> {
 	const browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
 	try {
 		const page = await browser.context.newPage();
 		await signIn(page, url, world.tutor.email, world.password);
-		const shots = process.env.CLYDE_SHOTS;
 		for (const [cohort, learners] of [
 			[world.small.id, SMALL],
 			[world.big.id, LEARNERS]
@@ -199,19 +212,24 @@ async function look(url: string, world: BenchCohorts): Promise<void> {
 				}
 			}
 		}
-		await lookAfterShowAll(page, url, world);
+		await lookAfterShowAll(page, url, world, shots);
 	} finally {
 		await browser.close();
 	}
 }
 
-const WIDTHS = [1280, 1024, 360];
+const WIDTHS = [1280, 768, 360];
 
 /**
  * The 500-learner grid after "Show all": axe at each width, light and dark, and with
  * CLYDE_SHOTS a screenshot of rows from its middle (rows a chunk added, not the first view).
  */
-async function lookAfterShowAll(page: Page, url: string, world: BenchCohorts): Promise<void> {
+async function lookAfterShowAll(
+	page: Page,
+	url: string,
+	world: BenchCohorts,
+	shots: string | undefined
+): Promise<void> {
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await page.goto(`${url}/tutor/${world.big.id}`);
 	await page.getByText(`Showing 50 of ${LEARNERS} learners`).waitFor();
@@ -228,7 +246,6 @@ async function lookAfterShowAll(page: Page, url: string, world: BenchCohorts): P
 			await page.waitForTimeout(300);
 			const violations = await axeViolations(page);
 			if (violations.length) found[`${width} ${theme}`] = violations;
-			const shots = process.env.CLYDE_SHOTS;
 			if (shots) {
 				const path = `${shots}/tutor-dashboard-${LEARNERS}-all-${width}-${theme}.png`;
 				await page.screenshot({ path });
@@ -245,14 +262,14 @@ async function traced(
 	world: BenchCohorts,
 	into: Figures
 ): Promise<void> {
-	const small = breakdown(
-		await traceWhile(cdp, async () => {
-			await openDashboard(page, url, world.small.id, SMALL);
-		}),
-		'clyde:dashboard-data',
-		'clyde:dashboard-painted'
-	);
+	const smallEvents = await traceWhile(cdp, async () => {
+		await openDashboard(page, url, world.small.id, SMALL);
+	});
+	const small = breakdown(smallEvents, 'clyde:dashboard-data', 'clyde:dashboard-painted');
 	into.smallCpu.push(small.cpu);
+	into.smallCompleteCpu.push(
+		breakdown(smallEvents, 'clyde:dashboard-data', 'clyde:dashboard-complete').cpu
+	);
 	into.smallScript.push(small.ms.script);
 	into.profiles.push(await profiled(cdp, () => openDashboard(page, url, world.small.id, SMALL)));
 	let partial = false;
@@ -261,6 +278,9 @@ async function traced(
 		if (partial) await showAll(page, LEARNERS);
 	});
 	into.bigCpu.push(breakdown(events, 'clyde:dashboard-data', 'clyde:dashboard-painted').cpu);
+	into.bigCompleteCpu.push(
+		breakdown(events, 'clyde:dashboard-data', 'clyde:dashboard-complete').cpu
+	);
 	if (partial) {
 		into.showAllCpu.push(breakdown(events, 'bench:show-all', 'bench:all-painted').cpu);
 		into.showAllFirstCpu.push(breakdown(events, 'bench:show-all', 'bench:first-rows').cpu);

@@ -83,7 +83,8 @@ export async function measureBrowser(
 			const members = new Map(world.big.members.map((m) => [m.id, m]));
 			for (let i = 0; i < runs; i++) {
 				// A learner whose row is on screen, spread down the grid, a different one each time.
-				const shown = await page.$$eval('.cohort-grid tbody th a', (links) =>
+				// Rows whose lesson cells are made (the grid makes them near the viewport only).
+				const shown = await page.$$eval('.cohort-grid tbody tr:has(td.cell) th a', (links) =>
 					links.map((a) => (a as HTMLAnchorElement).pathname.split('/').pop() ?? '')
 				);
 				const candidates = shown.flatMap((id) => {
@@ -123,21 +124,22 @@ export async function signIn(
 
 /**
  * A full load of the dashboard; the app's marks, in ms from navigation start: the progress
- * answer's arrival and the next frame after the grid was in the DOM (the first of each: a
- * later live change marks again). Checks the grid shows every learner, or says how many of
+ * answer's arrival, the next frame after the grid was in the DOM and the next frame after the
+ * rows in view had all their cells (the first of each: a later live change marks again). Checks the grid shows every learner, or says how many of
  * them it shows (a big cohort's grid starts with its first rows).
  */
 export async function openDashboard(page: Page, url: string, cohort: string, learners: number) {
 	await page.goto(`${url}/tutor/${cohort}`, { waitUntil: 'commit' });
 	// Polled, not per frame, so that the waiting adds little work to a throttled page.
 	await page.waitForFunction(
-		() => performance.getEntriesByName('clyde:dashboard-painted').length > 0,
+		() => performance.getEntriesByName('clyde:dashboard-complete').length > 0,
 		undefined,
 		{ polling: 50, timeout: 120_000 }
 	);
 	const marks = await page.evaluate(() => ({
 		data: performance.getEntriesByName('clyde:dashboard-data')[0]?.startTime ?? NaN,
 		painted: performance.getEntriesByName('clyde:dashboard-painted')[0]?.startTime ?? NaN,
+		complete: performance.getEntriesByName('clyde:dashboard-complete')[0]?.startTime ?? NaN,
 		rows: document.querySelectorAll('.cohort-grid tbody tr').length,
 		text: document.querySelector('main')?.textContent ?? ''
 	}));
@@ -145,7 +147,7 @@ export async function openDashboard(page: Page, url: string, cohort: string, lea
 	if (marks.rows !== learners && !partial) {
 		throw new Error(`the dashboard shows ${marks.rows} rows and not that it has ${learners}`);
 	}
-	return { data: marks.data, painted: marks.painted, rows: marks.rows };
+	return { data: marks.data, painted: marks.painted, complete: marks.complete, rows: marks.rows };
 }
 
 /**

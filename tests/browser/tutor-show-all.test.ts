@@ -89,4 +89,33 @@ describe('"Show all" on a big cohort (real Chromium, real PocketBase)', () => {
 	it('has no axe violations with every row shown', async () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
+
+	it("makes a row's lesson cells once it comes near the viewport, and every row's to print", async () => {
+		const rows = page.locator('.cohort-grid tbody tr');
+		const made = (n: number) => rows.nth(n).locator('td.cell').count();
+		await page.evaluate(() => window.scrollTo(0, 0));
+		// The rows never yet near the viewport: their facts are there, their lessons one empty cell.
+		const waiting = await rows.evaluateAll((trs) =>
+			trs.flatMap((tr, i) => (tr.querySelector('td.later') ? [i] : []))
+		);
+		expect(waiting.length).toBeGreaterThan(10);
+		const [first, last] = [waiting[0] as number, waiting.at(-1) as number];
+		expect(await rows.nth(last).locator('th a').count()).toBe(1);
+		expect(await made(last)).toBe(0);
+		// Scrolled to, a row gets them.
+		const whole = await made(0);
+		expect(whole).toBeGreaterThan(0);
+		await rows.nth(last).scrollIntoViewIfNeeded();
+		await expect.poll(() => made(last), { timeout: 10_000 }).toBe(whole);
+		expect(await rows.nth(last).locator('td.later').count()).toBe(0);
+		// Reached by the keyboard: focus scrolls the row into view, which makes its cells.
+		await page.evaluate(() => window.scrollTo(0, 0));
+		expect(await made(first)).toBe(0);
+		await rows.nth(first).locator('th a').focus();
+		await expect.poll(() => made(first), { timeout: 10_000 }).toBe(whole);
+		// About to print (the browser's own event, as Ctrl+P sends it): every row whole.
+		await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+		expect(await page.locator('.cohort-grid td.later').count()).toBe(0);
+		expect(await page.locator('.cohort-grid td.cell').count()).toBe(whole * LEARNERS);
+	});
 });
