@@ -1,71 +1,41 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { compileContent } from './compile';
 import { introDifferences } from './compile-intro-translations';
+import { loadContent } from './load';
 import { nodeSanitiser } from './node-sanitiser';
 import { translationCoverage } from './translation-coverage';
 
-const PATHWAY = `---
-id: tr-pathway
-title: Translations
-summary: A pathway to test translations.
-level: beginner
-outcomes:
-  - Read a lesson in your language
----
-
-A short pathway.
-`;
-
-const MODULE = `---
-id: tr-module
-title: First steps
-summary: The first module.
----
-`;
-
-const LESSON = `---
-id: tr-lesson
-title: A lesson
-summary: What a lesson says.
-minutes: 5
-outcomes:
-  - Say hello
----
-
-You say hello to a friend. It is kind.
-`;
-
-const POLISH_PATHWAY = `---
-id: tr-pathway
-title: Tłumaczenia
-summary: Ścieżka do sprawdzania tłumaczeń.
-level: beginner
-outcomes:
-  - Przeczytać lekcję w swoim języku
-status: draft — needs review by a native speaker
----
-
-Krótka ścieżka.
-`;
-
-const POLISH_MODULE = `---
-id: tr-module
-title: Pierwsze kroki
-summary: Pierwszy moduł.
-status: reviewed by Ania, 2026-12-01
----
-`;
+// The real Digital Essentials, its first module and that module's first lesson (with its
+// pictures), in English; a test adds their real Polish translations beside them. One lesson
+// keeps each compile short: every picture in it is sanitised afresh.
+const ROOT = resolve(import.meta.dirname, '../../content');
+const DIR = '01-digital-essentials';
+const MODULE_DIR = `${DIR}/01-getting-started`;
+const LESSON = '01-phones-tablets-and-computers';
+const content = await loadContent(ROOT);
+const ENGLISH = [`${DIR}/pathway.md`, `${MODULE_DIR}/module.md`, `${MODULE_DIR}/${LESSON}.md`];
+const real = (path: string) => {
+	const text = content.markdown.get(path);
+	if (text === undefined) throw new Error(`content/${path} is missing`);
+	return text;
+};
+const POLISH_PATHWAY = real(`${DIR}/pathway.pl.md`);
+const POLISH_MODULE = real(`${MODULE_DIR}/module.pl.md`);
+const OUTCOMES = (text: string) => parse(text.split('---\n')[1] ?? '').outcomes as string[];
 
 function compile(files: Record<string, string>) {
-	const markdown = new Map(
-		Object.entries({
-			'01-tr/pathway.md': PATHWAY,
-			'01-tr/01-first/module.md': MODULE,
-			'01-tr/01-first/01-hello.md': LESSON,
-			...files
-		})
+	const markdown = new Map([
+		...ENGLISH.map((path) => [path, real(path)] as const),
+		...Object.entries(files)
+	]);
+	const assets = new Map(
+		[...content.assets].filter(([path]) =>
+			path.startsWith(`${MODULE_DIR}/images/${LESSON.slice(3)}`)
+		)
 	);
-	return compileContent({ markdown, assets: new Map() }, nodeSanitiser());
+	return compileContent({ markdown, assets }, nodeSanitiser());
 }
 
 const errors = (result: ReturnType<typeof compile>) =>
@@ -73,56 +43,56 @@ const errors = (result: ReturnType<typeof compile>) =>
 		.filter((d) => d.severity === 'error')
 		.map((d) => `${d.file}:${d.line} ${d.message}`);
 
-describe('pathway and module translations', () => {
+// Each test compiles real files, pictures and all (the first also starts the sanitiser's DOM):
+// a second or two, many more on a busy shared machine.
+describe('pathway and module translations', { timeout: 30_000 }, () => {
 	it('publishes each beside its original, in its words, kept byte for byte', () => {
 		const result = compile({
-			'01-tr/pathway.pl.md': POLISH_PATHWAY,
-			'01-tr/01-first/module.pl.md': POLISH_MODULE
+			[`${DIR}/pathway.pl.md`]: POLISH_PATHWAY,
+			[`${MODULE_DIR}/module.pl.md`]: POLISH_MODULE
 		});
 		expect(errors(result)).toEqual([]);
 		const pathway = result.pathways[0];
 		const polish = pathway?.translations?.pl;
 		expect(polish).toMatchObject({
-			file: '01-tr/pathway.pl.md',
-			title: 'Tłumaczenia',
-			outcomes: ['Przeczytać lekcję w swoim języku'],
+			file: `${DIR}/pathway.pl.md`,
+			title: 'Cyfrowe podstawy',
+			outcomes: OUTCOMES(POLISH_PATHWAY),
 			status: 'draft — needs review by a native speaker'
 		});
-		expect(polish?.introHtml).toContain('Krótka ścieżka.');
+		expect(polish?.outcomes).toHaveLength(5);
+		expect(polish?.introHtml).toContain('Witaj! Ta ścieżka jest dla każdego');
 		expect((polish?.head ?? '') + polish?.source).toBe(POLISH_PATHWAY);
 		expect(pathway?.modules[0]?.translations?.pl).toMatchObject({
 			title: 'Pierwsze kroki',
-			outcomes: [],
-			status: 'reviewed by Ania, 2026-12-01'
+			outcomes: OUTCOMES(POLISH_MODULE),
+			status: 'draft — needs review by a native speaker'
 		});
 	});
 
 	it('changes the hash of its original, so that a publish sends it', () => {
 		const before = compile({}).pathways[0];
-		const after = compile({ '01-tr/01-first/module.pl.md': POLISH_MODULE }).pathways[0];
+		const after = compile({ [`${MODULE_DIR}/module.pl.md`]: POLISH_MODULE }).pathways[0];
 		expect(before?.translations).toBeUndefined();
 		expect(after?.modules[0]?.hash).not.toBe(before?.modules[0]?.hash);
 		expect(after?.hash).toBe(before?.hash);
 	});
 
 	it('reports, at the line, what differs from the original and a language Clyde has not', () => {
-		const wrong = POLISH_PATHWAY.replace('id: tr-pathway', 'id: tr-other')
+		const wrong = POLISH_PATHWAY.replace('id: digital-essentials', 'id: digital-other')
 			.replace('level: beginner', 'level: advanced')
 			.replace('status: draft — needs review by a native speaker\n', '');
 		const result = compile({
-			'01-tr/pathway.pl.md': wrong,
-			'01-tr/01-first/module.xx.md': POLISH_MODULE,
-			'01-tr/01-first/module.ar.md': POLISH_MODULE.replace(
-				'summary: Pierwszy moduł.',
-				'summary: Pierwszy moduł.\noutcomes:\n  - Jeden'
-			)
+			[`${DIR}/pathway.pl.md`]: wrong,
+			[`${MODULE_DIR}/module.xx.md`]: POLISH_MODULE,
+			[`${MODULE_DIR}/module.ar.md`]: POLISH_MODULE.replace('outcomes:\n', 'outcomes:\n  - Jeden\n')
 		});
 		expect(errors(result)).toEqual([
-			'01-tr/01-first/module.ar.md:5 "outcomes" has 1, module.md has 0: translate each outcome, in the same order',
+			`${MODULE_DIR}/module.ar.md:5 "outcomes" has 4, module.md has 3: translate each outcome, in the same order`,
 			expect.stringMatching(
-				/^01-tr\/01-first\/module\.xx\.md:1 "xx" is not a language .*"module\.pl\.md"$/
+				/^01-digital-essentials\/01-getting-started\/module\.xx\.md:1 "xx" is not a language .*"module\.pl\.md"$/
 			),
-			'01-tr/pathway.pl.md:2 frontmatter: "status" is missing'
+			`${DIR}/pathway.pl.md:2 frontmatter: "status" is missing`
 		]);
 		expect(result.pathways[0]?.translations).toBeUndefined();
 		expect(result.pathways[0]?.modules[0]?.translations).toBeUndefined();
@@ -142,10 +112,10 @@ describe('pathway and module translations', () => {
 	});
 
 	it('says which titles each language has not yet, as information', () => {
-		const result = compile({ '01-tr/01-first/module.pl.md': POLISH_MODULE });
+		const result = compile({ [`${MODULE_DIR}/module.pl.md`]: POLISH_MODULE });
 		expect(translationCoverage(result.pathways)).toEqual([
-			'translations: 01-tr: pl 0 of 1, titles 1 of 2, ur none, ar none',
-			'  info: not yet in pl: 01-first/01-hello.md',
+			'translations: 01-digital-essentials: pl 0 of 1, titles 1 of 2, ur none, ar none',
+			`  info: not yet in pl: 01-getting-started/${LESSON}.md`,
 			'  info: titles not yet in pl: pathway.md'
 		]);
 	});

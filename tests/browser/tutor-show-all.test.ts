@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { axeViolations } from '../support/axe';
+import { seedBigCohort } from '../support/big-cohort';
 import { signIn } from '../support/sign-in';
 
 const url = inject('pbUrl');
@@ -11,32 +11,22 @@ const suffix = Date.now().toString(36);
 const COHORT = `Big Tuesday ${suffix}`;
 // More than the 50 rows shown at first, and more than one 50-row chunk after them.
 const LEARNERS = 130;
+const tutorEmail = `tutor-all-${suffix}@example.org`;
 
 describe('"Show all" on a big cohort (real Chromium, real PocketBase)', () => {
 	let browser: LaunchedBrowser;
 	let page: Page;
 	beforeAll(async () => {
-		// Made by the admin (no events: the grid's rows are what is tested, not their cells).
-		const admin = new PocketBase(url);
-		await admin.admins.authWithPassword(inject('adminEmail'), inject('adminPassword'));
-		const tutorEmail = `tutor-all-${suffix}@example.org`;
-		const user = (email: string, role: string, name: string) =>
-			admin.collection('users').create<{ id: string }>({
-				email,
-				role,
-				name,
-				password: PASSWORD,
-				passwordConfirm: PASSWORD
-			});
-		const tutor = await user(tutorEmail, 'tutor', 'Tutor Rhona');
-		const cohort = await admin
-			.collection('cohorts')
-			.create<{ id: string }>({ name: COHORT, pathway: 'digital-essentials', tutor: tutor.id });
-		for (let i = 0; i < LEARNERS; i++) {
-			const name = `Learner ${String(i).padStart(3, '0')} ${suffix}`;
-			const learner = await user(`l${i}-${suffix}@example.org`, 'learner', name);
-			await admin.collection('memberships').create({ cohort: cohort.id, learner: learner.id });
-		}
+		// No events: the grid's rows are what is tested, not their cells.
+		const names = Array.from(
+			{ length: LEARNERS },
+			(_, i) => `Learner ${String(i).padStart(3, '0')} ${suffix}`
+		);
+		await seedBigCohort(
+			url,
+			{ email: inject('adminEmail'), password: inject('adminPassword') },
+			{ suffix, cohort: COHORT, tutorEmail, password: PASSWORD, names }
+		);
 		browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
 		page = await browser.context.newPage();
 		await signIn(page, url, tutorEmail, PASSWORD);
