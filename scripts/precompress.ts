@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { precompressDir } from './build/precompress';
 import { ROOT } from './config';
 import { screenFiles } from './pwa/editor-chunks';
 import { EDITOR_SIZE_FILE, editorDownloadBytes, precachedFiles } from './pwa/editor-size';
+import { reusePageCopies } from './pwa/precache-reuse';
 import { runMain, UserError } from './user-error';
 
 /** `tsx scripts/precompress.ts [dir]`, the last step of `npm run build` (default dir: build/). */
@@ -13,6 +14,13 @@ async function main(): Promise<void> {
 	if (!(await stat(dir).catch(() => null))?.isDirectory()) {
 		throw new UserError(`no ${dir} to precompress: build the app first (npm run build)`);
 	}
+	// Before compressing: the worker's precache takes the page's own copies of index.html and
+	// display-settings.js from the HTTP cache when their bytes match (scripts/pwa/precache-reuse.ts).
+	const worker = join(dir, 'sw.js');
+	writeFileSync(
+		worker,
+		reusePageCopies(readFileSync(worker, 'utf8'), (url) => readFileSync(join(dir, url)))
+	);
 	const files = await precompressDir(dir);
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	const total = (pick: (f: (typeof files)[number]) => number | null) =>

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { publishedLessonIds, readStore, waitForServiceWorker } from '../support/learner';
+import {
+	publishedLessonIds,
+	publishedPictures,
+	readStore,
+	waitForServiceWorker
+} from '../support/learner';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
@@ -16,29 +21,36 @@ describe('bad states get a clear message and lose nothing', () => {
 
 	it('an interrupted download keeps what it stored and finishes later', async () => {
 		const page = await browser.context.newPage();
-		let batches = 0;
-		// The second batch of lessons never arrives, as when wifi drops mid-download.
-		await browser.context.route('**/api/clyde/lessons*', (route) =>
-			++batches === 2 ? route.abort('internetdisconnected') : route.continue()
+		// Digital Essentials' lessons come in one request and its pictures in two: the second
+		// request of pictures never arrives, as when wifi drops mid-download.
+		let pictureRequests = 0;
+		await browser.context.route('**/api/clyde/media*', (route) =>
+			++pictureRequests === 2 ? route.abort('internetdisconnected') : route.continue()
 		);
 		await page.goto(PATHWAY);
 		await page.getByRole('button', { name: /^Save for offline/ }).click();
 		await page.getByText(/The connection dropped/).waitFor();
-		await page.getByText(/Saving not finished \(\d+%\)/).waitFor();
+		const missing = page.getByText(/pictures? (is|are) not on this phone yet/);
+		await missing.waitFor();
 
 		await browser.context.unrouteAll();
-		const kept = (await readStore<{ id: string }>(page, 'lessons')).map((lesson) => lesson.id);
-		const asked: string[] = [];
+		const lessons = (await readStore<{ id: string }>(page, 'lessons')).map((lesson) => lesson.id);
+		const kept = (await readStore<{ hash: string }>(page, 'media')).map((picture) => picture.hash);
+		const asked = { lessons: [] as string[], pictures: [] as string[] };
 		page.on('request', (request) => {
-			const ids = new URL(request.url()).searchParams.get('ids');
-			if (ids) asked.push(...ids.split(','));
+			const query = new URL(request.url()).searchParams;
+			asked.lessons.push(...(query.get('ids')?.split(',') ?? []));
+			asked.pictures.push(...(query.get('hashes')?.split(',') ?? []));
 		});
-		await page.getByRole('button', { name: 'Finish saving' }).click();
-		await page.getByText('Saved for offline').waitFor();
-		// Only the lessons that had not arrived are fetched again.
-		const all = await publishedLessonIds(url, 'digital-essentials');
+		await page.getByRole('button', { name: 'Save the pictures' }).click();
+		await missing.waitFor({ state: 'detached' });
+		// Only what had not arrived is fetched again: no lesson, and the pictures not stored.
+		const published = await publishedPictures(url, 'digital-essentials');
+		expect(lessons.sort()).toEqual((await publishedLessonIds(url, 'digital-essentials')).sort());
 		expect(kept.length).toBeGreaterThan(0);
-		expect(asked.sort()).toEqual(all.filter((id) => !kept.includes(id)).sort());
+		expect(asked.lessons).toEqual([]);
+		expect(asked.pictures.length).toBeGreaterThan(0);
+		expect(asked.pictures.sort()).toEqual(published.filter((hash) => !kept.includes(hash)).sort());
 	});
 
 	it('a damaged lesson on the phone says so and can be downloaded again', async () => {

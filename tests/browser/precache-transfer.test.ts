@@ -33,7 +33,7 @@ describe('a first visit, counted at a proxy between Chromium and PocketBase', ()
 		await proxy?.close();
 	});
 
-	it("the service worker's precache takes the page's hashed files from the HTTP cache, not the network", async () => {
+	it("the service worker's precache takes the page's files from the HTTP cache, not the network", async () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${proxy.url}/`);
 		await waitForServiceWorker(page);
@@ -63,5 +63,28 @@ describe('a first visit, counted at a proxy between Chromium and PocketBase', ()
 				expect(transfer.contentEncoding, transfer.path).toBe('br');
 			}
 		}
+		// index.html and display-settings.js have revisions, which Workbox fetches past the HTTP
+		// cache; the worker takes the page's own copies when their bytes match (precache-reuse.ts).
+		const pageFetched = ['/', '/index.html', '/display-settings.js'];
+		expect(proxy.transfers.map((t) => t.path).filter((path) => pageFetched.includes(path))).toEqual(
+			['/', '/display-settings.js']
+		);
+		const precachedCopies = await page.evaluate(async () => {
+			const texts: Record<string, string> = {};
+			for (const name of await caches.keys()) {
+				const cache = await caches.open(name);
+				for (const request of await cache.keys()) {
+					const path = new URL(request.url).pathname;
+					if (path === '/index.html' || path === '/display-settings.js') {
+						texts[path] = (await (await cache.match(request))?.text()) ?? '';
+					}
+				}
+			}
+			return texts;
+		});
+		expect(precachedCopies).toEqual({
+			'/index.html': await readFile(resolve(BUILD, 'index.html'), 'utf8'),
+			'/display-settings.js': await readFile(resolve(BUILD, 'display-settings.js'), 'utf8')
+		});
 	});
 });

@@ -10,9 +10,10 @@ const BUILD = resolve(import.meta.dirname, '../../build');
 
 /**
  * What a response is to a browser, which decides the headers it gets (docs/security.md): a
- * page of the app, its worker, a file a page reads (`asset`), the API, the Admin UI.
+ * page of the app, its worker, a file a page reads (`asset`; `hashed`: the build's scripts and
+ * styles), the API, the Admin UI.
  */
-type Kind = 'app' | 'worker' | 'asset' | 'api' | 'admin';
+type Kind = 'app' | 'worker' | 'hashed' | 'asset' | 'api' | 'admin';
 
 /** Every kind of response PocketBase gives: the app, its assets, the API, errors, the Admin UI. */
 async function pathsToScan(): Promise<
@@ -24,13 +25,13 @@ async function pathsToScan(): Promise<
 		['GET', '/pathways/digital-essentials/staying-safe/strong-passwords', 200, 'app'],
 		['GET', '/index.html', 200, 'app'],
 		['GET', '/runner', 200, 'app'],
-		['GET', `/_app/immutable/entry/${entry}`, 200, 'asset'],
+		['GET', `/_app/immutable/entry/${entry}`, 200, 'hashed'],
 		['GET', '/sw.js', 200, 'worker'],
 		['GET', '/manifest.webmanifest', 200, 'asset'],
 		['GET', '/favicon.png', 200, 'asset'],
 		['GET', '/robots.txt', 200, 'asset'],
 		['HEAD', '/', 200, 'app'],
-		['GET', '/_app/immutable/entry/missing.js', 404, 'asset'],
+		['GET', '/_app/immutable/entry/missing.js', 404, 'hashed'],
 		['DELETE', '/', 405, 'app'],
 		['GET', '/api/health', 200, 'api'],
 		['GET', '/api/clyde/catalog', 200, 'api'],
@@ -64,14 +65,17 @@ const PAGE_ONLY = [
 ];
 
 function expectHeaders(kind: Kind, headers: Headers, where: string): void {
-	// Everywhere: cheap, and read for every kind of resource.
-	expect(headers.get('x-content-type-options'), where).toBe('nosniff');
-	expect(headers.get('cross-origin-resource-policy'), where).toBe('same-origin');
+	// Everywhere but on the build's hashed code: public, and sent with its exact type.
+	const file = kind === 'asset' || kind === 'hashed';
+	expect(headers.get('x-content-type-options'), where).toBe(kind === 'hashed' ? null : 'nosniff');
+	expect(headers.get('cross-origin-resource-policy'), where).toBe(
+		kind === 'hashed' ? null : 'same-origin'
+	);
 	// A file a page reads makes its requests under the page's policy (docs/security.md).
-	expect(headers.get('referrer-policy'), where).toBe(kind === 'asset' ? null : 'no-referrer');
+	expect(headers.get('referrer-policy'), where).toBe(file ? null : 'no-referrer');
 	const page = kind === 'app' || kind === 'admin';
 	for (const name of PAGE_ONLY) expect(headers.has(name), `${where} ${name}`).toBe(page);
-	expect(headers.has('strict-transport-security'), where).toBe(kind !== 'asset');
+	expect(headers.has('strict-transport-security'), where).toBe(!file);
 	if (!page) return;
 	expect(headers.get('x-frame-options'), where).toBe(
 		where.endsWith('/runner') ? 'SAMEORIGIN' : 'DENY'
@@ -85,7 +89,7 @@ function expectHeaders(kind: Kind, headers: Headers, where: string): void {
 
 function expectPolicy(kind: Kind, policy: string, hashes: string[], where: string): void {
 	// A file a page reads is never a page itself: a policy there would be read by no browser.
-	if (kind === 'asset') {
+	if (kind === 'asset' || kind === 'hashed') {
 		expect(policy, where).toBe('');
 		return;
 	}

@@ -10,7 +10,7 @@ import { decoded, rawRequest, varyNames, type RawAnswer } from '../support/raw-r
 // step, served by a real PocketBase with the project's hooks (pb_hooks/lib/static-files.js).
 const lines = (line: string, times = 60) => line.repeat(times);
 // Each with what it is to a browser, which decides its security headers (docs/security.md).
-type Kind = 'document' | 'worker' | 'asset';
+type Kind = 'document' | 'worker' | 'asset' | 'hashed';
 const TEXT_FILES: [file: string, type: string, kind: Kind, content: string][] = [
 	[
 		'index.html',
@@ -22,13 +22,13 @@ const TEXT_FILES: [file: string, type: string, kind: Kind, content: string][] = 
 	[
 		'_app/immutable/entry/app.B3i7_t9b.js',
 		'text/javascript',
-		'asset',
+		'hashed',
 		lines('export const lesson = (n) => `Lesson ${n}`;\n')
 	],
 	[
 		'_app/immutable/assets/0.DXzuuit1.css',
 		'text/css; charset=utf-8',
-		'asset',
+		'hashed',
 		lines('.lesson-body h2 { margin: 0 0 1rem; }\n')
 	],
 	[
@@ -94,16 +94,20 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 	});
 
 	/**
-	 * nosniff and CORP on everything; Referrer-Policy, the CSP and HSTS on documents and the
-	 * worker; the window's and framing policies on documents only ('any': a 404, whichever).
+	 * nosniff and CORP on everything but the build's hashed scripts and styles; Referrer-Policy,
+	 * the CSP and HSTS on documents and the worker; the window's and framing policies on
+	 * documents only ('any': a 404, whichever).
 	 */
 	function expectSecurityHeaders(answer: RawAnswer, kind: Kind | 'any', where: string): void {
 		const h = answer.headers;
-		expect(h['x-content-type-options'], where).toBe('nosniff');
-		expect(h['cross-origin-resource-policy'], where).toBe('same-origin');
+		expect(h['x-content-type-options'], where).toBe(kind === 'hashed' ? undefined : 'nosniff');
+		expect(h['cross-origin-resource-policy'], where).toBe(
+			kind === 'hashed' ? undefined : 'same-origin'
+		);
 		if (kind === 'any') return;
-		expect(h['referrer-policy'], where).toBe(kind === 'asset' ? undefined : 'no-referrer');
-		const withPolicy = kind !== 'asset';
+		const file = kind === 'asset' || kind === 'hashed';
+		expect(h['referrer-policy'], where).toBe(file ? undefined : 'no-referrer');
+		const withPolicy = !file;
 		expect(h['content-security-policy'] !== undefined, `${where} CSP`).toBe(withPolicy);
 		expect(h['strict-transport-security'] !== undefined, `${where} HSTS`).toBe(withPolicy);
 		if (withPolicy) expect(h['content-security-policy'], where).toContain("frame-ancestors 'none'");
@@ -256,7 +260,11 @@ describe('the built app as PocketBase serves it (precompressed, cached, 404s)', 
 			const answer = await get(path, { 'Accept-Encoding': 'br, gzip' });
 			expect(answer.status, path).toBe(404);
 			expect(answer.headers['content-type'], path).not.toContain('text/html');
-			expectSecurityHeaders(answer, 'any', path);
+			expectSecurityHeaders(
+				answer,
+				/^\/_app\/immutable\/.+\.(js|css)$/.test(path) ? 'hashed' : 'any',
+				path
+			);
 		}
 		const index = await file('index.html');
 		for (const path of ['/', '/pathways/digital-essentials/staying-safe', '/settings/']) {

@@ -77,12 +77,28 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 	}, store);
 }
 
-/** The content ids of a published pathway's lessons, as the catalog route lists them. */
-export async function publishedLessonIds(url: string, pathwaySlug: string): Promise<string[]> {
+interface PublishedLesson {
+	id: string;
+	media?: Array<{ hash: string }>;
+}
+
+/** A published pathway's lessons, as the catalog route lists them. */
+async function publishedLessons(url: string, pathwaySlug: string): Promise<PublishedLesson[]> {
 	const catalog = (await (await fetch(`${url}/api/clyde/catalog`)).json()) as {
-		pathways: Array<{ slug: string; modules: Array<{ lessons: Array<{ id: string }> }> }>;
+		pathways: Array<{ slug: string; modules: Array<{ lessons: PublishedLesson[] }> }>;
 	};
 	const pathway = catalog.pathways.find((p) => p.slug === pathwaySlug);
 	if (!pathway) throw new Error(`no published pathway "${pathwaySlug}"`);
-	return pathway.modules.flatMap((module) => module.lessons.map((lesson) => lesson.id));
+	return pathway.modules.flatMap((module) => module.lessons);
+}
+
+/** The content ids of a published pathway's lessons. */
+export async function publishedLessonIds(url: string, pathwaySlug: string): Promise<string[]> {
+	return (await publishedLessons(url, pathwaySlug)).map((lesson) => lesson.id);
+}
+
+/** The hashes of the pictures a published pathway's lessons place, once each. */
+export async function publishedPictures(url: string, pathwaySlug: string): Promise<string[]> {
+	const lessons = await publishedLessons(url, pathwaySlug);
+	return [...new Set(lessons.flatMap((lesson) => (lesson.media ?? []).map((ref) => ref.hash)))];
 }

@@ -19,6 +19,10 @@ import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictu
 
 const pathway = makePathway('p', 2, 6);
 const pictured = withPictures(pathway);
+/** 25 pictures: more than one request of them. */
+const manyPictured = withPictures(makePathway('p', 2, 12));
+/** Five of the test's lessons (1000 bytes each) a request, so that there are several. */
+const FIVE = 5000;
 
 /**
  * A transport over the test's own data. After `failAfter` requests it throws as a dropped line
@@ -57,10 +61,25 @@ describe('downloadPathway', () => {
 
 	const hashes = () => storedLessons(db);
 
+	it('asks for a pathway of 128 KB or less in one request, and for at most 50 lessons', async () => {
+		const api = fakeApi();
+		await downloadPathway(db, api, pathway, { pictures: true });
+		expect(api.asked.map((batch) => batch.length)).toEqual([12]);
+		const long = makePathway('q', 3, 20);
+		const longApi = fakeApi(long);
+		await downloadPathway(db, longApi, long, { pictures: false });
+		expect(longApi.asked.map((batch) => batch.length)).toEqual([50, 10]);
+		const other = makePathway('r', 2, 6);
+		const few = fakeApi(other);
+		await downloadPathway(db, few, other, { pictures: false, batchBytes: 2500 });
+		expect(few.asked.map((batch) => batch.length)).toEqual([2, 2, 2, 2, 2, 2]);
+	});
+
 	it('stores every lesson in batches and reports byte progress up to the total', async () => {
 		const progress: number[] = [];
 		await downloadPathway(db, fakeApi(), pathway, {
 			pictures: true,
+			batchBytes: FIVE,
 			onProgress: (done) => progress.push(done)
 		});
 		expect(await db.lessons.count()).toBe(12);
@@ -70,19 +89,19 @@ describe('downloadPathway', () => {
 		});
 	});
 
-	it('then the pictures, each once, in batches of ten, counted in the bytes', async () => {
-		const api = fakeApi(pictured);
+	it('then the pictures, each once, in batches of twenty, counted in the bytes', async () => {
+		const api = fakeApi(manyPictured);
 		const progress: [number, number][] = [];
-		await downloadPathway(db, api, pictured, {
+		await downloadPathway(db, api, manyPictured, {
 			pictures: true,
 			onProgress: (done, total) => progress.push([done, total])
 		});
-		const all = pathwayPictures(pictured);
-		expect(all).toHaveLength(13);
-		expect(api.askedMedia.map((batch) => batch.length)).toEqual([10, 3]);
+		const all = pathwayPictures(manyPictured);
+		expect(all).toHaveLength(25);
+		expect(api.askedMedia.map((batch) => batch.length)).toEqual([20, 5]);
 		expect(await storedPictures(db, 'p')).toEqual(new Set(all.map((ref) => ref.hash)));
-		const total = 12000 + picturesBytes(all);
-		expect(total).toBe(12000 + 12 * 500 + 300);
+		const total = 24000 + picturesBytes(all);
+		expect(total).toBe(24000 + 24 * 500 + 300);
 		expect(progress.at(-1)).toEqual([total, total]);
 		expect((await db.media.toArray()).every((m) => m.pathway === 'p')).toBe(true);
 	});
@@ -102,9 +121,9 @@ describe('downloadPathway', () => {
 
 	it('keeps what it stored when the connection drops, and resumes with only the rest', async () => {
 		const first = fakeApi(pathway, 1);
-		await expect(downloadPathway(db, first, pathway, { pictures: true })).rejects.toBeInstanceOf(
-			Offline
-		);
+		await expect(
+			downloadPathway(db, first, pathway, { pictures: true, batchBytes: FIVE })
+		).rejects.toBeInstanceOf(Offline);
 		expect(await db.lessons.count()).toBe(5);
 		expect(downloadState(pathway, await db.downloads.get('p'), await hashes())).toEqual({
 			kind: 'paused',
@@ -121,18 +140,18 @@ describe('downloadPathway', () => {
 	});
 
 	it('resumes a drop among the pictures with only the pictures still missing', async () => {
-		// 3 lesson batches, then the first batch of pictures, then the line drops.
-		const first = fakeApi(pictured, 4);
-		await expect(downloadPathway(db, first, pictured, { pictures: true })).rejects.toBeInstanceOf(
-			Offline
-		);
-		expect((await storedPictures(db, 'p')).size).toBe(10);
+		// The lessons, then the first batch of pictures, then the line drops.
+		const first = fakeApi(manyPictured, 2);
+		await expect(
+			downloadPathway(db, first, manyPictured, { pictures: true })
+		).rejects.toBeInstanceOf(Offline);
+		expect((await storedPictures(db, 'p')).size).toBe(20);
 
-		const second = fakeApi(pictured);
-		await downloadPathway(db, second, pictured, { pictures: true });
+		const second = fakeApi(manyPictured);
+		await downloadPathway(db, second, manyPictured, { pictures: true });
 		expect(second.asked).toEqual([]);
-		expect(second.askedMedia.flat()).toHaveLength(3);
-		expect(missingPictures(pictured, await storedPictures(db, 'p'))).toEqual([]);
+		expect(second.askedMedia.flat()).toHaveLength(5);
+		expect(missingPictures(manyPictured, await storedPictures(db, 'p'))).toEqual([]);
 	});
 
 	it('reads a lesson published after it finished as an update, and fetches only that', async () => {
@@ -208,9 +227,10 @@ describe('downloadPathway', () => {
 	it('says the phone is full on a quota error and keeps earlier batches', async () => {
 		const api = fakeApi();
 		fullOnBulkPut(db.lessons, 2);
-		const failure = await downloadPathway(db, api, pathway, { pictures: true }).catch(
-			(e: unknown) => e
-		);
+		const failure = await downloadPathway(db, api, pathway, {
+			pictures: true,
+			batchBytes: FIVE
+		}).catch((e: unknown) => e);
 		expect(failure).toBeInstanceOf(StorageFullError);
 		expect(await db.lessons.count()).toBe(5);
 	});
@@ -280,9 +300,17 @@ describe('downloadPathway in the learner’s language', () => {
 		});
 		expect(asked).toEqual([
 			[['p-m1-l1', 'p-m1-l2'], 'pl'],
-			[['p-m1-l3', 'p-m1-l4', 'p-m1-l5'], 'en'],
-			[['p-m1-l6', 'p-m2-l1', 'p-m2-l2', 'p-m2-l3', 'p-m2-l4'], 'en'],
-			[['p-m2-l5', 'p-m2-l6'], 'en']
+			[
+				['p-m1-l3', 'p-m1-l4', 'p-m1-l5', 'p-m1-l6'].concat([
+					'p-m2-l1',
+					'p-m2-l2',
+					'p-m2-l3',
+					'p-m2-l4',
+					'p-m2-l5',
+					'p-m2-l6'
+				]),
+				'en'
+			]
 		]);
 		expect(pathwayBytes(translated, 'pl')).toBe(13000);
 		expect(progress.at(-1)).toEqual([13000, 13000]);

@@ -7,9 +7,17 @@ import { isQuotaError, StorageFullError } from '$lib/db/storage-full';
 import type { StoredLessons } from './download-state';
 import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictures';
 
-const BATCH = 5;
-/** Pictures are a few KB each (the route takes up to 20): fewer requests, still resumable. */
-const PICTURE_BATCH = 10;
+/**
+ * Lessons are asked for in requests of about this many bytes (as the catalog counts them, before
+ * compression): each request costs its headers and starts gzip afresh, so one request for a
+ * pathway of 100 KB sends 3.4 KB less than three (docs/benchmarks.md), and one of 128 KB is
+ * about 35 KB on the wire, still a step small enough to resume after on a slow line.
+ */
+const BATCH_BYTES = 128 * 1024;
+/** What the lessons route takes at most in one request (pb_hooks/catalog.pb.js). */
+const MOST_LESSONS = 50;
+/** Pictures are a few KB each: as many as the route takes (20), still resumable. */
+const PICTURE_BATCH = 20;
 
 export interface DownloadOptions {
 	/** Pictures too (low-data mode leaves them for the learner to ask for, one by one). */
@@ -21,6 +29,8 @@ export interface DownloadOptions {
 	locale?: string;
 	onProgress?(doneBytes: number, totalBytes: number): void;
 	now?: Date;
+	/** The bytes of lessons asked for in one request (BATCH_BYTES unless given). */
+	batchBytes?: number;
 }
 
 /**
@@ -35,7 +45,13 @@ export async function downloadPathway(
 	db: ClydeDatabase,
 	api: ContentApi,
 	pathway: CatalogPathway,
-	{ pictures, locale = 'en', onProgress = () => {}, now = new Date() }: DownloadOptions
+	{
+		pictures,
+		locale = 'en',
+		onProgress = () => {},
+		now = new Date(),
+		batchBytes = BATCH_BYTES
+	}: DownloadOptions
 ): Promise<void> {
 	const before = await db.downloads.get(pathway.id);
 	await db.downloads.put({
@@ -54,8 +70,7 @@ export async function downloadPathway(
 	const total = lessons.reduce((sum, l) => sum + bytes(l), 0) + picturesBytes(images);
 	let done = total - todo.reduce((sum, l) => sum + bytes(l), 0) - picturesBytes(missing);
 	onProgress(done, total);
-	for (let i = 0; i < todo.length; i += BATCH) {
-		const batch = todo.slice(i, i + BATCH);
+	for (const batch of batches(todo, bytes, batchBytes)) {
 		// Asked in one language at a time: a batch of English lessons asks for no translation.
 		for (const language of new Set(batch.map((l) => lessonLanguage(l, locale)))) {
 			const ids = batch.filter((l) => lessonLanguage(l, locale) === language).map((l) => l.id);
@@ -79,6 +94,24 @@ export async function downloadPathway(
 		done += picturesBytes(batch);
 		onProgress(done, total);
 	}
+}
+
+/** Consecutive runs of items of at most `limit` bytes (at least one item each) and MOST_LESSONS. */
+function batches<T>(items: T[], bytesOf: (item: T) => number, limit: number): T[][] {
+	const runs: T[][] = [];
+	let run: T[] = [];
+	let size = 0;
+	for (const item of items) {
+		if (run.length > 0 && (size + bytesOf(item) > limit || run.length === MOST_LESSONS)) {
+			runs.push(run);
+			run = [];
+			size = 0;
+		}
+		run.push(item);
+		size += bytesOf(item);
+	}
+	if (run.length > 0) runs.push(run);
+	return runs;
 }
 
 async function store<T>(table: Table<T>, rows: T[]): Promise<void> {
