@@ -45,7 +45,7 @@ const PRODUCTION = Object.fromEntries(RATE_LIMIT_VARS.map((name) => [name, '']))
  * A test opens a few streams and requests at a time: a smaller pool than a real server's
  * (scripts/pocketbase/server.ts) starts in less CPU, and the suite starts many servers.
  */
-const TEST_HOOKS_POOL = 64;
+export const TEST_HOOKS_POOL = 64;
 
 export interface TestServerOptions {
 	/** `real` keeps the production rate limits (or those given in `env`); default `relaxed`. */
