@@ -1,10 +1,12 @@
+import { loadavg } from 'node:os';
 import { EventSource } from 'eventsource';
 import PocketBase from 'pocketbase';
 import { CohortFeed } from '../src/lib/tutor/cohort-feed';
 import { fromProgress, type CohortState } from '../src/lib/tutor/cohort-state';
 import { TutorClient } from '../src/lib/tutor/tutor-client';
 import { createLessons } from '../tests/support/content-records';
-import { hooksWith } from '../tests/support/extra-hooks';
+import { hooksAt, hooksWith } from '../tests/support/extra-hooks';
+import { HOOKS_POOL as SERVER_HOOKS_POOL } from '../scripts/pocketbase/server';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../tests/support/pocketbase';
 import type { Benchmark } from './benchmark';
 import { api } from './api';
@@ -33,7 +35,19 @@ const GAP_MS =
 	process.env.BURST_GAP_MS === undefined ? undefined : Number(process.env.BURST_GAP_MS);
 /** BURST_HOOKS_POOL=25 starts the server with that many JS VMs ready (its `--hooksPool`). */
 const HOOKS_POOL =
-	process.env.BURST_HOOKS_POOL === undefined ? undefined : Number(process.env.BURST_HOOKS_POOL);
+	process.env.BURST_HOOKS_POOL === undefined
+		? SERVER_HOOKS_POOL
+		: Number(process.env.BURST_HOOKS_POOL);
+/**
+ * BURST_AB=<git ref>:<pool> runs every burst twice, first on that commit's pb_hooks with that
+ * `--hooksPool`, then on the working tree's: an A/B at the same load (printed, not in docs).
+ */
+const AB = process.env.BURST_AB
+	? {
+			ref: process.env.BURST_AB.split(':')[0] ?? 'main',
+			pool: Number(process.env.BURST_AB.split(':')[1] ?? SERVER_HOOKS_POOL)
+		}
+	: undefined;
 const P95_GOAL = 1000;
 /** "Within 20% of the same burst with no dashboard open". */
 const SLOWDOWN_GOAL = 1.2;
@@ -79,20 +93,36 @@ export const burst: Benchmark = {
 		for (let i = 0; i < runs; i++) {
 			for (const dashboards of DASHBOARDS) {
 				if (ONLY !== undefined && dashboards !== ONLY) continue;
+				if (AB) {
+					const other = await oneBurst(dashboards, i, AB);
+					console.log(`burst A/B: ${AB.ref} --hooksPool=${AB.pool}: ${describe(other)}`);
+				}
 				bursts.push(await oneBurst(dashboards, i));
-				const last = bursts.at(-1) as Burst;
-				console.log(
-					`burst: ${dashboards} dashboards: ${(last.totalMs / 1000).toFixed(1)} s, p95 ${Math.round(percentile(last.pushMs, 95))} ms, ${last.errors.length} errors`
-				);
+				console.log(`burst: ${describe(bursts.at(-1) as Burst)}`);
 			}
 		}
 		return report(bursts);
 	}
 };
 
-async function oneBurst(dashboards: number, run: number): Promise<Burst> {
-	const hooks = await hooksWith([BENCH_HOOK]);
-	const server = await startTestServer(undefined, { hooksDir: hooks.dir, hooksPool: HOOKS_POOL });
+function describe(burst: Burst): string {
+	const [p50, p95, p99] = [50, 95, 99].map((p) => Math.round(percentile(burst.pushMs, p)));
+	const load = loadavg()
+		.map((n) => n.toFixed(1))
+		.join(' ');
+	return `${burst.dashboards} dashboards: ${(burst.totalMs / 1000).toFixed(1)} s, p50/p95/p99 ${p50}/${p95}/${p99} ms, ${burst.errors.length} errors, CPU PocketBase ${burst.serverCpuS.toFixed(1)} s, load ${load}`;
+}
+
+async function oneBurst(
+	dashboards: number,
+	run: number,
+	variant?: { ref: string; pool: number }
+): Promise<Burst> {
+	const hooks = variant ? await hooksAt(variant.ref, [BENCH_HOOK]) : await hooksWith([BENCH_HOOK]);
+	const server = await startTestServer(undefined, {
+		hooksDir: hooks.dir,
+		hooksPool: variant?.pool ?? HOOKS_POOL
+	});
 	const open: { stop(): Promise<void> }[] = [];
 	try {
 		const world = await makeWorld(server, run);

@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { describeChromium } from '../scripts/browser/chromium';
 import { ROOT } from '../scripts/config';
+import { HOOKS_POOL } from '../scripts/pocketbase/server';
 import { runMain } from '../scripts/user-error';
 import { hooksWith } from '../tests/support/extra-hooks';
 import { publishBundledContent, startTestServer } from '../tests/support/pocketbase';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 	const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.id)) : BENCHMARKS;
 	const runs = Number(process.env.BENCH_RUNS ?? 5);
 	const hooks = await hooksWith([BENCH_HOOK]);
-	const server = await startTestServer(undefined, { hooksDir: hooks.dir });
+	const server = await startTestServer(undefined, { hooksDir: hooks.dir, hooksPool: HOOKS_POOL });
 	let document = await readFile(DOC, 'utf8').catch(() => '# Benchmarks\n');
 	try {
 		// The real curriculum (31 lessons), so that downloads and lessons are the size learners get.

@@ -3,19 +3,8 @@
 
 // Browser hardening and abuse limits (docs/security.md).
 //
-// One global middleware sets the security headers and then applies the rate limits, so that a
-// 429 carries the headers too. PocketBase 0.22 runs routerUse middlewares for every request,
-// after its own (whose X-Frame-Options and X-XSS-Protection this replaces or removes): API
-// routes, the static app in build/, the Admin UI, and 404/405 answers alike; each gets the
-// headers of its kind (tests/browser/security-headers.test.ts).
-routerUse((next) => (c) => {
-	require(`${__hooks}/lib/security-headers.js`).apply(c);
-	// Reads need no body, but $apis.requestInfo() in a GET route would parse one (up to 32 MiB).
-	if (['GET', 'HEAD', 'OPTIONS', 'DELETE'].includes(c.request().method)) {
-		return $apis.bodyLimit(64 << 10)(next)(c);
-	}
-	return require(`${__hooks}/lib/rate-limits.js`).guard(c, next);
-});
+// The security headers and the rate limits are applied to every request by the one middleware
+// of every-request.pb.js (lib/every-request.js), so that a 429 carries the headers too.
 
 // Ended rate-limit windows are forgotten every ten minutes, so the table stays small.
 cronAdd('clyde_rate_limits_prune', '*/10 * * * *', () => {

@@ -1,5 +1,5 @@
 /// <reference path="../../pb_data/types.d.ts" />
-// Loaded with require() from api-compression.pb.js.
+// Loaded with require() from lib/every-request.js.
 
 const { encodingFor } = require(`${__hooks}/lib/accept-encoding.js`);
 

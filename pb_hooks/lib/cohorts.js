@@ -3,7 +3,7 @@
 
 // No 0/O or 1/I/L: a code read off a projector must not be misread. 31 symbols, 8 long:
 // about 8.5 × 10^11 codes, so guessing one takes ~10^11 tries on average, and join attempts
-// are rate limited (pb_hooks/security.pb.js).
+// are rate limited (pb_hooks/lib/rate-limits.js).
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
 const DEFAULT_THRESHOLDS = { quiz_fails: 3, quiz_low_score: 50, quiet_days: 7, behind_lessons: 5 };

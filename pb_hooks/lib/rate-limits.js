@@ -1,5 +1,5 @@
 /// <reference path="../../pb_data/types.d.ts" />
-// Loaded with require() from security.pb.js. PocketBase 0.22 has no rate limiting of its own.
+// Loaded with require() from lib/every-request.js and security.pb.js. PocketBase 0.22 has no rate limiting of its own.
 //
 // Counters live in the table _clyde_rate_limits (migration 1764231010_rate_limits.js), not in
 // JS memory: each request runs in one of a pool of JS VMs that share no variables, and

@@ -1,6 +1,6 @@
 /// <reference path="../../pb_data/types.d.ts" />
 /* global $filepath */
-// Loaded with require() from security.pb.js and static-files.pb.js. Which headers each kind of
+// Loaded with require() from lib/every-request.js and security.pb.js. Which headers each kind of
 // response carries, and why: docs/security.md ("Browser hardening").
 
 const { publicDir } = require(`${__hooks}/lib/public-dir.js`);

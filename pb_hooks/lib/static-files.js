@@ -1,5 +1,5 @@
 /// <reference path="../../pb_data/types.d.ts" />
-// Loaded with require() from static-files.pb.js: serves the built app (docs/architecture.md,
+// Loaded with require() from lib/every-request.js: serves the built app (docs/architecture.md,
 // "Serving the app"). PocketBase 0.22's own static handler sends no Cache-Control and no
 // Content-Encoding, and answers a missing file with index.html.
 

@@ -91,13 +91,15 @@ export interface StartOptions extends PocketBaseDirs {
 }
 
 /**
- * JS VMs PocketBase keeps ready for the hooks (its default is 25). A push holds its VM while it
- * waits for SQLite's one write connection, so in a class-start burst 25 waiting pushes took them
- * all and every other request got a VM made for it alone: every binding set up again, every
- * module require()d again, a new gzip pool. 64 cost 7 MB more at rest and a few percent less
- * CPU in the burst (docs/scaling.md).
+ * JS VMs PocketBase keeps ready for the hooks (its default is 25). A request holds one VM for
+ * the middleware of every-request.pb.js and one for a JS route, until it is answered: a push
+ * while it waits for SQLite's one write connection, a tutor's open dashboard (a realtime
+ * stream) for as long as it is open. Once they are all taken, every further request gets VMs
+ * made for it alone (every binding set up again, every module require()d again, a new gzip
+ * pool), about 18 ms of CPU each. 320 covers 200 open dashboards and 50 pushes in flight;
+ * each VM costs about 0.2 MB and 3 ms of CPU at start (docs/scaling.md).
  */
-export const HOOKS_POOL = 64;
+export const HOOKS_POOL = 320;
 
 /** Starts `pocketbase serve` and resolves once /api/health answers. */
 export async function startPocketBase(options: StartOptions): Promise<RunningPocketBase> {

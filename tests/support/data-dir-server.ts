@@ -5,7 +5,7 @@ import {
 	startPocketBase,
 	type RunningPocketBase
 } from '../../scripts/pocketbase/server';
-import { RELAXED_RATE_LIMITS, TEST_ADMIN } from './pocketbase';
+import { RELAXED_RATE_LIMITS, TEST_ADMIN, TEST_HOOKS_POOL } from './pocketbase';
 
 /**
  * A real PocketBase on a data dir that the test owns, for fault tests that kill it, restart it
@@ -39,6 +39,7 @@ export async function serveDataDir(
 		hooksDir: options.hooksDir,
 		host: '127.0.0.1',
 		port: options.port ?? (await freePort()),
+		hooksPool: TEST_HOOKS_POOL,
 		// Fault tests make hundreds of requests from one address; rate limits are not their subject.
 		env: RELAXED_RATE_LIMITS
 	});

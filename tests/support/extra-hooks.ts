@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,6 +21,18 @@ export async function hooksWith(extraFiles: string[]): Promise<HooksDir> {
 	for (const name of await readdir(resolve(ROOT, 'pb_hooks'))) {
 		await symlink(resolve(ROOT, 'pb_hooks', name), join(dir, name));
 	}
+	for (const file of extraFiles) await copyFile(file, join(dir, `zz-${basename(file)}`));
+	return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The same, with the pb_hooks of another commit (`ref`, e.g. main) instead of the working
+ * tree's: for A/B benchmarks of a change to the hooks at the same load.
+ */
+export async function hooksAt(ref: string, extraFiles: string[]): Promise<HooksDir> {
+	const dir = await mkdtemp(join(tmpdir(), 'clyde-hooks-'));
+	const archive = `git -C '${ROOT}' archive '${ref}' pb_hooks | tar -x -C '${dir}' --strip-components=1`;
+	await promisify(execFile)('sh', ['-c', archive]);
 	for (const file of extraFiles) await copyFile(file, join(dir, `zz-${basename(file)}`));
 	return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

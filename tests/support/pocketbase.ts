@@ -41,6 +41,12 @@ export const RELAXED_RATE_LIMITS = Object.fromEntries(
 /** Empty values: the hook's own defaults, whatever the shell running the tests has set. */
 const PRODUCTION = Object.fromEntries(RATE_LIMIT_VARS.map((name) => [name, '']));
 
+/**
+ * A test opens a few streams and requests at a time: a smaller pool than a real server's
+ * (scripts/pocketbase/server.ts) starts in less CPU, and the suite starts many servers.
+ */
+export const TEST_HOOKS_POOL = 64;
+
 export interface TestServerOptions {
 	/** `real` keeps the production rate limits (or those given in `env`); default `relaxed`. */
 	rateLimits?: 'relaxed' | 'real';
@@ -74,7 +80,7 @@ export async function startTestServer(
 		binary,
 		host: '127.0.0.1',
 		port: await freePort(),
-		hooksPool: options.hooksPool,
+		hooksPool: options.hooksPool ?? TEST_HOOKS_POOL,
 		env: { ...(options.rateLimits === 'real' ? PRODUCTION : RELAXED_RATE_LIMITS), ...options.env }
 	});
 	return {
