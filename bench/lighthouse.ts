@@ -49,7 +49,7 @@ export const lighthouseScores: Benchmark = {
 		const results = new Map<string, Run[]>();
 		const failed: string[] = [];
 		/** One Lighthouse run; undefined (and listed) when Lighthouse could not score it. */
-		async function audit(name: string, path: string, multiplier?: number) {
+		async function audit(run: number, name: string, path: string, multiplier?: number) {
 			const result = await lighthouse(`${url}${path}`, {
 				port,
 				output: 'json',
@@ -63,8 +63,7 @@ export const lighthouseScores: Benchmark = {
 			const keep = process.env.LIGHTHOUSE_REPORTS;
 			if (keep && lhr) {
 				await mkdir(keep, { recursive: true });
-				const n = results.get(row)?.length ?? 0;
-				await writeFile(join(keep, `${row.replace(', ', '-')}-${n}.json`), JSON.stringify(lhr));
+				await writeFile(join(keep, `${row.replace(', ', '-')}-${run}.json`), JSON.stringify(lhr));
 			}
 			const score = lhr?.categories.performance?.score;
 			// A run Lighthouse could not finish (e.g. no paint within its time limit on a busy
@@ -73,20 +72,20 @@ export const lighthouseScores: Benchmark = {
 				failed.push(`${row}: ${lhr?.runtimeError?.message ?? 'no score'}`);
 				return undefined;
 			}
-			const run: Run = {
+			const measured: Run = {
 				score: Math.round(score * 100),
 				metrics: METRICS.map(({ audit }) => lhr.audits[audit]?.numericValue ?? NaN),
 				index: lhr.environment.benchmarkIndex,
 				multiplier: lhr.configSettings.throttling.cpuSlowdownMultiplier
 			};
-			results.set(row, [...(results.get(row) ?? []), run]);
-			return run;
+			results.set(row, [...(results.get(row) ?? []), measured]);
+			return measured;
 		}
 		try {
 			for (let i = 0; i < runs; i++) {
 				for (const { name, path } of PAGES) {
-					const plain = await audit(name, path);
-					if (plain) await audit(name, path, calibratedMultiplier(plain.index));
+					const plain = await audit(i, name, path);
+					if (plain) await audit(i, name, path, calibratedMultiplier(plain.index));
 				}
 			}
 		} finally {
