@@ -144,10 +144,19 @@ export default defineConfig({
 							// (+layout.svelte): grouped with the lesson screen's, a module of it could be
 							// merged into AppRoot's chunk and bring the whole data layer before the text.
 							// With it, the read and the record of the open (first-text/) and what they
-							// share with record-event.ts: its stamp, the summary's fold and uuid.
+							// share with record-event.ts: its stamp and uuid.
 							name: 'lesson-text',
-							test: /node_modules[\\/]uuid[\\/]|[\\/]src[\\/]lib[\\/](first-text[\\/](?!first-text\.svelte)|progress[\\/](stamp-event|lesson-summary|lesson-state|catalog-exercises)\.ts$)|[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts)|content[\\/](lesson-language|localise-catalog)\.ts|db[\\/]storage-full\.ts|offline[\\/]download-state\.ts)|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
+							test: /node_modules[\\/]uuid[\\/]|[\\/]src[\\/]lib[\\/](first-text[\\/](?!first-text\.svelte)|progress[\\/](stamp-event|catalog-exercises)\.ts$)|[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts))|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
 							priority: 1
+						},
+						{
+							// What the early text shares with home's first paint (a lesson's state and summary,
+							// the lesson's language, the download's state, storage full): a chunk of its own,
+							// or home's critical path would carry the whole early-text chunk (7 KB gzip). Taken first
+							// (priority): the early text's group would otherwise take them as its dependencies.
+							name: 'lesson-state',
+							test: /[\\/]src[\\/]lib[\\/](progress[\\/](lesson-summary|lesson-state)|content[\\/](lesson-language|localise-catalog)|db[\\/]storage-full|offline[\\/]download-state)\.ts$/,
+							priority: 2
 						},
 						{
 							// The app's own modules, grouped by the screens that use them; a group too
