@@ -161,13 +161,13 @@ describe('which security headers a response gets', () => {
 		['/api/clyde/catalog', 'api'],
 		['/api/files/abc/def/picture.svg', 'api'],
 		// Read by a page, never one.
-		['/_app/immutable/entry/app.B3i7_t9b.js', 'asset'],
-		['/_app/immutable/assets/0.DXzuuit1.css', 'asset'],
+		['/_app/immutable/entry/app.B3i7_t9b.js', 'hashed'],
+		['/_app/immutable/assets/0.DXzuuit1.css', 'hashed'],
 		['/_app/version.json', 'asset'],
 		['/manifest.webmanifest', 'asset'],
 		['/favicon.png', 'asset'],
 		['/robots.txt', 'asset'],
-		['/_app/immutable/entry/missing.js', 'asset']
+		['/_app/immutable/entry/missing.js', 'hashed']
 	])('%s is a %s', (path, kind) => {
 		expect(security.kindOf(path)).toBe(kind);
 	});

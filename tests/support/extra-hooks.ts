@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,12 +17,12 @@ export interface HooksDir {
  * project's own.
  */
 export async function hooksWith(extraFiles: string[]): Promise<HooksDir> {
-	const dir = await mkdtemp(join(tmpdir(), 'clyde-hooks-'));
+	const { dir, remove } = await hooksBeside();
 	for (const name of await readdir(resolve(ROOT, 'pb_hooks'))) {
 		await symlink(resolve(ROOT, 'pb_hooks', name), join(dir, name));
 	}
 	for (const file of extraFiles) await copyFile(file, join(dir, `zz-${basename(file)}`));
-	return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+	return { dir, remove };
 }
 
 /**
@@ -30,9 +30,21 @@ export async function hooksWith(extraFiles: string[]): Promise<HooksDir> {
  * tree's: for A/B benchmarks of a change to the hooks at the same load.
  */
 export async function hooksAt(ref: string, extraFiles: string[]): Promise<HooksDir> {
-	const dir = await mkdtemp(join(tmpdir(), 'clyde-hooks-'));
+	const { dir, remove } = await hooksBeside();
 	const archive = `git -C '${ROOT}' archive '${ref}' pb_hooks | tar -x -C '${dir}' --strip-components=1`;
 	await promisify(execFile)('sh', ['-c', archive]);
 	for (const file of extraFiles) await copyFile(file, join(dir, `zz-${basename(file)}`));
-	return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+	return { dir, remove };
+}
+
+/**
+ * An empty hooks dir with the project's node_modules beside it, as pb_hooks/ has: the badge
+ * hooks load tweetnacl from `../node_modules` (README, Deploy).
+ */
+async function hooksBeside(): Promise<HooksDir> {
+	const base = await mkdtemp(join(tmpdir(), 'clyde-hooks-'));
+	const dir = join(base, 'pb_hooks');
+	await mkdir(dir);
+	await symlink(resolve(ROOT, 'node_modules'), join(base, 'node_modules'));
+	return { dir, remove: () => rm(base, { recursive: true, force: true }) };
 }
