@@ -120,7 +120,9 @@ export async function fullLoad(page: Page, cdp: CDPSession, url: string): Promis
  * the next lesson's text has replaced this one's. Also tells whether the next title was shown
  * over the old text on the way.
  */
-function inAppNext(page: Page): Promise<{ ms: number; stale: boolean }> {
+async function inAppNext(page: Page): Promise<{ ms: number; stale: boolean }> {
+	// A cold open shows the early lesson text first; "Next" comes when the full screen takes over.
+	await page.waitForSelector('a[rel="next"]', { timeout: 60_000 });
 	return page.evaluate(
 		(title) =>
 			new Promise<{ ms: number; stale: boolean }>((resolve, reject) => {
