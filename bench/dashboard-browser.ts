@@ -84,13 +84,22 @@ export async function measureBrowser(
 			for (let i = 0; i < runs; i++) {
 				// A learner whose row is on screen, spread down the grid, a different one each time.
 				// Rows whose lesson cells are made (the grid makes them near the viewport only).
-				const shown = await page.$$eval('.cohort-grid tbody tr:has(td.cell) th a', (links) =>
-					links.map((a) => (a as HTMLAnchorElement).pathname.split('/').pop() ?? '')
-				);
-				const candidates = shown.flatMap((id) => {
-					const found = members.get(id);
-					return found && untouched(found) >= 0 ? [found] : [];
-				});
+				// Scrolled on a screen at a time until one is found: after the sort, the rows in view
+				// may all be done, or their cells not made yet.
+				let candidates: typeof world.big.members = [];
+				for (let tries = 0; tries < 20 && candidates.length === 0; tries++) {
+					if (tries > 0) {
+						await page.evaluate(() => window.scrollBy(0, window.innerHeight));
+						await page.waitForTimeout(300);
+					}
+					const shown = await page.$$eval('.cohort-grid tbody tr:has(td.cell) th a', (links) =>
+						links.map((a) => (a as HTMLAnchorElement).pathname.split('/').pop() ?? '')
+					);
+					candidates = shown.flatMap((id) => {
+						const found = members.get(id);
+						return found && untouched(found) >= 0 ? [found] : [];
+					});
+				}
 				const learner = candidates[(member++ * 7) % candidates.length];
 				if (!learner) throw new Error('no learner on screen has a lesson left to complete');
 				times.push(await liveUpdate(page, url, learner));
