@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { readStore, waitForServiceWorker } from '../support/learner';
+import { readStore, saveDigitalEssentials } from '../support/learner';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
@@ -31,13 +31,7 @@ describe('a cold-opened lesson shows its text early and records its open once (r
 
 	it('a learner who leaves at once is taken back to the lesson; one open per visit', async () => {
 		const { context } = browser;
-		const online = await context.newPage();
-		await online.goto(`${url}/`);
-		await waitForServiceWorker(online);
-		await online.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
-		await online.getByRole('button', { name: /^Save for offline/ }).click();
-		await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
-		await online.close();
+		await saveDigitalEssentials(context, url);
 		await goOffline(context);
 
 		/** A cold open of a lesson on a slow phone, the early text on screen. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
-import { waitForServiceWorker } from '../support/learner';
+import { saveDigitalEssentials } from '../support/learner';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
@@ -15,13 +15,7 @@ describe('the next lesson of a downloaded pathway, offline (real Chromium, real 
 
 	it('opens cold onto the lesson text, and "Next" shows the next text with its title, read ahead', async () => {
 		const { context } = browser;
-		const online = await context.newPage();
-		await online.goto(`${url}/`);
-		await waitForServiceWorker(online);
-		await online.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
-		await online.getByRole('button', { name: /^Save for offline/ }).click();
-		await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
-		await online.close();
+		await saveDigitalEssentials(context, url);
 
 		await goOffline(context);
 		const page = await context.newPage();

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Question, Quiz } from '../../src/lib/content/types';
 
 /** Answers the quiz question on screen (the first choice, or a typed answer) and moves on. */
@@ -61,6 +61,17 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 		timeout: 20_000
 	});
+}
+
+/** Saves Digital Essentials for offline as a learner would, in a page of its own, then closes it. */
+export async function saveDigitalEssentials(context: BrowserContext, url: string): Promise<void> {
+	const online = await context.newPage();
+	await online.goto(`${url}/`);
+	await waitForServiceWorker(online);
+	await online.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
+	await online.getByRole('button', { name: /^Save for offline/ }).click();
+	await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
+	await online.close();
 }
 
 /** Every row of one object store of the app's IndexedDB, read inside the page. */
