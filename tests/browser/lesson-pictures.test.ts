@@ -64,6 +64,20 @@ describe('pictures in lessons (real Chromium, real service worker, real PocketBa
 
 		// The same picture follows the theme: light, dark and high contrast differ, and axe
 		// finds nothing in any of them.
+		// Each cold open shows the early text, then the full lesson screen takes over: no frame
+		// between them may show a picture's alt text in place of a picture that is on the phone.
+		await page.addInitScript(() => {
+			const seen = { frames: 0, withoutPicture: 0 };
+			(window as unknown as { pictureFrames: typeof seen }).pictureFrames = seen;
+			const sample = () => {
+				if (document.querySelector('figure.picture')) {
+					seen.frames++;
+					if (document.querySelector('figure.picture .alt')) seen.withoutPicture++;
+				}
+				requestAnimationFrame(sample);
+			};
+			requestAnimationFrame(sample);
+		});
 		const colours: Record<string, { fill: string; stroke: string }> = {};
 		for (const theme of ['light', 'dark', 'contrast']) {
 			await useSettings(page, { theme });
@@ -71,6 +85,10 @@ describe('pictures in lessons (real Chromium, real service worker, real PocketBa
 			await gestures.waitFor();
 			colours[theme] = await inkColours(page);
 			expect(await axeViolations(page), theme).toEqual([]);
+			const frames = await page.evaluate(
+				() => (window as unknown as { pictureFrames: object }).pictureFrames
+			);
+			expect(frames, theme).toMatchObject({ withoutPicture: 0 });
 		}
 		expect(colours.light?.fill).not.toBe(colours.dark?.fill);
 		expect(colours.light?.stroke).not.toBe(colours.dark?.stroke);

@@ -1,3 +1,4 @@
+import type { MediaItem } from '$lib/content/catalog-types';
 import type { StoredLessonOpen } from './open-stored-lesson';
 
 /**
@@ -14,15 +15,32 @@ export function lessonScreenReady(): void {
 
 /** The open recorded with the early text, until the lesson screen of that visit takes it. */
 let earlyOpen: { lesson: string; opened: StoredLessonOpen['opened'] } | undefined;
+/**
+ * The pictures the early read found on the phone. The lesson screen shows them from here, with
+ * no read of its own: a read would still be on its way when the screen takes over, and each
+ * picture would blink to its alt text and back.
+ */
+let earlyPictures: ReadonlyMap<string, MediaItem> | undefined;
 
 /** The root layout: this lesson's open of this visit is recorded (or failed) already. */
-export function claimEarlyOpen(lesson: string, opened: StoredLessonOpen['opened']): void {
+export function claimEarlyOpen(
+	lesson: string,
+	opened: StoredLessonOpen['opened'],
+	pictures: ReadonlyMap<string, MediaItem>
+): void {
 	earlyOpen = { lesson, opened };
+	earlyPictures = pictures;
 }
 
 /** The root layout: the learner left that visit, so a later open of the lesson is a new one. */
 export function forgetEarlyOpen(): void {
 	earlyOpen = undefined;
+	earlyPictures = undefined;
+}
+
+/** A picture the early read found on the phone, if it did. */
+export function earlyPicture(hash: string): MediaItem | undefined {
+	return earlyPictures?.get(hash);
 }
 
 /**
