@@ -61,7 +61,8 @@ export const PRECACHE_FROM_PACK = `(() => {
 			if (!(await caches.match(path))) missing += length;
 		}
 		if (missing * 2 <= total) return new Map();
-		const answer = await network(new Request(pack.url, { credentials: 'same-origin' }));
+		const address = new URL(pack.url, self.location.origin);
+		const answer = await network(new Request(address, { credentials: 'same-origin' }));
 		if (!answer.ok) return new Map();
 		const bytes = new Uint8Array(await answer.arrayBuffer());
 		const end = bytes.indexOf(10);
@@ -117,7 +118,10 @@ export function precacheFromPack(
 	}
 	const plan: PackPlan = {
 		url: `/${packUrl}`,
-		members: Object.fromEntries(members.map(({ url, bytes }) => [`/${url}`, bytes.length]))
+		// By path as the worker sees it in a request (percent-encoded).
+		members: Object.fromEntries(
+			members.map(({ url, bytes }) => [new URL(url, 'http://build/').pathname, bytes.length])
+		)
 	};
 	return PRECACHE_FROM_PACK.replace('PACK', () => JSON.stringify(plan)) + worker;
 }
