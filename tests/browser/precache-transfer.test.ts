@@ -102,4 +102,16 @@ describe('a first visit, counted at a proxy between Chromium and PocketBase', ()
 			'/display-settings.js': await readFile(resolve(BUILD, 'display-settings.js'), 'utf8')
 		});
 	});
+
+	it('serves the pack as the build wrote it, in brotli, cached a year as every hashed file', async () => {
+		const plan = packPlanOf(await readFile(resolve(BUILD, 'sw.js'), 'utf8'));
+		const answer = await fetch(`${url}${plan?.url}`, { headers: { 'Accept-Encoding': 'br' } });
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get('Content-Encoding')).toBe('br');
+		expect(answer.headers.get('Cache-Control')).toBe('max-age=31536000, immutable');
+		// fetch decodes the brotli: the bytes are the pack's.
+		expect(Buffer.from(await answer.arrayBuffer())).toEqual(
+			await readFile(resolve(BUILD, `.${plan?.url}`))
+		);
+	});
 });
