@@ -4,6 +4,7 @@ import {
 	packPlanOf,
 	PRECACHE_FROM_PACK,
 	precacheFromPack,
+	readPack,
 	writePack,
 	type PackMember
 } from './precache-pack';
@@ -71,6 +72,10 @@ describe('writePack and precacheFromPack', () => {
 				MEMBERS.map((m) => [new URL(`${ORIGIN}/${m.url}`).pathname, m.bytes.length])
 			)
 		);
+	});
+
+	it('reads back what it wrote', () => {
+		expect(readPack(writePack(MEMBERS))).toEqual(MEMBERS);
 	});
 
 	it('names the pack by its bytes', () => {

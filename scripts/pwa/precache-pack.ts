@@ -33,6 +33,21 @@ export function writePack(members: PackMember[]): Uint8Array {
 	return pack;
 }
 
+/** The members of a pack as writePack wrote them (for benchmarks; sw.js has its own reader). */
+export function readPack(pack: Uint8Array): PackMember[] {
+	const end = pack.indexOf(10);
+	const index = JSON.parse(new TextDecoder().decode(pack.subarray(0, end))) as {
+		url: string;
+		type: string;
+		length: number;
+	}[];
+	let at = end + 1;
+	return index.map(({ url, type, length }) => {
+		at += length;
+		return { url, type, bytes: pack.subarray(at - length, at) };
+	});
+}
+
 /** The pack's path under the build: hashed like Vite's files, so cached a year and immutable. */
 export function packPath(pack: Uint8Array): string {
 	return `_app/immutable/precache.${createHash('sha256').update(pack).digest('hex').slice(0, 12)}.pack`;
