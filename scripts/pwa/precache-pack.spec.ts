@@ -28,10 +28,13 @@ const WORKER = `e.precacheAndRoute([${MEMBERS.map((m) => `{url:"${m.url}",revisi
  * The built sw.js's shim in a worker scope whose network serves `files` (by path) and whose
  * caches hold `cached` paths, recording each request.
  */
-function workerScope(files: Record<string, Uint8Array>, cached: string[] = []) {
+function workerScope(files: Record<string, Uint8Array<ArrayBuffer>>, cached: string[] = []) {
 	const worker = precacheFromPack(WORKER, packPath(writePack(MEMBERS)), MEMBERS);
 	const plan = packPlanOf(worker);
-	const served: Record<string, Uint8Array> = { ...files, [plan?.url ?? '']: writePack(MEMBERS) };
+	const served: Record<string, Uint8Array<ArrayBuffer>> = {
+		...files,
+		[plan?.url ?? '']: writePack(MEMBERS)
+	};
 	const asked: string[] = [];
 	const scope = {
 		location: new URL(`${ORIGIN}/sw.js`),
@@ -114,7 +117,7 @@ describe('the worker’s fetch with PRECACHE_FROM_PACK', () => {
 
 	it('fetches each file on its own when most of the pack is cached already (an update)', async () => {
 		const member = MEMBERS[3] as PackMember;
-		const worker = workerScope({ '/_app/immutable/chunks/%C3%BC.js': member.bytes }, [
+		const worker = workerScope({ '/_app/immutable/chunks/%C3%BC.js': bytes('"ü✓"') }, [
 			'/_app/immutable/nodes/6.abc.js',
 			'/_app/immutable/assets/6.def.css'
 		]);

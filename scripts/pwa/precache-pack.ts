@@ -20,7 +20,7 @@ export interface PackPlan {
  * so the members share brotli's window, and crosses with one set of headers (about 200 bytes
  * a response, docs/benchmarks.md).
  */
-export function writePack(members: PackMember[]): Uint8Array {
+export function writePack(members: PackMember[]): Uint8Array<ArrayBuffer> {
 	const index = members.map(({ url, type, bytes }) => ({ url, type, length: bytes.length }));
 	const head = new TextEncoder().encode(`${JSON.stringify(index)}\n`);
 	const pack = new Uint8Array(head.length + members.reduce((n, m) => n + m.bytes.length, 0));
