@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../scripts/browser/chromium';
 import { ROOT } from '../scripts/config';
+import { readPack } from '../scripts/pwa/precache-pack';
 import { criticalFiles, routeRoots, type ManifestChunk } from './critical-js';
 import type { Benchmark } from './benchmark';
 import { kb } from './format';
@@ -27,6 +28,14 @@ export const firstLoadJs: Benchmark = {
 				const seen = new Map<string, Buffer>();
 				browser.context.on('response', async (response) => {
 					const path = new URL(response.url()).pathname;
+					// The precache's pack brings the scripts the page does not fetch itself.
+					if (path.endsWith('.pack')) {
+						const members = readPack(await response.body().catch(() => Buffer.alloc(0)));
+						for (const { url: member, bytes } of members) {
+							if (member.endsWith('.js')) seen.set(`/${member}`, Buffer.from(bytes));
+						}
+						return;
+					}
 					if (!path.endsWith('.js') || seen.has(path)) return;
 					seen.set(path, await response.body().catch(() => Buffer.alloc(0)));
 				});

@@ -109,6 +109,8 @@ async function namesOfThisBuild(): Promise<Map<string, string>> {
 
 const KINDS: [string, (t: Transfer) => boolean][] = [
 	['JS', (t) => /javascript/.test(t.contentType)],
+	// The precache's files the page does not fetch itself, in one response (scripts/pwa/pack-build.ts).
+	['JS and CSS in the precache’s pack', (t) => t.path.endsWith('.pack')],
 	['CSS', (t) => /css/.test(t.contentType)],
 	['HTML and manifest', (t) => /html|manifest/.test(t.contentType)],
 	['API JSON', (t) => /json/.test(t.contentType) && !/manifest/.test(t.contentType)],

@@ -5,6 +5,7 @@ import { precompressDir } from './build/precompress';
 import { ROOT } from './config';
 import { screenFiles } from './pwa/editor-chunks';
 import { EDITOR_SIZE_FILE, editorDownloadBytes, precachedFiles } from './pwa/editor-size';
+import { packPrecache } from './pwa/pack-build';
 import { reusePageCopies } from './pwa/precache-reuse';
 import { runMain, UserError } from './user-error';
 
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
 	if (!(await stat(dir).catch(() => null))?.isDirectory()) {
 		throw new UserError(`no ${dir} to precompress: build the app first (npm run build)`);
 	}
-	// Before compressing: the worker's precache takes the page's own copies of index.html and
+	// Before compressing: the precache's files that the page does not fetch itself travel as one
+	// pack, one compressed stream and one response (scripts/pwa/pack-build.ts) …
+	const pack = await packPrecache(dir, resolve(ROOT, '.svelte-kit'));
+	// … and the worker's precache takes the page's own copies of index.html and
 	// display-settings.js from the HTTP cache when their bytes match (scripts/pwa/precache-reuse.ts).
 	const worker = join(dir, 'sw.js');
 	writeFileSync(
@@ -22,6 +26,9 @@ async function main(): Promise<void> {
 		reusePageCopies(readFileSync(worker, 'utf8'), (url) => readFileSync(join(dir, url)))
 	);
 	const files = await precompressDir(dir);
+	console.log(
+		`precompress: the precache's pack ${pack.path} holds ${pack.members} files, ${(pack.br / 1024).toFixed(1)} KB as sent`
+	);
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	const total = (pick: (f: (typeof files)[number]) => number | null) =>
 		files.reduce((sum, f) => sum + (pick(f) ?? f.bytes), 0);
