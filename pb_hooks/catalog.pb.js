@@ -21,11 +21,8 @@ routerAdd('GET', '/api/clyde/catalog', (c) => {
 	const since = Number(c.queryParam('since') || 0);
 	const seq = catalog.contentSeq($app.dao());
 	if (since > 0 && since >= seq) return c.json(200, { seq, unchanged: true });
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(
-		c,
-		200,
-		catalog.catalog($app.dao(), lang === 'en' ? '' : lang)
-	);
+	const answer = catalog.catalog($app.dao(), lang === 'en' ? '' : lang);
+	return require(`${__hooks}/lib/content-answer.js`).sendContent(c, answer);
 });
 
 // GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML, quiz, pictures' hashes), by content id, at most
@@ -47,7 +44,7 @@ routerAdd('GET', '/api/clyde/lessons', (c) => {
 	}
 	c.response().header().set('Cache-Control', 'no-cache');
 	const lessons = catalog.lessons($app.dao(), ids, lang === 'en' ? '' : lang);
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, { lessons });
+	return require(`${__hooks}/lib/content-answer.js`).sendContent(c, { lessons });
 });
 
 // GET /api/clyde/media?hashes=a,b,c — published pictures by hash ({hash, type, data}), at most
@@ -69,5 +66,5 @@ routerAdd('GET', '/api/clyde/media', (c) => {
 	c.response()
 		.header()
 		.set('Cache-Control', whole ? 'public, max-age=31536000, immutable' : 'no-cache');
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, { media });
+	return require(`${__hooks}/lib/content-answer.js`).sendContent(c, { media });
 });
