@@ -48,16 +48,16 @@ routerAdd('GET', '/api/clyde/lessons', (c) => {
 });
 
 // GET /api/clyde/media?hashes=a,b,c — published pictures by hash ({hash, type, data}), at most
-// 20 at a time: a download fetches them in small steps after the lessons (and not at all in
-// low-data mode), a lesson fetches one when the learner asks to see it.
+// 50 at a time: a download fetches them in steps of about 128 KB after the lessons (and not at
+// all in low-data mode), a lesson fetches one when the learner asks to see it.
 routerAdd('GET', '/api/clyde/media', (c) => {
 	const catalog = require(`${__hooks}/lib/catalog.js`);
 	const hashes = String(c.queryParam('hashes') || '')
 		.split(',')
 		.map((hash) => hash.trim())
 		.filter((hash) => hash !== '');
-	if (hashes.length === 0 || hashes.length > 20 || hashes.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
-		throw new BadRequestError('Give 1 to 20 picture hashes: ?hashes=a,b,c');
+	if (hashes.length === 0 || hashes.length > 50 || hashes.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
+		throw new BadRequestError('Give 1 to 50 picture hashes: ?hashes=a,b,c');
 	}
 	const media = catalog.media($app.dao(), hashes);
 	// A hash names one picture for ever: an answer with every picture asked for never changes,
