@@ -43,7 +43,7 @@ describe('API answers compressed (pb_hooks/lib/api-compression.js)', () => {
 			['the catalog', '/api/clyde/catalog'],
 			['lessons', '/api/clyde/lessons?ids=gzip-l1,gzip-l2,gzip-l3'],
 			['pictures', `/api/clyde/media?hashes=${picture}`]
-		];
+		] as const;
 		beforeAll(async () => {
 			const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<rect width="1" height="1"/>'.repeat(40)}</svg>`;
 			const pathway = await admin.collection('pathways').getFirstListItem('content_id="gzip-p"');
