@@ -1,7 +1,8 @@
 import { EventSource } from 'eventsource';
 import PocketBase from 'pocketbase';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLessons } from '../support/content-records';
+import { startTestServer, TEST_ADMIN, type TestServer } from '../support/pocketbase';
 import { decoded, rawRequest, varyNames } from '../support/raw-request';
 
 const url = inject('pbUrl');
@@ -90,6 +91,31 @@ describe('API answers compressed (pb_hooks/lib/api-compression.js)', () => {
 			expect(before.lessons.map((l) => l.title)).toContain('Lesson 2');
 			expect(titles).toContain('Lesson 2, renamed');
 			expect(decoded(after).equals((await rawRequest(url, path)).body)).toBe(true);
+		});
+
+		describe('on a server with no Node to compress with', () => {
+			let server: TestServer;
+			beforeAll(async () => {
+				server = await startTestServer(undefined, { env: { CLYDE_NODE: '/nonexistent/node' } });
+				const other = new PocketBase(server.url);
+				await other.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
+				await createLessons(other, 'gzip', 3, { published: true });
+			});
+			afterAll(() => server.destroy());
+
+			it('every content answer is gzip, decoding to the plain answer', async () => {
+				for (let i = 0; i < 2; i++) {
+					const path = routes[1][1];
+					const plain = await rawRequest(server.url, path);
+					const answer = await rawRequest(server.url, path, {
+						headers: { 'Accept-Encoding': CHROMIUM }
+					});
+					expect(answer.status).toBe(200);
+					expect(answer.headers['content-encoding']).toBe('gzip');
+					expect(varyNames(answer.headers)).toContain('accept-encoding');
+					expect(decoded(answer).equals(plain.body)).toBe(true);
+				}
+			});
 		});
 
 		it('a small answer (the catalog unchanged) is gzip, not worth brotli', async () => {
