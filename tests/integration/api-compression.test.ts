@@ -47,6 +47,9 @@ describe('API answers compressed (pb_hooks/lib/api-compression.js)', () => {
 		] as const;
 		beforeAll(async () => {
 			const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<rect width="1" height="1"/>'.repeat(40)}</svg>`;
+			// Over 512 bytes, as real lessons are: smaller answers are not worth brotli.
+			const lesson = await admin.collection('lessons').getFirstListItem('content_id="gzip-l1"');
+			await admin.collection('lessons').update(lesson.id, { html: '<p>Words.</p>'.repeat(60) });
 			const pathway = await admin.collection('pathways').getFirstListItem('content_id="gzip-p"');
 			await admin.collection('media').create({
 				...{ hash: picture, pathway: pathway.id, type: 'svg', data: svg },
