@@ -84,7 +84,7 @@ export const firstVisitTransfer: Benchmark = {
 				`Bodies by kind: ${byKind.join(', ')}; the rest is status lines and headers (${perResponse} bytes a response on average; the security headers of a page are on documents only, docs/security.md).`,
 				`Fetched twice: ${kb(median(samples.map((s) => bytes(refetched(s.shell)))))} (${listed([...twice])}).`,
 				plain.size === 0
-					? 'Every text response over 200 bytes was compressed (brotli for the app, gzip for the API).'
+					? 'Every text response over 200 bytes was compressed (brotli for the app and the content routes, gzip for the rest of the API).'
 					: `Text sent uncompressed: ${listed([...plain])}.`,
 				`The catalog gives the pathway's lessons as about ${median(samples.map((s) => s.announced))} KB (uncompressed; the button says it in whole MB).`
 			].join(' ')

@@ -21,11 +21,8 @@ routerAdd('GET', '/api/clyde/catalog', (c) => {
 	const since = Number(c.queryParam('since') || 0);
 	const seq = catalog.contentSeq($app.dao());
 	if (since > 0 && since >= seq) return c.json(200, { seq, unchanged: true });
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(
-		c,
-		200,
-		catalog.catalog($app.dao(), lang === 'en' ? '' : lang)
-	);
+	const answer = catalog.catalog($app.dao(), lang === 'en' ? '' : lang);
+	return require(`${__hooks}/lib/content-answer.js`).sendContent(c, answer);
 });
 
 // GET /api/clyde/lessons?ids=a,b,c — whole lessons (HTML, quiz, pictures' hashes), by content id, at most
@@ -47,20 +44,20 @@ routerAdd('GET', '/api/clyde/lessons', (c) => {
 	}
 	c.response().header().set('Cache-Control', 'no-cache');
 	const lessons = catalog.lessons($app.dao(), ids, lang === 'en' ? '' : lang);
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, { lessons });
+	return require(`${__hooks}/lib/content-answer.js`).sendContent(c, { lessons });
 });
 
 // GET /api/clyde/media?hashes=a,b,c — published pictures by hash ({hash, type, data}), at most
-// 20 at a time: a download fetches them in small steps after the lessons (and not at all in
-// low-data mode), a lesson fetches one when the learner asks to see it.
+// 50 at a time: a download fetches them in steps of about 128 KB after the lessons (and not at
+// all in low-data mode), a lesson fetches one when the learner asks to see it.
 routerAdd('GET', '/api/clyde/media', (c) => {
 	const catalog = require(`${__hooks}/lib/catalog.js`);
 	const hashes = String(c.queryParam('hashes') || '')
 		.split(',')
 		.map((hash) => hash.trim())
 		.filter((hash) => hash !== '');
-	if (hashes.length === 0 || hashes.length > 20 || hashes.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
-		throw new BadRequestError('Give 1 to 20 picture hashes: ?hashes=a,b,c');
+	if (hashes.length === 0 || hashes.length > 50 || hashes.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
+		throw new BadRequestError('Give 1 to 50 picture hashes: ?hashes=a,b,c');
 	}
 	const media = catalog.media($app.dao(), hashes);
 	// A hash names one picture for ever: an answer with every picture asked for never changes,
@@ -69,5 +66,5 @@ routerAdd('GET', '/api/clyde/media', (c) => {
 	c.response()
 		.header()
 		.set('Cache-Control', whole ? 'public, max-age=31536000, immutable' : 'no-cache');
-	return require(`${__hooks}/lib/json-answer.js`).sendJson(c, 200, { media });
+	return require(`${__hooks}/lib/content-answer.js`).sendContent(c, { media });
 });

@@ -19,13 +19,24 @@ function compress(c, next) {
 	if (!path.startsWith('/api/') || UNCOMPRESSED.some((pattern) => pattern.test(path))) {
 		return next(c);
 	}
+	// The content routes send their own brotli, compressed once per publish (lib/content-answer.js).
+	if (require(`${__hooks}/lib/content-answer.js`).sendsBrotli(c)) {
+		c.set('clydeBrotli', true);
+		c.response().header().add('Vary', 'Accept-Encoding');
+		return next(c);
+	}
 	// echo's Gzip only looks for "gzip" in the header, so "gzip;q=0" would get gzip.
 	if (encodingFor(c.request().header.get('Accept-Encoding'), ['gzip']) !== 'gzip') {
 		c.response().header().add('Vary', 'Accept-Encoding');
 		return next(c);
 	}
+	return gzipped(c, next);
+}
+
+/** Runs `next` with its answer gzipped (the request accepts gzip: see compress). */
+function gzipped(c, next) {
 	gzip = gzip || $apis.gzip();
 	return gzip(next)(c);
 }
 
-module.exports = { compress };
+module.exports = { compress, gzipped };

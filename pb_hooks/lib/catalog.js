@@ -145,6 +145,9 @@ function contentSeq(dao) {
 /**
  * Whole published lessons by content id, with their pathway and module content ids; in
  * `language` where the lesson has it (`lang` says which language each one is in, "en" else).
+ * What the phone reads a lesson by and no more: its slug, position, summary, version, level and
+ * outcomes are the catalog's to give (the phone never reads them from a stored lesson), 1 KB
+ * less brotli for Digital Essentials.
  */
 function lessons(dao, ids, language) {
 	const params = {};
@@ -169,23 +172,17 @@ function lessons(dao, ids, language) {
 			id: l.getString('content_id'),
 			pathway: pathway ? pathway.getString('content_id') : '',
 			module: module ? module.getString('content_id') : '',
-			slug: l.getString('slug'),
-			position: l.getInt('position'),
 			title: l.getString('title'),
-			summary: l.getString('summary'),
 			minutes: l.getInt('minutes'),
-			level: l.getString('level'),
-			outcomes: json(l, 'outcomes') || [],
 			html: l.getString('html'),
 			quiz: json(l, 'quiz'),
 			exercises: json(l, 'exercises') || [],
 			media: json(l, 'media') || [],
 			hash: l.getString('hash'),
-			version: l.getInt('version'),
 			lang: 'en'
 		};
 		if (!translation) return lesson;
-		for (const key of ['title', 'summary', 'outcomes', 'html', 'quiz', 'hash']) {
+		for (const key of ['title', 'html', 'quiz', 'hash']) {
 			lesson[key] = translation[key];
 		}
 		lesson.exercises = translation.exercises || [];

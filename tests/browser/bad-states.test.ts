@@ -21,11 +21,11 @@ describe('bad states get a clear message and lose nothing', () => {
 
 	it('an interrupted download keeps what it stored and finishes later', async () => {
 		const page = await browser.context.newPage();
-		// Digital Essentials' lessons come in one request and its pictures in two: the second
-		// request of pictures never arrives, as when wifi drops mid-download.
-		let pictureRequests = 0;
+		// Digital Essentials' lessons come in one request and its pictures in another, which never
+		// arrives, as when wifi drops mid-download. (A drop between two requests of pictures, some
+		// kept, is download.spec.ts's: this pathway's 22 pictures are one request.)
 		await browser.context.route('**/api/clyde/media*', (route) =>
-			++pictureRequests === 2 ? route.abort('internetdisconnected') : route.continue()
+			route.abort('internetdisconnected')
 		);
 		await page.goto(PATHWAY);
 		await page.getByRole('button', { name: /^Save for offline/ }).click();
@@ -47,7 +47,6 @@ describe('bad states get a clear message and lose nothing', () => {
 		// Only what had not arrived is fetched again: no lesson, and the pictures not stored.
 		const published = await publishedPictures(url, 'digital-essentials');
 		expect(lessons.sort()).toEqual((await publishedLessonIds(url, 'digital-essentials')).sort());
-		expect(kept.length).toBeGreaterThan(0);
 		expect(asked.lessons).toEqual([]);
 		expect(asked.pictures.length).toBeGreaterThan(0);
 		expect(asked.pictures.sort()).toEqual(published.filter((hash) => !kept.includes(hash)).sort());

@@ -43,8 +43,6 @@ export function storedLesson(pathway: CatalogPathway, id: string, hash = 'h1'): 
 		hash,
 		pathway: pathway.id,
 		module: module.id,
-		level: 'beginner',
-		outcomes: ['Learn'],
 		html: `<p>${lesson.title}</p>`,
 		quiz: null
 	};

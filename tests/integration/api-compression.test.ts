@@ -1,7 +1,8 @@
 import { EventSource } from 'eventsource';
 import PocketBase from 'pocketbase';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLessons } from '../support/content-records';
+import { startTestServer, TEST_ADMIN, type TestServer } from '../support/pocketbase';
 import { decoded, rawRequest, varyNames } from '../support/raw-request';
 
 const url = inject('pbUrl');
@@ -16,13 +17,14 @@ describe('API answers compressed (pb_hooks/lib/api-compression.js)', () => {
 	});
 
 	it.each([
-		['a custom route', '/api/clyde/catalog'],
-		['the record API', '/api/collections/lessons/records?perPage=50'],
-		['a built-in route', '/api/health']
+		// Firefox asks for no brotli over plain http; the content routes give brotli to others.
+		['a custom route', '/api/clyde/catalog', 'gzip, deflate'],
+		['the record API', '/api/collections/lessons/records?perPage=50', CHROMIUM],
+		['a built-in route', '/api/health', CHROMIUM]
 	])(
 		'%s: gzip to a browser, decoding to the plain answer; plain to a client without gzip',
-		async (_, path) => {
-			const gzip = await rawRequest(url, path, { headers: { 'Accept-Encoding': CHROMIUM } });
+		async (_, path, accepted) => {
+			const gzip = await rawRequest(url, path, { headers: { 'Accept-Encoding': accepted } });
 			const plain = await rawRequest(url, path);
 			expect(gzip.status).toBe(200);
 			expect(gzip.headers['content-encoding']).toBe('gzip');
@@ -35,6 +37,98 @@ describe('API answers compressed (pb_hooks/lib/api-compression.js)', () => {
 			expect(gzip.headers['content-security-policy']).toContain("default-src 'none'");
 		}
 	);
+
+	describe('the content routes: brotli, compressed once (pb_hooks/lib/content-answer.js)', () => {
+		const picture = 'a'.repeat(64);
+		const routes = [
+			['the catalog', '/api/clyde/catalog'],
+			['lessons', '/api/clyde/lessons?ids=gzip-l1,gzip-l2,gzip-l3'],
+			['pictures', `/api/clyde/media?hashes=${picture}`]
+		] as const;
+		beforeAll(async () => {
+			const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<rect width="1" height="1"/>'.repeat(40)}</svg>`;
+			// Over 512 bytes, as real lessons are: smaller answers are not worth brotli.
+			const lesson = await admin.collection('lessons').getFirstListItem('content_id="gzip-l1"');
+			await admin.collection('lessons').update(lesson.id, { html: '<p>Words.</p>'.repeat(60) });
+			const pathway = await admin.collection('pathways').getFirstListItem('content_id="gzip-p"');
+			await admin.collection('media').create({
+				...{ hash: picture, pathway: pathway.id, type: 'svg', data: svg },
+				...{ bytes: svg.length, published: true, seq: 1 }
+			});
+		});
+
+		it.each(routes)('%s: brotli to a browser, decoding to the plain answer', async (_, path) => {
+			const plain = await rawRequest(url, path);
+			// Twice: compressed on the first request, sent from what was kept on the second.
+			for (let i = 0; i < 2; i++) {
+				const br = await rawRequest(url, path, { headers: { 'Accept-Encoding': CHROMIUM } });
+				expect(br.status).toBe(200);
+				expect(br.headers['content-encoding']).toBe('br');
+				expect(br.headers['content-type']).toBe('application/json; charset=UTF-8');
+				expect(varyNames(br.headers)).toContain('accept-encoding');
+				expect(br.headers['content-security-policy']).toContain("default-src 'none'");
+				expect(decoded(br).equals(plain.body)).toBe(true);
+			}
+		});
+
+		it.each(routes)('%s: gzip to a client that takes gzip alone', async (_, path) => {
+			const plain = await rawRequest(url, path);
+			const gzip = await rawRequest(url, path, { headers: { 'Accept-Encoding': 'gzip' } });
+			expect(gzip.headers['content-encoding']).toBe('gzip');
+			expect(decoded(gzip).equals(plain.body)).toBe(true);
+		});
+
+		it('a changed answer is never sent from an earlier one kept', async () => {
+			const path = routes[1][1];
+			const ask = () => rawRequest(url, path, { headers: { 'Accept-Encoding': CHROMIUM } });
+			const before = JSON.parse(decoded(await ask()).toString()) as {
+				lessons: { title: string }[];
+			};
+			const lesson = await admin.collection('lessons').getFirstListItem('content_id="gzip-l2"');
+			await admin.collection('lessons').update(lesson.id, { title: 'Lesson 2, renamed' });
+			const after = await ask();
+			expect(after.headers['content-encoding']).toBe('br');
+			const titles = (JSON.parse(decoded(after).toString()) as typeof before).lessons.map(
+				(l) => l.title
+			);
+			expect(before.lessons.map((l) => l.title)).toContain('Lesson 2');
+			expect(titles).toContain('Lesson 2, renamed');
+			expect(decoded(after).equals((await rawRequest(url, path)).body)).toBe(true);
+		});
+
+		describe('on a server with no Node to compress with', () => {
+			let server: TestServer;
+			beforeAll(async () => {
+				server = await startTestServer(undefined, { env: { CLYDE_NODE: '/nonexistent/node' } });
+				const other = new PocketBase(server.url);
+				await other.admins.authWithPassword(TEST_ADMIN.email, TEST_ADMIN.password);
+				await createLessons(other, 'gzip', 3, { published: true });
+			});
+			afterAll(() => server.destroy());
+
+			it('every content answer is gzip, decoding to the plain answer', async () => {
+				for (let i = 0; i < 2; i++) {
+					const path = routes[1][1];
+					const plain = await rawRequest(server.url, path);
+					const answer = await rawRequest(server.url, path, {
+						headers: { 'Accept-Encoding': CHROMIUM }
+					});
+					expect(answer.status).toBe(200);
+					expect(answer.headers['content-encoding']).toBe('gzip');
+					expect(varyNames(answer.headers)).toContain('accept-encoding');
+					expect(decoded(answer).equals(plain.body)).toBe(true);
+				}
+			});
+		});
+
+		it('a small answer (the catalog unchanged) is gzip, not worth brotli', async () => {
+			const answer = await rawRequest(url, '/api/clyde/catalog?since=999999', {
+				headers: { 'Accept-Encoding': CHROMIUM }
+			});
+			expect(answer.headers['content-encoding']).not.toBe('br');
+			expect(JSON.parse(decoded(answer).toString())).toMatchObject({ unchanged: true });
+		});
+	});
 
 	it('refusing gzip (q=0) gets the plain answer, whatever the header mentions', async () => {
 		const answer = await rawRequest(url, '/api/health', {

@@ -25,6 +25,16 @@ describe('the catalog route', () => {
 		expect((JSON.parse(text) as { lessons: { html: string }[] }).lessons[0]?.html).toBe(html);
 	});
 
+	it('sends a lesson with what the phone reads it by, and nothing the catalog already gives', async () => {
+		const [id = ''] = await createLessons(admin, 'lesson-fields', 1, { published: true });
+		const [lesson] = await learnerApi(url).content.lessons([id]);
+		expect(Object.keys(lesson ?? {}).sort()).toEqual(
+			['exercises', 'hash', 'html', 'id', 'lang', 'media', 'minutes', 'module', 'pathway']
+				.concat(['quiz', 'title'])
+				.sort()
+		);
+	});
+
 	it('answers "unchanged" to an app that holds the latest content seq, and the catalog otherwise', async () => {
 		const api = learnerApi(url).content;
 		const full = await api.catalog();

@@ -10,7 +10,7 @@ export interface ContentApi {
 	catalog(since?: number, language?: string): Promise<Catalog | { seq: number; unchanged: true }>;
 	/** Whole lessons; in `language` where a lesson has it (each says its `lang`), else in English. */
 	lessons(ids: string[], language?: string): Promise<StoredLesson[]>;
-	/** Published pictures by hash (at most 20 at a time); one no longer published is left out. */
+	/** Published pictures by hash (at most 50 at a time); one no longer published is left out. */
 	media(hashes: string[]): Promise<MediaItem[]>;
 }
 

@@ -116,13 +116,8 @@ export interface StoredLesson {
 	id: string;
 	pathway: string;
 	module: string;
-	slug: string;
-	position: number;
 	title: string;
-	summary: string;
 	minutes: number;
-	level: Level;
-	outcomes: string[];
 	html: string;
 	quiz: Quiz | null;
 	/** Its exercises; absent from a lesson stored before lessons had them. */
@@ -131,7 +126,6 @@ export interface StoredLesson {
 	media?: MediaRef[];
 	/** The lesson's hash, or its translation's when it is in another language. */
 	hash: string;
-	version: number;
 	/** The language its words are in ("pl"); absent from a lesson stored before translations: English. */
 	lang?: string;
 }

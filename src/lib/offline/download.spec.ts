@@ -19,8 +19,8 @@ import { missingPictures, pathwayPictures, picturesBytes } from './pathway-pictu
 
 const pathway = makePathway('p', 2, 6);
 const pictured = withPictures(pathway);
-/** 25 pictures: more than one request of them. */
-const manyPictured = withPictures(makePathway('p', 2, 12));
+/** 61 pictures: more than one request of them (the route takes 50). */
+const manyPictured = withPictures(makePathway('p', 2, 30));
 /** Five of the test's lessons (1000 bytes each) a request, so that there are several. */
 const FIVE = 5000;
 
@@ -89,7 +89,7 @@ describe('downloadPathway', () => {
 		});
 	});
 
-	it('then the pictures, each once, in batches of twenty, counted in the bytes', async () => {
+	it('then the pictures, each once, at most 50 a request, counted in the bytes', async () => {
 		const api = fakeApi(manyPictured);
 		const progress: [number, number][] = [];
 		await downloadPathway(db, api, manyPictured, {
@@ -97,13 +97,23 @@ describe('downloadPathway', () => {
 			onProgress: (done, total) => progress.push([done, total])
 		});
 		const all = pathwayPictures(manyPictured);
-		expect(all).toHaveLength(25);
-		expect(api.askedMedia.map((batch) => batch.length)).toEqual([20, 5]);
+		expect(all).toHaveLength(61);
+		expect(api.askedMedia.map((batch) => batch.length)).toEqual([50, 11]);
 		expect(await storedPictures(db, 'p')).toEqual(new Set(all.map((ref) => ref.hash)));
-		const total = 24000 + picturesBytes(all);
-		expect(total).toBe(24000 + 24 * 500 + 300);
+		const total = 60000 + picturesBytes(all);
+		expect(total).toBe(60000 + 60 * 500 + 300);
 		expect(progress.at(-1)).toEqual([total, total]);
 		expect((await db.media.toArray()).every((m) => m.pathway === 'p')).toBe(true);
+	});
+
+	it('asks for pictures in requests of the batch bytes too', async () => {
+		const api = fakeApi(pictured);
+		// 13 pictures: one of 300 bytes, then twelve of 500; two requests of at most 5000 bytes.
+		await downloadPathway(db, api, pictured, { pictures: true, batchBytes: FIVE });
+		expect(api.askedMedia.map((batch) => batch.length)).toEqual([10, 3]);
+		expect(await storedPictures(db, 'p')).toEqual(
+			new Set(pathwayPictures(pictured).map((ref) => ref.hash))
+		);
 	});
 
 	it('in low-data mode asks for no picture at all, and counts none', async () => {
@@ -140,17 +150,17 @@ describe('downloadPathway', () => {
 	});
 
 	it('resumes a drop among the pictures with only the pictures still missing', async () => {
-		// The lessons, then the first batch of pictures, then the line drops.
-		const first = fakeApi(manyPictured, 2);
+		// The lessons (two requests: 60 of them), then the first batch of pictures, then the drop.
+		const first = fakeApi(manyPictured, 3);
 		await expect(
 			downloadPathway(db, first, manyPictured, { pictures: true })
 		).rejects.toBeInstanceOf(Offline);
-		expect((await storedPictures(db, 'p')).size).toBe(20);
+		expect((await storedPictures(db, 'p')).size).toBe(50);
 
 		const second = fakeApi(manyPictured);
 		await downloadPathway(db, second, manyPictured, { pictures: true });
 		expect(second.asked).toEqual([]);
-		expect(second.askedMedia.flat()).toHaveLength(5);
+		expect(second.askedMedia.flat()).toHaveLength(11);
 		expect(missingPictures(manyPictured, await storedPictures(db, 'p'))).toEqual([]);
 	});
 
