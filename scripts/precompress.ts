@@ -6,6 +6,7 @@ import { ROOT } from './config';
 import { screenFiles } from './pwa/editor-chunks';
 import { EDITOR_SIZE_FILE, editorDownloadBytes, precachedFiles } from './pwa/editor-size';
 import { reusePageCopies } from './pwa/precache-reuse';
+import { withStaticRoutes } from './pwa/static-routes';
 import { runMain, UserError } from './user-error';
 
 /** `tsx scripts/precompress.ts [dir]`, the last step of `npm run build` (default dir: build/). */
@@ -15,11 +16,14 @@ async function main(): Promise<void> {
 		throw new UserError(`no ${dir} to precompress: build the app first (npm run build)`);
 	}
 	// Before compressing: the worker's precache takes the page's own copies of index.html and
-	// display-settings.js from the HTTP cache when their bytes match (scripts/pwa/precache-reuse.ts).
+	// display-settings.js from the HTTP cache when their bytes match (scripts/pwa/precache-reuse.ts),
+	// and Chromium answers its hashed files from the precache without it (pwa/static-routes.ts).
 	const worker = join(dir, 'sw.js');
 	writeFileSync(
 		worker,
-		reusePageCopies(readFileSync(worker, 'utf8'), (url) => readFileSync(join(dir, url)))
+		withStaticRoutes(
+			reusePageCopies(readFileSync(worker, 'utf8'), (url) => readFileSync(join(dir, url)))
+		)
 	);
 	const files = await precompressDir(dir);
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
