@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 		for (const rate of [4, 14]) {
 			const cpu: number[][] = [[], []];
 			const text: number[][] = [[], []];
+			const messages: number[][] = [[], []];
+			const cached: string[][] = [[], []];
 			for (let i = 0; i < runs; i++) {
 				for (const [side, { page, cdp, url }] of sides.entries()) {
 					await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -58,13 +60,16 @@ async function main(): Promise<void> {
 						async () => void (shown = await fullLoad(page, cdp, url)),
 						DETAILED
 					);
-					cpu[side]?.push(breakdown(events, 'clyde:document', 'lesson-shown').cpu);
+					const traced = breakdown(events, 'clyde:document', 'lesson-shown');
+					cpu[side]?.push(traced.cpu);
+					messages[side]?.push(traced.ms.messages);
+					cached[side]?.push(`${traced.compiled.fromCache}/${traced.compiled.files}`);
 					text[side]?.push(shown);
 				}
 			}
 			load.push(loadavg()[0] ?? 0);
 			const line = (side: number) =>
-				`CPU ${ms(median(cpu[side] ?? []))} (${ms(Math.min(...(cpu[side] ?? [])))}–${ms(Math.max(...(cpu[side] ?? [])))}), text at ${ms(median(text[side] ?? []))}`;
+				`CPU ${ms(median(cpu[side] ?? []))} (${ms(Math.min(...(cpu[side] ?? [])))}–${ms(Math.max(...(cpu[side] ?? [])))}), text at ${ms(median(text[side] ?? []))}, messages ${ms(median(messages[side] ?? []))}, files compiled from V8's code cache ${(cached[side] ?? []).join(' ')}`;
 			console.log(`${rate}×: A ${line(0)} → B ${line(1)}`);
 		}
 		console.log(

@@ -7,6 +7,7 @@ import { screenFiles } from './pwa/editor-chunks';
 import { EDITOR_SIZE_FILE, editorDownloadBytes, precachedFiles } from './pwa/editor-size';
 import { packPrecache } from './pwa/pack-build';
 import { reusePageCopies } from './pwa/precache-reuse';
+import { withStaticRoutes } from './pwa/static-routes';
 import { runMain, UserError } from './user-error';
 
 /** `tsx scripts/precompress.ts [dir]`, the last step of `npm run build` (default dir: build/). */
@@ -18,12 +19,15 @@ async function main(): Promise<void> {
 	// Before compressing: the precache's files that the page does not fetch itself travel as one
 	// pack, one compressed stream and one response (scripts/pwa/pack-build.ts) …
 	const pack = await packPrecache(dir, resolve(ROOT, '.svelte-kit'));
-	// … and the worker's precache takes the page's own copies of index.html and
-	// display-settings.js from the HTTP cache when their bytes match (scripts/pwa/precache-reuse.ts).
+	// … the worker's precache takes the page's own copies of index.html and display-settings.js
+	// from the HTTP cache when their bytes match (scripts/pwa/precache-reuse.ts), and Chromium
+	// answers the hashed files from the precache without the worker (pwa/static-routes.ts).
 	const worker = join(dir, 'sw.js');
 	writeFileSync(
 		worker,
-		reusePageCopies(readFileSync(worker, 'utf8'), (url) => readFileSync(join(dir, url)))
+		withStaticRoutes(
+			reusePageCopies(readFileSync(worker, 'utf8'), (url) => readFileSync(join(dir, url)))
+		)
 	);
 	const files = await precompressDir(dir);
 	console.log(
