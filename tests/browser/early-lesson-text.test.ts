@@ -26,13 +26,13 @@ describe('a cold-opened lesson shows its text early and records its open once (r
 	let browser: LaunchedBrowser;
 	beforeAll(async () => {
 		browser = await launchChromium({ viewport: { width: 360, height: 640 } });
+		await saveDigitalEssentials(browser.context, url);
+		await goOffline(browser.context);
 	});
 	afterAll(() => browser?.close());
 
 	it('a learner who leaves at once is taken back to the lesson; one open per visit', async () => {
 		const { context } = browser;
-		await saveDigitalEssentials(context, url);
-		await goOffline(context);
 
 		/** A cold open of a lesson on a slow phone, the early text on screen. */
 		const openCold = async (lesson: { path: string; title: string }) => {
@@ -101,5 +101,72 @@ describe('a cold-opened lesson shows its text early and records its open once (r
 		expect(await continueTitle(third)).toBe(TWO_STEP.title);
 		expect(await openedEvents(third)).toEqual([twoStep, strong, twoStep]);
 		await third.close();
+	});
+
+	it('the lesson screen takes over with focus where it was, and reading aloud goes on', async () => {
+		const { context } = browser;
+		/**
+		 * A cold open of STRONG on a slow phone: at the first frame of the early text, focus goes
+		 * to `selector` in it (and it is pressed) as a learner's keys would (Playwright's own
+		 * actions wait for a still page, and the lesson screen may take over in that time); then
+		 * the screen takes over.
+		 */
+		const openCold = async (selector: string, press: boolean) => {
+			const page = await context.newPage();
+			// Headless Chromium has no voice: the speech is what the page asks of speechSynthesis,
+			// going on until something cancels it.
+			await page.addInitScript(() => {
+				const speech = { spoken: [] as string[], cancelled: 0 };
+				Object.assign(window, { speech });
+				speechSynthesis.speak = (utterance) => void speech.spoken.push(utterance.text);
+				speechSynthesis.cancel = () => void speech.cancelled++;
+			});
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+			await page.goto(`${url}${STRONG.path}`, { waitUntil: 'commit' });
+			await page.waitForFunction(
+				([selector, press]) => {
+					const early = document.querySelector('main > .first-text');
+					const control = early?.querySelector<HTMLElement>(selector);
+					if (!early?.querySelector('.lesson-body') || !control) return false;
+					control.focus();
+					if (press) control.click();
+					return true;
+				},
+				[selector, press] as const,
+				{ polling: 'raf' }
+			);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+			await page.getByRole('link', { name: `Next: ${TWO_STEP.title}` }).waitFor();
+			expect(await page.locator('main > .first-text').count()).toBe(0);
+			return page;
+		};
+		const focused = (page: Page) =>
+			page.evaluate(() => {
+				const element = document.activeElement;
+				return `${element?.tagName} ${element?.textContent?.trim()}`;
+			});
+		const speech = (page: Page) =>
+			page.evaluate(() => (window as unknown as { speech: unknown }).speech);
+
+		// Tabbed to "Read aloud" and pressed it: the screen's own button has focus, says the
+		// lesson is being read, and nothing cut the speech off; it stops it when pressed.
+		const reading = await openCold('button[aria-pressed]', true);
+		expect(await focused(reading)).toBe('BUTTON Stop reading aloud');
+		expect(await reading.locator(':focus').getAttribute('aria-pressed')).toBe('true');
+		expect(await speech(reading)).toEqual({
+			spoken: [expect.stringContaining('password')],
+			cancelled: 0
+		});
+		await reading.keyboard.press('Enter');
+		await reading.getByRole('button', { name: 'Read aloud', pressed: false }).waitFor();
+		expect(await speech(reading)).toMatchObject({ cancelled: 1 });
+		await reading.close();
+
+		// Tabbed to the breadcrumb: the screen's breadcrumb link has focus.
+		const crumb = await openCold('.breadcrumb a', false);
+		expect(await focused(crumb)).toBe('A Digital Essentials');
+		expect(await crumb.evaluate(() => !!document.activeElement?.closest('.breadcrumb'))).toBe(true);
+		await crumb.close();
 	});
 });

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../../scripts/browser/chromium';
 import { axeInEveryTheme } from '../support/axe';
-import { readStore, waitForServiceWorker } from '../support/learner';
+import { readStore, savePathway } from '../support/learner';
 import { goOffline } from '../support/offline';
 
 const url = inject('pbUrl');
@@ -72,14 +72,8 @@ describe('a learner practises code on the phone, offline (real Chromium)', () =>
 
 	it('checks a wrong answer, then a right one, keeps the draft over a reload and records the pass', async () => {
 		const { context } = browser;
-		const online = await context.newPage();
-		await online.goto(`${url}/`);
-		await waitForServiceWorker(online);
-		await online.getByRole('link', { name: 'Web Foundations', exact: true }).click();
-		await online.getByRole('button', { name: /^Save for offline/ }).click();
-		await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
 		// The editor's code is fetched once online (it is precached with the app).
-		await online.close();
+		await savePathway(context, url, 'Web Foundations');
 
 		await goOffline(context);
 		const page = await context.newPage();

@@ -6,7 +6,7 @@ import {
 	answerRightly,
 	publishedLessonIds,
 	publishedQuiz,
-	waitForServiceWorker
+	saveDigitalEssentials
 } from '../support/learner';
 import { goOffline } from '../support/offline';
 
@@ -34,12 +34,7 @@ describe("a learner's skills, worked out offline (real Chromium, real service wo
 		const [first = ''] = await publishedLessonIds(url, 'digital-essentials');
 		const quiz = await publishedQuiz(url, first);
 
-		const online = await context.newPage();
-		await online.goto(`${url}/pathways/digital-essentials`);
-		await waitForServiceWorker(online);
-		await online.getByRole('button', { name: /^Save for offline/ }).click();
-		await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
-		await online.close();
+		await saveDigitalEssentials(context, url);
 
 		const backOnline = await goOffline(context);
 		try {

@@ -63,15 +63,24 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	});
 }
 
-/** Saves Digital Essentials for offline as a learner would, in a page of its own, then closes it. */
-export async function saveDigitalEssentials(context: BrowserContext, url: string): Promise<void> {
+/** Saves a pathway for offline as a learner would (home, then its link), in a page of its own. */
+export async function savePathway(
+	context: BrowserContext,
+	url: string,
+	pathway: string
+): Promise<void> {
 	const online = await context.newPage();
 	await online.goto(`${url}/`);
 	await waitForServiceWorker(online);
-	await online.getByRole('link', { name: 'Digital Essentials', exact: true }).click();
+	await online.getByRole('link', { name: pathway, exact: true }).click();
 	await online.getByRole('button', { name: /^Save for offline/ }).click();
 	await online.getByText('Saved for offline').waitFor({ timeout: 30_000 });
 	await online.close();
+}
+
+/** Saves Digital Essentials for offline as a learner would, in a page of its own, then closes it. */
+export function saveDigitalEssentials(context: BrowserContext, url: string): Promise<void> {
+	return savePathway(context, url, 'Digital Essentials');
 }
 
 /** Every row of one object store of the app's IndexedDB, read inside the page. */
