@@ -1,5 +1,6 @@
 import { browser } from '$app/environment';
-import { i18n } from '$lib/i18n/i18n.svelte';
+import { askEarlyOnFirstVisit } from '$lib/api/first-requests';
+import { i18n, startingLocale } from '$lib/i18n/i18n.svelte';
 
 // A single-page app: every screen renders in the browser from IndexedDB and the precached
 // shell, so that it works with no network at all.
@@ -14,6 +15,12 @@ export const prerender = false;
 const started = browser
 	? i18n.start(localStorageIfAllowed(), navigator.languages)
 	: Promise.resolve();
+// On a first visit online the screen's content is asked for now too, not once the data layer
+// has arrived (first-requests.ts).
+if (browser) {
+	const { locale } = startingLocale(localStorageIfAllowed(), navigator.languages);
+	void askEarlyOnFirstVisit(location.pathname, locale);
+}
 // Reported through load (the error page); this only keeps an early failure from being unhandled.
 started.catch(() => {});
 export const load = async (): Promise<void> => {
