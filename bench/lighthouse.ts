@@ -23,7 +23,12 @@ export const METRICS = [
 ] as const;
 
 /** Lighthouse 12's default `clearStorageTypes` (core/config/constants.js). */
-const CLEARED_BY_DEFAULT = ['file_systems', 'shader_cache', 'service_workers', 'cache_storage'];
+const CLEARED_BY_DEFAULT = [
+	'file_systems',
+	'shader_cache',
+	'service_workers',
+	'cache_storage'
+] as const;
 
 export interface Run {
 	score: number;
