@@ -9,12 +9,12 @@ import { spread } from './format';
 import { median } from './stats';
 
 const GOAL = 95;
-const PAGES = [
+export const PAGES = [
 	{ name: 'home', path: '/' },
 	{ name: 'lesson', path: '/pathways/digital-essentials/staying-safe/strong-passwords' }
 ];
 /** Lighthouse's audits for the metrics its performance score is made of. */
-const METRICS = [
+export const METRICS = [
 	{ name: 'FCP', audit: 'first-contentful-paint' },
 	{ name: 'LCP', audit: 'largest-contentful-paint' },
 	{ name: 'TBT', audit: 'total-blocking-time' },
@@ -22,7 +22,15 @@ const METRICS = [
 	{ name: 'SI', audit: 'speed-index' }
 ] as const;
 
-interface Run {
+/** Lighthouse 12's default `clearStorageTypes` (core/config/constants.js). */
+const CLEARED_BY_DEFAULT = [
+	'file_systems',
+	'shader_cache',
+	'service_workers',
+	'cache_storage'
+] as const;
+
+export interface Run {
 	score: number;
 	metrics: number[];
 	/** Lighthouse's BenchmarkIndex of the host during the run: how fast its CPU was then. */
@@ -31,8 +39,48 @@ interface Run {
 }
 
 /**
+ * One Lighthouse mobile run of `url` in the Chromium listening on `port` (its CPU slowdown
+ * `multiplier`, Lighthouse's default 4× when undefined): the score and metrics, or why
+ * Lighthouse could not score it (e.g. no paint within its time limit on a busy machine), so that
+ * a failed run is reported rather than hidden in the medians. LIGHTHOUSE_REPORTS=dir keeps
+ * the full report as `dir/<name>.json`, to see what a score is made of.
+ */
+export async function lighthouseRun(
+	url: string,
+	port: number,
+	multiplier: number | undefined,
+	name: string
+): Promise<Run | string> {
+	const result = await lighthouse(url, {
+		port,
+		output: 'json',
+		logLevel: 'error',
+		onlyCategories: ['performance'],
+		// A first visit every run: Lighthouse 12 by default empties the caches and the service
+		// worker only, so from an origin's second run on the app's IndexedDB (the catalog) and
+		// local storage were still there.
+		clearStorageTypes: [...CLEARED_BY_DEFAULT, 'indexeddb', 'local_storage'],
+		...(multiplier ? { throttling: { cpuSlowdownMultiplier: multiplier } } : {})
+	});
+	const lhr = result?.lhr;
+	const keep = process.env.LIGHTHOUSE_REPORTS;
+	if (keep && lhr) {
+		await mkdir(keep, { recursive: true });
+		await writeFile(join(keep, `${name.replace(', ', '-')}.json`), JSON.stringify(lhr));
+	}
+	const score = lhr?.categories.performance?.score;
+	if (!lhr || lhr.runtimeError || score == null) return lhr?.runtimeError?.message ?? 'no score';
+	return {
+		score: Math.round(score * 100),
+		metrics: METRICS.map(({ audit }) => lhr.audits[audit]?.numericValue ?? NaN),
+		index: lhr.environment.benchmarkIndex,
+		multiplier: lhr.configSettings.throttling.cpuSlowdownMultiplier
+	};
+}
+
+/**
  * Lighthouse's mobile performance score of home and a lesson, as a first visit to each
- * (Lighthouse empties the origin's storage before each run, the service worker included),
+ * (the origin's storage is emptied before each run: the service worker, caches, IndexedDB),
  * with its default mobile settings: a Moto G Power sized screen, a slow 4G network and 4×
  * CPU, simulated from an unthrottled load. Each default run is followed by one whose CPU
  * slowdown is calibrated to the host's BenchmarkIndex just measured (bench/cpu-multiplier.ts),
@@ -50,36 +98,14 @@ export const lighthouseScores: Benchmark = {
 		const failed: string[] = [];
 		/** One Lighthouse run; undefined (and listed) when Lighthouse could not score it. */
 		async function audit(run: number, name: string, path: string, multiplier?: number) {
-			const result = await lighthouse(`${url}${path}`, {
-				port,
-				output: 'json',
-				logLevel: 'error',
-				onlyCategories: ['performance'],
-				...(multiplier ? { throttling: { cpuSlowdownMultiplier: multiplier } } : {})
-			});
-			const lhr = result?.lhr;
 			const row = multiplier ? `${name}, calibrated` : name;
-			// LIGHTHOUSE_REPORTS=dir keeps each run's full report, to see what a score is made of.
-			const keep = process.env.LIGHTHOUSE_REPORTS;
-			if (keep && lhr) {
-				await mkdir(keep, { recursive: true });
-				await writeFile(join(keep, `${row.replace(', ', '-')}-${run}.json`), JSON.stringify(lhr));
-			}
-			const score = lhr?.categories.performance?.score;
-			// A run Lighthouse could not finish (e.g. no paint within its time limit on a busy
-			// machine) is reported, not hidden in the medians.
-			if (!lhr || lhr.runtimeError || score == null) {
-				failed.push(`${row}: ${lhr?.runtimeError?.message ?? 'no score'}`);
+			const outcome = await lighthouseRun(`${url}${path}`, port, multiplier, `${row}-${run}`);
+			if (typeof outcome === 'string') {
+				failed.push(`${row}: ${outcome}`);
 				return undefined;
 			}
-			const measured: Run = {
-				score: Math.round(score * 100),
-				metrics: METRICS.map(({ audit }) => lhr.audits[audit]?.numericValue ?? NaN),
-				index: lhr.environment.benchmarkIndex,
-				multiplier: lhr.configSettings.throttling.cpuSlowdownMultiplier
-			};
-			results.set(row, [...(results.get(row) ?? []), measured]);
-			return measured;
+			results.set(row, [...(results.get(row) ?? []), outcome]);
+			return outcome;
 		}
 		try {
 			for (let i = 0; i < runs; i++) {

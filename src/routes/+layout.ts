@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { i18n } from '$lib/i18n/i18n.svelte';
+import { i18n, startingLocale } from '$lib/i18n/i18n.svelte';
 
 // A single-page app: every screen renders in the browser from IndexedDB and the precached
 // shell, so that it works with no network at all.
@@ -14,6 +14,15 @@ export const prerender = false;
 const started = browser
 	? i18n.start(localStorageIfAllowed(), navigator.languages)
 	: Promise.resolve();
+// On a first visit online the screen's content is asked for now too, not once the data layer
+// has arrived (first-requests.ts). Imported here, its code (shared with the data layer) would
+// be on every first paint's critical path (tests/integration/critical-path.test.ts).
+if (browser) {
+	const { locale } = startingLocale(localStorageIfAllowed(), navigator.languages);
+	import('$lib/api/first-requests')
+		.then(({ askEarlyOnFirstVisit }) => askEarlyOnFirstVisit(location.pathname, locale))
+		.catch(() => {});
+}
 // Reported through load (the error page); this only keeps an early failure from being unhandled.
 started.catch(() => {});
 export const load = async (): Promise<void> => {

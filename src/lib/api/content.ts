@@ -14,14 +14,26 @@ export interface ContentApi {
 	media(hashes: string[]): Promise<MediaItem[]>;
 }
 
+export const CATALOG_PATH = '/api/clyde/catalog';
+export const LESSONS_PATH = '/api/clyde/lessons';
+
+/** The catalog's query: English is the default, and 0 (nothing held) is no `since`. */
+export function catalogQuery(since = 0, language?: string): Record<string, string | number> {
+	return {
+		...(since > 0 && { since }),
+		...(language && language !== 'en' && { lang: language })
+	};
+}
+
+export function lessonsQuery(ids: string[], language?: string): Record<string, string> {
+	return { ids: ids.join(','), ...(language && language !== 'en' && { lang: language }) };
+}
+
 export function contentApi(call: Call): ContentApi {
 	return {
 		async catalog(since = 0, language) {
-			const catalog = await call<Catalog | { seq: number; unchanged: true }>('/api/clyde/catalog', {
-				query: {
-					...(since > 0 && { since }),
-					...(language && language !== 'en' && { lang: language })
-				}
+			const catalog = await call<Catalog | { seq: number; unchanged: true }>(CATALOG_PATH, {
+				query: catalogQuery(since, language)
 			});
 			if ('unchanged' in catalog && catalog.unchanged === true) return catalog;
 			if (!('pathways' in catalog) || !Array.isArray(catalog.pathways)) {
@@ -30,11 +42,8 @@ export function contentApi(call: Call): ContentApi {
 			return catalog;
 		},
 		async lessons(ids, language) {
-			const answer = await call<{ lessons: unknown }>('/api/clyde/lessons', {
-				query: {
-					ids: ids.join(','),
-					...(language && language !== 'en' && { lang: language })
-				}
+			const answer = await call<{ lessons: unknown }>(LESSONS_PATH, {
+				query: lessonsQuery(ids, language)
 			});
 			if (
 				!Array.isArray(answer.lessons) ||

@@ -87,6 +87,14 @@ export interface CallOptions {
 /** One JSON call to the server: the answer's body, or one of the errors above. */
 export type Call = <T>(path: string, options?: CallOptions) => Promise<T>;
 
+/** `path` with `query` encoded: the one way a call's address is written (first-requests.ts). */
+export function pathWithQuery(path: string, query: CallOptions['query'] = {}): string {
+	const encoded = new URLSearchParams(
+		Object.entries(query).map(([key, value]) => [key, String(value)])
+	).toString();
+	return encoded ? `${path}?${encoded}` : path;
+}
+
 /**
  * The learner app's one way to call PocketBase: plain fetch, because the SDK would add 10 KB to
  * every learner's phone for the few calls used. `base` is the server ('' is the app's own
@@ -94,12 +102,9 @@ export type Call = <T>(path: string, options?: CallOptions) => Promise<T>;
  */
 export function caller(base = '', fetcher: typeof fetch = (...args) => fetch(...args)): Call {
 	return async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
-		const query = new URLSearchParams(
-			Object.entries(options.query ?? {}).map(([key, value]) => [key, String(value)])
-		).toString();
 		let response: Response;
 		try {
-			response = await fetcher(`${base}${path}${query ? `?${query}` : ''}`, {
+			response = await fetcher(`${base}${pathWithQuery(path, options.query)}`, {
 				method: options.method ?? 'GET',
 				headers: {
 					Accept: 'application/json',

@@ -59,14 +59,8 @@ class I18n {
 
 	/** Loads the saved or the browser's language; the app waits for this before its first paint. */
 	async start(storage: Pick<Storage, 'getItem'> | undefined, preferred: readonly string[]) {
-		let saved: string | null = null;
-		try {
-			saved = storage?.getItem(STORAGE_KEY) ?? null;
-		} catch {
-			// Storage blocked: the browser's language for this visit.
-		}
-		const locale = pickLocale(saved, preferred);
-		this.#chosen = saved === locale;
+		const { locale, chosen } = startingLocale(storage, preferred);
+		this.#chosen = chosen;
 		await this.use(locale);
 	}
 
@@ -99,6 +93,21 @@ class I18n {
 }
 
 export const i18n = new I18n();
+
+/** The language a visit starts in: the one saved on this phone, else the browser's (`start`). */
+export function startingLocale(
+	storage: Pick<Storage, 'getItem'> | undefined,
+	preferred: readonly string[]
+): { locale: Locale; chosen: boolean } {
+	let saved: string | null = null;
+	try {
+		saved = storage?.getItem(STORAGE_KEY) ?? null;
+	} catch {
+		// Storage blocked: the browser's language for this visit.
+	}
+	const locale = pickLocale(saved, preferred);
+	return { locale, chosen: saved === locale };
+}
 
 /** The message `key` in the learner's language, its placeholders filled from `params`. */
 export function t(key: MessageKey, params?: Params): string {
