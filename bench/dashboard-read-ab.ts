@@ -20,12 +20,13 @@ import { median } from './stats';
 /**
  * `npx tsx bench/dashboard-read-ab.ts <git ref> [rounds]`: the tutor's dashboard read of 500
  * learners right after a learner of the cohort pushed (the read a tutor makes on opening the
- * dashboard after class), and a read after that with nothing changed, for the hooks at <git
+ * dashboard after class), a read after that with nothing changed, and one after the tutor
+ * changed a threshold (the whole answer built, as after a join or a leave), for the hooks at <git
  * ref> (A) and this checkout's (B). The world is made once, as `npm run bench dashboard`
  * makes it; its data dir is copied so that each side has a PocketBase of its own with the same
  * data, and the two take turns, so the load of this shared machine falls on both alike. Each
  * round pushes the same event to both; their answers are compared after every push (the same
- * learners and cells, whatever order SQLite gave the cells in).
+ * learners and cells, whatever order SQLite gave the cells in), and so are the built ones.
  */
 async function main(): Promise<void> {
 	const [ref, roundsArg] = process.argv.slice(2);
@@ -59,11 +60,17 @@ async function main(): Promise<void> {
 			servers.push(await serve(dataDir, publicDir, dir));
 		}
 		load.push(loadavg()[0] ?? 0);
-		const figures = servers.map(() => ({ pushed: [] as Read[], again: [] as Read[] }));
-		for (const server of servers) await read(server, world); // warm-up: the first build
+		const figures = servers.map(() => ({
+			pushed: [] as Read[],
+			again: [] as Read[],
+			built: [] as Read[]
+		}));
+		let days = 0;
+		for (const server of servers) days = (await read(server, world)).answer.cohort.quiet_days; // warm-up: the first build
 		for (let round = 0; round < rounds; round++) {
 			const event = nextEvent(world, round);
 			const answers: CohortProgress[] = [];
+			const rebuilt: CohortProgress[] = [];
 			for (const which of round % 2 ? [1, 0] : [0, 1]) {
 				const server = servers[which] as RunningPocketBase;
 				const member = world.big.members[round % world.big.members.length];
@@ -75,9 +82,21 @@ async function main(): Promise<void> {
 				figures[which]?.pushed.push(pushed);
 				figures[which]?.again.push(await read(server, world));
 				answers[which] = pushed.answer;
+				// The tutor changes a threshold: the server builds the whole answer again.
+				await api(server.url, `/api/collections/cohorts/records/${world.big.id}`, {
+					method: 'PATCH',
+					token: world.tutor.token,
+					body: { quiet_days: round % 2 === 0 ? days + 1 : days }
+				});
+				const built = await read(server, world);
+				if (built.sent !== 'built') throw new Error(`the read was ${built.sent}, not built`);
+				figures[which]?.built.push(built);
+				rebuilt[which] = built.answer;
 			}
-			const [a, b] = answers.map((answer) => canonical(answer as CohortProgress));
-			if (a !== b) throw new Error(`round ${round + 1}: the two answers differ`);
+			for (const pair of [answers, rebuilt]) {
+				const [a, b] = pair.map((answer) => canonical(answer as CohortProgress));
+				if (a !== b) throw new Error(`round ${round + 1}: the two answers differ`);
+			}
 		}
 		load.push(loadavg()[0] ?? 0);
 		for (const [i, name] of [`A: hooks at ${ref}`, 'B: this checkout'].entries()) {
@@ -87,7 +106,7 @@ async function main(): Promise<void> {
 				const cpu = reads.map((r) => r.cpu);
 				const sent = [...new Set(reads.map((r) => r.sent))].join('/');
 				console.log(
-					`  read ${what === 'pushed' ? 'right after a push' : 'again, nothing changed'} (${sent}): ` +
+					`  read ${LABELS[what as keyof typeof LABELS]} (${sent}): ` +
 						`wall median ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}), ` +
 						`PocketBase CPU median ${median(cpu).toFixed(1)} ms, ${(reads[0]?.wire ?? 0) / 1000} KB gzip, ${reads.length} reads`
 				);
@@ -105,6 +124,12 @@ async function main(): Promise<void> {
 		await hooks.remove();
 	}
 }
+
+const LABELS = {
+	pushed: 'right after a push',
+	again: 'again, nothing changed',
+	built: 'after a threshold change'
+};
 
 interface Read {
 	ms: number;

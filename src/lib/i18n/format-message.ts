@@ -1,3 +1,5 @@
+import { keptFormatter } from './kept-formatter';
+
 /**
  * A message as the message files hold it: a string with `{name}` placeholders, or, for a
  * sentence that changes with a number, one string per plural category of the language
@@ -7,15 +9,6 @@ export type Message = string | PluralMessage;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Params = Readonly<Record<string, string | number>>;
 
-const plurals = new Map<string, Intl.PluralRules>();
-const numbers = new Map<string, Intl.NumberFormat>();
-
-function cached<T>(cache: Map<string, T>, locale: string, make: () => T): T {
-	let value = cache.get(locale);
-	if (!value) cache.set(locale, (value = make()));
-	return value;
-}
-
 /** Fills a message's placeholders; numbers are written the language's way (Intl.NumberFormat). */
 export function formatMessage(message: Message, params: Params, locale: string): string {
 	const template =
@@ -24,7 +17,7 @@ export function formatMessage(message: Message, params: Params, locale: string):
 		const value = params[name];
 		if (value === undefined) return whole;
 		return typeof value === 'number'
-			? cached(numbers, locale, () => new Intl.NumberFormat(locale)).format(value)
+			? keptFormatter(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(value)
 			: value;
 	});
 }
@@ -33,6 +26,8 @@ function pluralCase(message: PluralMessage, count: unknown, locale: string): str
 	if (typeof count !== 'number') return message.other;
 	// An exact zero reads better as "no lessons" where the file gives one, whatever the language.
 	if (count === 0 && message.zero !== undefined) return message.zero;
-	const category = cached(plurals, locale, () => new Intl.PluralRules(locale)).select(count);
+	const category = keptFormatter(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(
+		count
+	);
 	return message[category] ?? message.other;
 }
