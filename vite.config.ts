@@ -131,12 +131,13 @@ export default defineConfig({
 						{
 							// What the root layout itself runs (its words, settings, network and
 							// install state, the worker's registration, idle scheduling, whether the
-							// lesson text read early on a cold open is on show): one chunk of
+							// lesson text read early on a cold open is on show, and where focus goes when
+							// the lesson screen takes over from it): one chunk of
 							// its own. Grouped with the rest of the app, a small shared module could be
 							// merged into a chunk of the data layer, and the layout's import of it put
 							// Dexie on every first paint's path (docs/benchmarks.md, critical JS).
 							name: 'shell',
-							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling)[\\/]|[\\/]src[\\/]lib[\\/]first-text[\\/]first-text\.svelte\.ts$|[\\/]src[\\/]lib[\\/]catalog[\\/]find\.ts$|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
+							test: /[\\/]src[\\/]lib[\\/](i18n|settings|network|pwa|scheduling)[\\/]|[\\/]src[\\/]lib[\\/]first-text[\\/](first-text\.svelte|hand-over-focus)\.ts$|[\\/]src[\\/]lib[\\/]catalog[\\/]find\.ts$|[\\/]src[\\/]lib[\\/]progress[\\/](weekly-goal|week)\.ts$/,
 							priority: 1
 						},
 						{
@@ -146,7 +147,7 @@ export default defineConfig({
 							// With it, the read and the record of the open (first-text/) and what they
 							// share with record-event.ts: its stamp and uuid.
 							name: 'lesson-text',
-							test: /node_modules[\\/]uuid[\\/]|[\\/]src[\\/]lib[\\/](first-text[\\/](?!first-text\.svelte)|progress[\\/](stamp-event|catalog-exercises)\.ts$)|[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts))|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
+							test: /node_modules[\\/]uuid[\\/]|[\\/]src[\\/]lib[\\/](first-text[\\/](?!first-text\.svelte|hand-over-focus)|progress[\\/](stamp-event|catalog-exercises)\.ts$)|[\\/]src[\\/](lib[\\/](components[\\/]LessonHtml\.svelte|pictures[\\/](Picture\.svelte|lesson-parts\.ts|inline-picture\.ts))|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/](FirstText|ReadAloud)\.svelte|routes[\\/]pathways[\\/]\[pathway\][\\/]\[module\][\\/]\[lesson\][\\/]speakable-text\.ts)$/,
 							priority: 1
 						},
 						{
