@@ -490,11 +490,16 @@ function badgeShots(url: string): Shot[] {
 			name: 'badge',
 			open: async (p) => {
 				await heading(p, badgePage, /Digital Essentials badge/);
+				// The claim button comes after the page's heading: wait for it or for the badge.
 				const claim = p.getByRole('button', { name: 'Get my badge' });
-				if (await claim.count()) await claim.click();
-				await p
-					.getByRole('heading', { level: 1, name: 'Your Digital Essentials badge', exact: true })
-					.waitFor();
+				const badge = p.getByRole('heading', {
+					level: 1,
+					name: 'Your Digital Essentials badge',
+					exact: true
+				});
+				await claim.or(badge).first().waitFor();
+				if (await claim.isVisible()) await claim.click();
+				await badge.waitFor();
 			}
 		},
 		{
