@@ -12,15 +12,29 @@ export interface ManifestChunk {
  * keys; the answer is output files, each once.
  */
 export function criticalFiles(manifest: Record<string, ManifestChunk>, roots: string[]): string[] {
-	const seen = new Set<string>();
+	return reachableChunks(manifest, roots, (_, chunk) => chunk.imports ?? []).map(
+		(chunk) => chunk.file
+	);
+}
+
+/**
+ * The manifest's chunks reachable from `roots` (manifest keys), each once, in the order met:
+ * `next` says which keys a chunk leads to (its static imports, or lazy ones too).
+ */
+export function reachableChunks<Chunk extends ManifestChunk>(
+	manifest: Record<string, Chunk>,
+	roots: string[],
+	next: (key: string, chunk: Chunk) => readonly string[]
+): Chunk[] {
+	const seen = new Map<string, Chunk>();
 	const visit = (key: string) => {
 		const chunk = manifest[key];
 		if (!chunk || seen.has(key)) return;
-		seen.add(key);
-		chunk.imports?.forEach(visit);
+		seen.set(key, chunk);
+		next(key, chunk).forEach(visit);
 	};
 	roots.forEach(visit);
-	return [...seen].map((key) => (manifest[key] as ManifestChunk).file);
+	return [...seen.values()];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ManifestChunk } from '../../bench/critical-js';
+import { reachableChunks, type ManifestChunk } from '../../bench/critical-js';
 
 /** A chunk of Vite's build manifest with what its code imports lazily, and its styles. */
 export interface LazyManifestChunk extends ManifestChunk {
@@ -18,15 +18,9 @@ export function pageFiles(
 	roots: string[],
 	appKey: string
 ): Set<string> {
-	const seen = new Set<string>();
-	const visit = (key: string) => {
-		const chunk = manifest[key];
-		if (!chunk || seen.has(key)) return;
-		seen.add(key);
-		chunk.imports?.forEach(visit);
-		if (key !== appKey) chunk.dynamicImports?.forEach(visit);
-	};
-	roots.forEach(visit);
-	const keys = [...seen].map((key) => manifest[key] as LazyManifestChunk);
+	const keys = reachableChunks(manifest, roots, (key, chunk) => [
+		...(chunk.imports ?? []),
+		...(key === appKey ? [] : (chunk.dynamicImports ?? []))
+	]);
 	return new Set(keys.flatMap((chunk) => [chunk.file, ...(chunk.css ?? [])]));
 }
